@@ -1,0 +1,35 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A database handle or an open transaction: services accept either. */
+export type DbExecutor = Database | Transaction;
+
+type Connection = { url: string; sql: postgres.Sql; db: Database };
+
+// Kept on globalThis so Next's dev hot-reload reuses one pool instead of leaking a new one per reload.
+const holder = globalThis as unknown as { rackpilotDb?: Connection };
+
+export function createConnection(url: string, max = 10): Connection {
+  const sql = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  return { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+}
+
+export function getConnection(): Connection {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start through scripts/start.ts or db/bootstrap.ts");
+  if (!holder.rackpilotDb || holder.rackpilotDb.url !== url) holder.rackpilotDb = createConnection(url);
+  return holder.rackpilotDb;
+}
+
+export function getDb(): Database {
+  return getConnection().db;
+}
+
+export async function closeDb(): Promise<void> {
+  const connection = holder.rackpilotDb;
+  holder.rackpilotDb = undefined;
+  await connection?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,65 @@
+import { z } from "~/server/lib/zod";
+import type { ServiceContext } from "../services/context";
+import { listOutputSchema, listQuerySchema, type ListConfig, type ListQuery } from "../services/list";
+import { authedProcedure } from "./trpc";
+
+type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
+type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+export const idInput = z.object({ id: z.number().int().describe("A unique integer value identifying this object.") });
+
+/**
+ * The six DRF ModelViewSet operations for one resource: list, retrieve, create (201), PUT (full),
+ * PATCH (partial), DELETE (204), all on `path` and `path/{id}`, each a call to one service verb.
+ */
+export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends ObjectSchema>(options: {
+  path: `/${string}`;
+  tag: string;
+  model: string;
+  output: z.ZodType<Dto>;
+  list: { config: ListConfig; verb: Verb<ListQuery, unknown> };
+  get: Verb<{ id: number }, Dto>;
+  create: { input: Create; verb: Verb<z.infer<Create>, Dto> };
+  update: { replace: Replace; verb: Verb<Partial<z.infer<Replace>> & { id: number }, Dto> };
+  delete: Verb<{ id: number }, void>;
+}) {
+  const { path, tag, model, output } = options;
+  const detail = `${path}/{id}` as const;
+  const op = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", at: `/${string}`, summary: string) => ({
+    openapi: { method, path: at, tags: [tag], summary },
+  });
+  return {
+    list: authedProcedure
+      .meta(op("GET", path, `List ${model} objects`))
+      .input(listQuerySchema(options.list.config))
+      .output(listOutputSchema(output, options.list.config))
+      .query(({ ctx, input }) => options.list.verb({ ctx: ctx.service, input: input as ListQuery }) as never),
+    get: authedProcedure
+      .meta(op("GET", detail, `Retrieve a ${model}`))
+      .input(idInput)
+      .output(output)
+      .query(({ ctx, input }) => options.get({ ctx: ctx.service, input })),
+    create: authedProcedure
+      .meta({ ...op("POST", path, `Create a ${model}`), successStatus: 201 })
+      .input(options.create.input)
+      .output(output)
+      .mutation(({ ctx, input }) => options.create.verb({ ctx: ctx.service, input: input as z.infer<Create> })),
+    replace: authedProcedure
+      .meta(op("PUT", detail, `Replace a ${model} (every required field must be sent)`))
+      .input(options.update.replace.extend(idInput.shape))
+      .output(output)
+      .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never })),
+    update: authedProcedure
+      .meta(op("PATCH", detail, `Update some fields of a ${model}`))
+      .input(options.update.replace.partial().extend(idInput.shape))
+      .output(output)
+      .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never })),
+    delete: authedProcedure
+      .meta({ ...op("DELETE", detail, `Delete a ${model}`), successStatus: 204 })
+      .input(idInput)
+      .output(z.void())
+      .mutation(async ({ ctx, input }) => {
+        await options.delete({ ctx: ctx.service, input });
+      }),
+  };
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function dataDir(): string {
+  return path.resolve(process.env.RACKPILOT_DATA_DIR ?? ".rackpilot");
+}
+
+export const tokenSettings = {
+  get accessLifetimeSeconds() {
+    return seconds("RACKPILOT_ACCESS_TOKEN_LIFETIME", 24 * 3600);
+  },
+  get refreshLifetimeSeconds() {
+    return seconds("RACKPILOT_REFRESH_TOKEN_LIFETIME", 7 * 24 * 3600);
+  },
+  get rotateRefreshTokens() {
+    return process.env.RACKPILOT_ROTATE_REFRESH_TOKENS === "true";
+  },
+};
+
+let cachedSecret: string | undefined;
+
+/** RACKPILOT_SECRET, or a random secret generated once and kept (mode 0600) in the data dir. */
+export function rootSecret(): string {
+  if (process.env.RACKPILOT_SECRET) return process.env.RACKPILOT_SECRET;
+  if (cachedSecret) return cachedSecret;
+  const file = path.join(dataDir(), "secret");
+  try {
+    cachedSecret = readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir(), { recursive: true });
+    const generated = randomBytes(32).toString("base64url");
+    try {
+      writeFileSync(file, generated, { mode: 0o600, flag: "wx" });
+    } catch {
+      // Another process (web or worker) created it first: use theirs.
+    }
+    cachedSecret = readFileSync(file, "utf8").trim();
+  }
+  return cachedSecret;
+}

@@ -1,0 +1,35 @@
+import { inArray } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { DbExecutor } from "~/db/client";
+import { ValidationError } from "../services/errors";
+import { pythonTypeName, z } from "./zod";
+
+const isPk = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value);
+
+/** A primary-key reference (DRF's PrimaryKeyRelatedField): existence is checked by `assertPksExist`. */
+export const pk = () =>
+  z.custom<number>(isPk, {
+    error: (issue) =>
+      issue.input === undefined ? "This field is required." : issue.input === null ? "This field may not be null." : `Incorrect type. Expected pk value, received ${pythonTypeName(issue.input)}.`,
+  });
+
+/** A many-to-many list of ids; errors stay flat on the field, as DRF reports them. */
+export const pkList = () =>
+  z.array(z.unknown()).superRefine((values, ctx) => {
+    const wrong = values.find((value) => !isPk(value));
+    if (wrong !== undefined) ctx.addIssue({ code: "custom", message: `Incorrect type. Expected pk value, received ${pythonTypeName(wrong)}.` });
+  }) as unknown as z.ZodType<number[], unknown[]>;
+
+/** `Invalid pk "999" - object does not exist.` for the first id that names no row. */
+export async function assertPksExist(db: DbExecutor, table: PgTable, idColumn: PgColumn, field: string, ids: number[] | number | null | undefined) {
+  const wanted = [ids ?? []].flat();
+  if (!wanted.length) return;
+  const found = new Set((await db.select({ id: idColumn }).from(table).where(inArray(idColumn, wanted))).map((r) => r.id as number));
+  const missing = wanted.find((id) => !found.has(id));
+  if (missing !== undefined) throw ValidationError.field(field, `Invalid pk "${missing}" - object does not exist.`);
+}
+
+/** DRF renders datetimes as ISO 8601 UTC with `Z`. */
+export const isoDateTime = (date: Date) => date.toISOString();
+export const isoDateTimeOrNull = (date: Date | null) => (date ? date.toISOString() : null);

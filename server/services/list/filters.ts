@@ -1,0 +1,61 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { DbExecutor } from "~/db/client";
+import { ValidationError } from "../errors";
+import type { FilterSpec } from "./types";
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const TRUE = new Set(["true", "1", "True"]);
+const FALSE = new Set(["false", "0", "False"]);
+
+async function condition(name: string, spec: FilterSpec, value: string, db: DbExecutor): Promise<SQL | undefined> {
+  switch (spec.kind) {
+    case "number":
+      if (!NUMBER.test(value)) throw ValidationError.field(name, "Enter a number.");
+      return eq(spec.column, Number(value));
+    case "boolean":
+      // django-filter's BooleanFilter ignores a value it cannot read rather than failing.
+      if (TRUE.has(value)) return eq(spec.column, true);
+      if (FALSE.has(value)) return eq(spec.column, false);
+      return undefined;
+    case "text":
+      return spec.caseInsensitive ? sql`lower(${spec.column}) = lower(${value})` : eq(spec.column, value);
+    case "choice": {
+      const match = spec.choices.find((c) => (spec.caseInsensitive ? c.toLowerCase() === value.toLowerCase() : c === value));
+      if (!match) throw ValidationError.field(name, `Select a valid choice. ${value} is not one of the available choices.`);
+      return eq(spec.column, match);
+    }
+    case "relation": {
+      const invalid = ValidationError.field(name, "Select a valid choice. That choice is not one of the available choices.");
+      if (!INTEGER.test(value) || !Number.isSafeInteger(Number(value))) throw invalid;
+      const [row] = await db.execute(sql`select 1 from ${spec.references} where id = ${Number(value)} limit 1`);
+      if (!row) throw invalid;
+      return spec.where ? spec.where(Number(value)) : eq(spec.column, Number(value));
+    }
+    case "custom":
+      return spec.where(value, db);
+  }
+}
+
+/** django-filter semantics: exact matches; an empty value or an unknown parameter means no filter. */
+export async function filterConditions(
+  filters: Record<string, FilterSpec>,
+  query: Record<string, string | undefined>,
+  db: DbExecutor,
+): Promise<SQL[]> {
+  const conditions: SQL[] = [];
+  const errors: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(filters)) {
+    const value = query[name];
+    if (value === undefined || value === "") continue;
+    try {
+      const where = await condition(name, spec, value, db);
+      if (where) conditions.push(where);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      Object.assign(errors, error.fields);
+    }
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return conditions;
+}

@@ -1,0 +1,75 @@
+import { and, asc, desc, getTableColumns, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { DbExecutor } from "~/db/client";
+import { filterConditions } from "./filters";
+import { InvalidPageError, pageUrl, parsePageRequest } from "./pagination";
+import { searchCondition } from "./search";
+import type { ListConfig, ListQuery, Page } from "./types";
+
+/** Allowlisted names only; unknown ones are dropped; nothing left means the default ordering. */
+export function orderBy(config: ListConfig, ordering: string | undefined): SQL[] {
+  const chosen = (ordering ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => config.ordering[name.replace(/^-/, "")] !== undefined);
+  const names = chosen.length ? chosen : config.defaultOrdering;
+  const order = names.map((name) => {
+    const expression = config.ordering[name.replace(/^-/, "")]!;
+    return name.startsWith("-") ? desc(expression) : asc(expression);
+  });
+  return [...order, asc(config.primaryKey)];
+}
+
+type Options = { db: DbExecutor; scope?: SQL; requestUrl?: string };
+
+/**
+ * Search, filters, ordering and paging for one resource in one read: rows and the total come from
+ * the same query (a window count), so a page and its count never disagree.
+ */
+export async function runList<Row extends Record<string, unknown>>(
+  config: ListConfig,
+  query: ListQuery,
+  { db, scope, requestUrl }: Options,
+): Promise<Page<Row> | Row[]> {
+  const where = and(scope, searchCondition(query.search, config.searchFields), ...(await filterConditions(config.filters, query, db)));
+  const pageRequest = parsePageRequest(query.page, query.page_size);
+  const base = db
+    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), __total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(config.table)
+    .where(where)
+    .orderBy(...orderBy(config, query.ordering));
+
+  if (!pageRequest) {
+    const rows = strip<Row>(await base);
+    return config.bareArrayUnlessPaged ? rows : { count: rows.length, next: null, previous: null, results: rows };
+  }
+  let number = pageRequest.number;
+  if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
+  const rows = await base.limit(pageRequest.size).offset((number - 1) * pageRequest.size);
+  const count = rows.length ? rows[0]!.__total : await countRows(db, config, where);
+  if (!rows.length && number > 1) throw new InvalidPageError();
+  return {
+    count,
+    next: number * pageRequest.size < count ? pageUrl(requestUrl, number + 1) : null,
+    previous: number > 1 ? pageUrl(requestUrl, number - 1) : null,
+    results: strip<Row>(rows),
+  };
+}
+
+async function countRows(db: DbExecutor, config: ListConfig, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(config.table).where(where);
+  return row?.count ?? 0;
+}
+
+function strip<Row>(rows: Array<Record<string, unknown>>): Row[] {
+  return rows.map(({ __total: _total, ...row }) => row as Row);
+}
+
+/** Maps the rows of a page (or a bare array) to DTOs, keeping the envelope. */
+export async function mapPage<Row, Dto>(
+  page: Page<Row> | Row[],
+  toDtos: (rows: Row[]) => Promise<Dto[]> | Dto[],
+): Promise<Page<Dto> | Dto[]> {
+  if (Array.isArray(page)) return toDtos(page);
+  return { ...page, results: await toDtos(page.results) };
+}

@@ -1,0 +1,6 @@
+import { isStaff, type ServiceContext } from "./context";
+import { PermissionDeniedError } from "./errors";
+
+export function requireStaff(ctx: ServiceContext): void {
+  if (!isStaff(ctx.actor)) throw new PermissionDeniedError();
+}

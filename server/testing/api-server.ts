@@ -1,0 +1,59 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { getDb } from "~/db/client";
+import { useFreshDatabase } from "~/db/testing/database";
+import { handleApiRequest } from "../api/rest/handler";
+import { readBody, sendFetchResponse, toFetchRequest } from "./node-http";
+
+export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string };
+
+export type TestApi = {
+  baseUrl: string;
+  db: ReturnType<typeof getDb>;
+  request: <T = any>(method: string, path: string, options?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }) => Promise<ApiResponse<T>>;
+  close: () => Promise<void>;
+};
+
+/**
+ * The REST API on a real HTTP server (127.0.0.1, a free port) over a fresh database cloned from the
+ * migrated template: the same handler Next's catch-all route calls.
+ */
+export async function startTestApi(): Promise<TestApi> {
+  const database = await useFreshDatabase();
+  const server = http.createServer(async (req, res) => {
+    const request = toFetchRequest(req, await readBody(req));
+    await sendFetchResponse(res, await handleApiRequest(request));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const request: TestApi["request"] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.json !== undefined) headers["content-type"] ??= "application/json";
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+    });
+    const text = await response.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    return { status: response.status, headers: response.headers, body: body as never, text };
+  };
+
+  return {
+    baseUrl,
+    db: getDb(),
+    request,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await database.drop();
+    },
+  };
+}
