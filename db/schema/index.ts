@@ -1,1 +1,4 @@
+export * from "./discovery";
+export * from "./firmware";
+export * from "./pools";
 export * from "./users";

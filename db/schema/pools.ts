@@ -1,0 +1,41 @@
+import { type AnyPgColumn, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { groups } from "./users";
+
+export const pools = pgTable(
+  "pools",
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 256 }).notNull(),
+    description: text().notNull().default(""),
+    groupId: integer().notNull().references(() => groups.id, { onDelete: "restrict" }),
+    parentId: integer().references((): AnyPgColumn => pools.id, { onDelete: "restrict" }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.groupId), index().on(table.parentId)],
+);
+
+// Servers and switches arrive with discovery and registration; pools need their membership now
+// (counts, and refusing to delete a pool that still holds them). Those issues add their columns.
+export const servers = pgTable(
+  "servers",
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 256 }).notNull(),
+    resourcePoolId: integer().references(() => pools.id, { onDelete: "restrict" }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.resourcePoolId)],
+);
+
+export const switches = pgTable(
+  "switches",
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 256 }).notNull(),
+    resourcePoolId: integer().references(() => pools.id, { onDelete: "restrict" }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.resourcePoolId)],
+);
