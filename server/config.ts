@@ -8,7 +8,7 @@ function seconds(name: string, fallback: number): number {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.RACKPILOT_DATA_DIR ?? ".rackpilot");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.RACKPILOT_DATA_DIR ?? ".rackpilot");
 }
 
 export const tokenSettings = {

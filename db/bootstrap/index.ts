@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { migrateDatabase } from "../migrate";
@@ -15,15 +16,42 @@ export async function bootstrapDatabase(dataDir: string, log: (line: string) => 
     await migrateDatabase(external);
     return { url: external, embedded: false, stop: async () => {} };
   }
+  const pgDir = process.env.RACKPILOT_PG_DIR ?? path.join(dataDir, "pg");
+  const urlFile = path.join(pgDir, "..", "embedded-database-url");
+  // Another Rackpilot process (`npm start`) already runs this cluster: share it rather than fight for the lock.
+  if (existsSync(path.join(pgDir, "postmaster.pid")) && existsSync(urlFile)) {
+    const url = readFileSync(urlFile, "utf8").trim();
+    if (await reachable(url)) return { url, embedded: true, stop: async () => {} };
+  }
   const cluster = await startEmbeddedPostgres({
-    dataDir: process.env.RACKPILOT_PG_DIR ?? path.join(dataDir, "pg"),
+    dataDir: pgDir,
     persistent: true,
     log: process.env.RACKPILOT_PG_LOG ? log : undefined,
   });
   const url = cluster.adminUrl("rackpilot");
   await createDatabaseIfMissing(cluster.adminUrl("postgres"), "rackpilot");
   await migrateDatabase(url);
-  return { url, embedded: true, stop: cluster.stop };
+  writeFileSync(urlFile, url, { mode: 0o600 });
+  return {
+    url,
+    embedded: true,
+    stop: async () => {
+      rmSync(urlFile, { force: true });
+      await cluster.stop();
+    },
+  };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end();
+  }
 }
 
 async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {

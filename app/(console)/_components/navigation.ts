@@ -1,0 +1,13 @@
+export type NavItem = { label: string; href: string; staffOnly?: boolean; comingSoon?: boolean };
+
+/** The console's sections; those still to be built are shown, but not linked, so the map stays honest. */
+export const navigation: NavItem[] = [
+  { label: "Dashboard", href: "/" },
+  { label: "Discovery", href: "/discovery", comingSoon: true },
+  { label: "Servers", href: "/servers", comingSoon: true },
+  { label: "Pools", href: "/pools", comingSoon: true },
+  { label: "Firmware", href: "/firmware", comingSoon: true },
+  { label: "Baselines", href: "/baselines", comingSoon: true },
+  { label: "Requests", href: "/requests", comingSoon: true },
+  { label: "Users & groups", href: "/users", staffOnly: true, comingSoon: true },
+];

@@ -1,0 +1,24 @@
+import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_ADMIN } from "../playwright.config";
+
+export async function signIn(page: Page, credentials = E2E_ADMIN): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(credentials.username);
+  await page.getByLabel("Password").fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+}
+
+export async function apiToken(request: APIRequestContext, credentials = E2E_ADMIN): Promise<string> {
+  const response = await request.post("/api/token/", { data: credentials });
+  expect(response.status()).toBe(200);
+  return (await response.json()).access;
+}
+
+/** Full-page screenshot kept under e2e/screenshots/, one per main view. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+export const test = base;
+export { expect };

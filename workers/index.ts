@@ -1,0 +1,17 @@
+import { dataDir } from "~/server/config";
+import { bootstrapDatabase } from "~/db/bootstrap";
+import { startWorker } from "./runner";
+
+// `npm run worker`: a worker process of its own, for scaling out against one shared Postgres.
+const database = await bootstrapDatabase(dataDir(), console.log);
+process.env.DATABASE_URL = database.url;
+const runner = await startWorker(database.url);
+console.log(`Rackpilot worker running against ${database.embedded ? "the embedded database" : "DATABASE_URL"}`);
+
+async function shutdown() {
+  await runner.stop();
+  await database.stop();
+  process.exit(0);
+}
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);

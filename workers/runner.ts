@@ -1,0 +1,18 @@
+import { Logger, run, type Runner } from "graphile-worker";
+import { taskList } from "./task-list";
+
+const logger = new Logger((scope) => (level, message) => {
+  if (level === "error" || level === "warning") console.error(`[worker${scope.taskIdentifier ? `:${scope.taskIdentifier}` : ""}] ${message}`);
+});
+
+/** A graphile-worker runner on Rackpilot's own database (its jobs live in the graphile_worker schema). */
+export function startWorker(connectionString: string): Promise<Runner> {
+  return run({
+    connectionString,
+    taskList,
+    concurrency: Number(process.env.RACKPILOT_WORKER_CONCURRENCY) || 4,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger,
+  });
+}
