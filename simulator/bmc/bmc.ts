@@ -1,0 +1,212 @@
+import { pathsOf, type Paths } from "../resources/paths";
+import { createRng, type Rng } from "../rng";
+import type { Faults, FirmwareType, FirmwareVersions, PowerState, Timings, VendorKey } from "../types";
+import type { ModelSpec, VendorProfile } from "../vendors/types";
+import { initialFirmware, makeIdentity, type Identity } from "./identity";
+import { SessionStore, type SessionInfo } from "./sessions";
+import { TaskStore, type TaskInfo, type TaskRecord } from "./tasks";
+
+export interface BmcSpec {
+  index: number;
+  address: string;
+  profile: VendorProfile;
+  model?: string;
+  firmware: FirmwareVersions;
+  username: string;
+  password: string;
+  faults: Faults;
+  timings: Timings;
+  maxSessions?: number;
+  seed: string;
+  secure: boolean;
+}
+
+export interface FlashRecord {
+  taskId: string;
+  imageUri: string;
+  type?: FirmwareType;
+  fromVersion?: string;
+  toVersion?: string;
+  requestedAt: Date;
+  finishedAt?: Date;
+  outcome: "running" | "pending-reset" | "applied" | "failed";
+  message?: string;
+}
+
+interface PendingUpdate {
+  version: string;
+  task: TaskRecord;
+  record: FlashRecord;
+}
+
+/** One simulated BMC: its state, and the handle tests use to inspect it and inject faults. */
+export class Bmc {
+  readonly index: number;
+  readonly address: string;
+  port = 0;
+  readonly profile: VendorProfile;
+  readonly modelSpec: ModelSpec;
+  readonly identity: Identity;
+  readonly username: string;
+  readonly password: string;
+  readonly timings: Timings;
+  readonly maxSessions: number;
+  readonly sessionStore: SessionStore;
+  readonly taskStore: TaskStore;
+  readonly installed: Map<FirmwareType, string>;
+  readonly previous = new Map<FirmwareType, string>();
+  readonly pending = new Map<FirmwareType, PendingUpdate>();
+  readonly history: FlashRecord[] = [];
+  readonly faultRng: Rng;
+  power: PowerState = "On";
+  failedLogins = 0;
+  lockedUntil = 0;
+  private restartUntil = 0;
+  private currentFaults: Faults;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private powerTimer?: NodeJS.Timeout;
+  private readonly secure: boolean;
+  stopped = false;
+
+  constructor(spec: BmcSpec) {
+    const { profile } = spec;
+    const rng = createRng(`${spec.seed}/${spec.index}/identity`);
+    const model = spec.model ?? rng.pick(profile.models).name;
+    const modelSpec = profile.models.find((candidate) => candidate.name.toLowerCase() === model.toLowerCase());
+    if (!modelSpec) {
+      throw new Error(`${profile.key} has no model "${model}" (known: ${profile.models.map((m) => m.name).join(", ")})`);
+    }
+    for (const type of Object.keys(spec.firmware)) {
+      if (!profile.components.some((component) => component.type === type)) {
+        throw new Error(`${profile.key} has no ${type} firmware component`);
+      }
+    }
+    this.index = spec.index;
+    this.address = spec.address;
+    this.profile = profile;
+    this.modelSpec = modelSpec;
+    this.identity = makeIdentity(profile, modelSpec, rng);
+    this.installed = initialFirmware(profile, rng, spec.firmware);
+    this.username = spec.username;
+    this.password = spec.password;
+    this.timings = spec.timings;
+    this.maxSessions = spec.maxSessions ?? profile.sessions.max;
+    this.currentFaults = { ...spec.faults };
+    this.secure = spec.secure;
+    this.faultRng = createRng(`${spec.seed}/${spec.index}/faults`);
+    const stateRng = createRng(`${spec.seed}/${spec.index}/state`);
+    this.sessionStore = new SessionStore(profile, stateRng, () => this.faults.sessionTimeoutMs ?? this.timings.sessionTimeoutMs);
+    this.taskStore = new TaskStore(profile, stateRng);
+  }
+
+  get vendor(): VendorKey {
+    return this.profile.key;
+  }
+  get model(): string {
+    return this.modelSpec.name;
+  }
+  get serial(): string {
+    return this.identity.serial;
+  }
+  /** This vendor's resource paths (system, manager, update service...), without trailing slash. */
+  get paths(): Paths {
+    return pathsOf(this.profile);
+  }
+  get url(): string {
+    return `${this.secure ? "https" : "http"}://${this.address}:${this.port}`;
+  }
+  get powerState(): PowerState {
+    return this.power;
+  }
+  /** Installed (running) firmware versions by component type. */
+  get firmware(): FirmwareVersions {
+    return Object.fromEntries(this.installed);
+  }
+  /** Versions flashed but waiting for a power cycle (BIOS). */
+  get pendingFirmware(): FirmwareVersions {
+    return Object.fromEntries([...this.pending].map(([type, update]) => [type, update.version]));
+  }
+  get flashHistory(): FlashRecord[] {
+    return this.history.map((record) => ({ ...record }));
+  }
+  get sessions(): SessionInfo[] {
+    return this.sessionStore.list().map(({ id, username, createdAt, lastUsedAt }) => ({
+      id,
+      username,
+      createdAt,
+      lastUsedAt: new Date(lastUsedAt),
+    }));
+  }
+  get tasks(): TaskInfo[] {
+    return this.taskStore.list().map((task) => ({
+      id: task.id,
+      kind: task.kind,
+      state: task.state,
+      percent: task.percent,
+      imageUri: task.imageUri,
+      messages: task.messages.map((message) => message.Message),
+    }));
+  }
+  get faults(): Faults {
+    return this.currentFaults;
+  }
+  /** Changes faults at runtime; keys set to undefined are cleared. */
+  setFaults(patch: Faults): void {
+    this.currentFaults = { ...this.currentFaults, ...patch };
+    if (!this.currentFaults.lockout) this.lockedUntil = 0;
+  }
+  clearFaults(): void {
+    this.currentFaults = {};
+    this.lockedUntil = 0;
+    this.failedLogins = 0;
+  }
+  /** Force-expires every session, as a BMC that times them out early; returns how many ended. */
+  expireSessions(): number {
+    return this.sessionStore.clear();
+  }
+  /** True while the BMC reboots after flashing itself (it answers 503). */
+  get restarting(): boolean {
+    return this.restartUntil > Date.now();
+  }
+  get restartRemainingMs(): number {
+    return Math.max(0, this.restartUntil - Date.now());
+  }
+
+  /** Reboots the manager: sessions are lost and requests get 503 until it is back. */
+  restartManager(whenBack?: () => void): void {
+    this.restartUntil = Date.now() + this.timings.bmcRestartMs;
+    this.sessionStore.clear();
+    this.later(this.timings.bmcRestartMs, () => {
+      this.restartUntil = 0;
+      whenBack?.();
+    });
+  }
+
+  later(ms: number, run: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) run();
+    }, ms);
+    this.timers.add(timer);
+    return timer;
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.later(ms, resolve));
+  }
+
+  /** Schedules the end of a power transition, replacing any transition under way. */
+  powerLater(ms: number, run: () => void): void {
+    if (this.powerTimer) {
+      clearTimeout(this.powerTimer);
+      this.timers.delete(this.powerTimer);
+    }
+    this.powerTimer = this.later(ms, run);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

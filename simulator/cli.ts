@@ -1,0 +1,57 @@
+import { writeFileSync } from "node:fs";
+import { parseMakeImageArgs, parseRunArgs, USAGE } from "./cli-args";
+import { startFleet, type Fleet } from "./fleet";
+import { makeImage } from "./image";
+
+const DETAILED_UP_TO = 20;
+
+function describe(fleet: Fleet): string[] {
+  const { bmcs } = fleet;
+  if (bmcs.length <= DETAILED_UP_TO) {
+    return bmcs.map((bmc) => `${bmc.url.padEnd(30)} ${bmc.vendor.padEnd(10)} ${bmc.model.padEnd(26)} ${bmc.serial}`);
+  }
+  const first = bmcs[0];
+  const last = bmcs[bmcs.length - 1];
+  const counts = new Map<string, number>();
+  for (const bmc of bmcs) counts.set(`${bmc.vendor} ${bmc.model}`, (counts.get(`${bmc.vendor} ${bmc.model}`) ?? 0) + 1);
+  const ports = new Set(bmcs.map((bmc) => bmc.port));
+  return [
+    `${bmcs.length} BMCs on ${first.address} .. ${last.address}, ${ports.size === 1 ? `port ${first.port}` : "ports vary"}, ${new URL(first.url).protocol.replace(":", "")}`,
+    ...[...counts].map(([kind, count]) => `  ${String(count).padStart(5)} x ${kind}`),
+  ];
+}
+
+async function run(argv: string[]): Promise<void> {
+  const options = parseRunArgs(argv);
+  if (options === "help") {
+    console.log(USAGE);
+    return;
+  }
+  const fleet = await startFleet(options);
+  for (const line of describe(fleet)) console.log(line);
+  const [first] = fleet.bmcs;
+  console.log(`seed ${fleet.seed}; log in as ${first.username} / ${first.password}; Ctrl-C stops the fleet.`);
+  const shutdown = () => {
+    void fleet.stop().then(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+function makeImageCommand(argv: string[]): void {
+  const { manifest, out } = parseMakeImageArgs(argv);
+  const image = makeImage(manifest);
+  writeFileSync(out, image);
+  const models = manifest.models?.length ? manifest.models.join(", ") : "any model";
+  console.log(`wrote ${out} (${image.length} bytes): ${manifest.vendor} ${manifest.type} ${manifest.version} for ${models}`);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === "make-image") makeImageCommand(rest);
+  else await run(process.argv.slice(2));
+} catch (error) {
+  console.error(`sim: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(USAGE);
+  process.exit(2);
+}

@@ -1,0 +1,119 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+import type { Bmc } from "../bmc/bmc";
+import { routerFor } from "../resources";
+import { authenticate } from "./auth";
+import { redfishError } from "./errors";
+import type { Reply, RequestContext } from "./reply";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface Incoming {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+/** One request to one BMC: injected faults first, then the Redfish service. */
+export async function handleRequest(bmc: Bmc, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { faults } = bmc;
+  if (faults.hang) return;
+  if (faults.resetRate && bmc.faultRng.next() < faults.resetRate) return resetConnection(req.socket);
+  if (faults.latencyMs) await delay(faults.latencyMs);
+  let reply: Reply;
+  try {
+    reply = await answer(bmc, req);
+  } catch (error) {
+    console.error(`[bmc ${bmc.address}] ${req.method} ${req.url} failed:`, error);
+    reply = redfishError(bmc.profile, 500, "InternalError");
+  }
+  send(bmc, req, res, reply);
+}
+
+async function answer(bmc: Bmc, req: IncomingMessage): Promise<Reply> {
+  const { profile } = bmc;
+  if (bmc.faults.errorRate && bmc.faultRng.next() < bmc.faults.errorRate) return redfishError(profile, 500, "InternalError");
+  if (bmc.restarting) {
+    const seconds = String(Math.max(1, Math.ceil(bmc.restartRemainingMs / 1000)));
+    return redfishError(profile, 503, "ServiceTemporarilyUnavailable", { args: [seconds], headers: { "Retry-After": seconds } });
+  }
+  const raw = await readBody(req);
+  let body: unknown;
+  if (raw.trim() !== "") {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return redfishError(profile, 400, "MalformedJSON");
+    }
+  }
+  const url = new URL(req.url ?? "/", "http://bmc");
+  return dispatch(bmc, { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body });
+}
+
+/** Routes, authenticates and renders; `authenticated` skips the check for internal reads. */
+export async function dispatch(bmc: Bmc, incoming: Incoming, authenticated = false): Promise<Reply> {
+  const { profile } = bmc;
+  const { path, legacy } = profile.translatePath?.(incoming.path) ?? { path: incoming.path, legacy: false };
+  if ([...incoming.query.keys()].some((key) => key.startsWith("$"))) return redfishError(profile, 501, "QueryNotSupported");
+  const match = routerFor(profile).match(incoming.method, path);
+  if (!match) return redfishError(profile, 404, "ResourceMissingAtURI", { args: [incoming.path] });
+  if ("allowed" in match) {
+    return redfishError(profile, 405, "OperationNotAllowed", { headers: { Allow: [...new Set(match.allowed)].join(", ") } });
+  }
+  const ctx: RequestContext = {
+    bmc,
+    method: incoming.method,
+    path,
+    params: match.params,
+    query: incoming.query,
+    headers: incoming.headers,
+    body: incoming.body,
+    legacy,
+    get: (target) => dispatch(bmc, { ...incoming, method: "GET", path: target, body: undefined }, true),
+  };
+  if (!match.route.public && !authenticated) {
+    const denied = authenticate(ctx);
+    if (denied) return denied;
+  }
+  const reply = await match.route.handler(ctx);
+  return profile.finishReply ? profile.finishReply(reply, ctx) : reply;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(bmc: Bmc, req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return;
+  const headers: Record<string, string | number> = { "OData-Version": "4.0", "Cache-Control": "no-cache", ...bmc.profile.headers };
+  let payload: string | undefined;
+  if (reply.body !== undefined) {
+    payload = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+    headers["Content-Type"] = bmc.profile.contentType ?? "application/json; charset=utf-8";
+    headers["Content-Length"] = Buffer.byteLength(payload);
+  } else if (reply.status !== 204) {
+    headers["Content-Length"] = 0;
+  }
+  Object.assign(headers, reply.headers);
+  res.writeHead(reply.status, headers);
+  res.end(req.method === "HEAD" ? undefined : payload);
+}
+
+/** A TCP RST, as from a BMC whose web server crashed mid-request. */
+function resetConnection(socket: Socket): void {
+  // Behind TLS the request's socket is a TLSSocket; the RST has to go out on the TCP socket under it.
+  const tcp = (socket as Socket & { _parent?: Socket })._parent ?? socket;
+  tcp.resetAndDestroy();
+}

@@ -1,0 +1,41 @@
+import { Router } from "../http/router";
+import type { VendorProfile } from "../vendors/types";
+import { accountRoutes } from "./accounts";
+import { chassisRoutes } from "./chassis";
+import { managerRoutes } from "./managers";
+import { pathsOf } from "./paths";
+import { serviceRootRoutes } from "./service-root";
+import { sessionRoutes } from "./sessions";
+import { storageRoutes } from "./storage";
+import { systemPartRoutes } from "./system-parts";
+import { systemRoutes } from "./systems";
+import { taskRoutes } from "./tasks";
+import { updateServiceRoutes } from "./update-service";
+
+const routers = new WeakMap<VendorProfile, Router>();
+
+/** One router per vendor profile, shared by all its BMCs: resources are rendered from state on demand. */
+export function routerFor(profile: VendorProfile): Router {
+  let router = routers.get(profile);
+  if (!router) {
+    const paths = pathsOf(profile);
+    router = new Router(
+      [
+        ...serviceRootRoutes(),
+        ...sessionRoutes(paths),
+        ...systemRoutes(paths),
+        ...systemPartRoutes(paths),
+        ...storageRoutes(paths),
+        ...chassisRoutes(paths),
+        ...managerRoutes(paths),
+        ...accountRoutes(paths),
+        ...(profile.simpleUpdate ? updateServiceRoutes(paths) : []),
+        ...taskRoutes(paths, profile.tasks.monitor?.pattern),
+        ...(profile.extraRoutes?.() ?? []),
+      ],
+      profile.caseInsensitive,
+    );
+    routers.set(profile, router);
+  }
+  return router;
+}

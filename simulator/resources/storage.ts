@@ -1,0 +1,123 @@
+import type { Bmc } from "../bmc/bmc";
+import { redfishError } from "../http/errors";
+import { ok, type RequestContext } from "../http/reply";
+import type { Route } from "../http/router";
+import { collection, enabled, findIndex, resource } from "./odata";
+import { link, type Paths } from "./paths";
+
+function controllerOf(bmc: Bmc) {
+  const spec = bmc.profile.components.find((c) => c.type === "storage_controller" || c.type === "lsi_3108");
+  if (!spec) throw new Error(`${bmc.profile.key} declares no storage controller`);
+  return {
+    Name: spec.name(bmc),
+    Manufacturer: spec.manufacturer ?? bmc.profile.manufacturer,
+    Model: spec.name(bmc),
+    FirmwareVersion: bmc.installed.get(spec.type),
+    SupportedControllerProtocols: ["PCIe"],
+    SupportedDeviceProtocols: ["SAS", "SATA"],
+    SupportedRAIDTypes: ["RAID0", "RAID1", "RAID5", "RAID10"],
+    Status: enabled,
+  };
+}
+
+function missing(ctx: RequestContext) {
+  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
+}
+
+function drivePaths(ctx: RequestContext, paths: Paths): string[] {
+  const { bmc } = ctx;
+  return Array.from({ length: bmc.modelSpec.drives.count }, (_, i) => `${paths.storage}/Drives/${bmc.profile.ids.drive(i + 1)}`);
+}
+
+export function storageRoutes(paths: Paths): Route[] {
+  return [
+    {
+      method: "GET",
+      pattern: paths.storageCollection,
+      handler: (ctx) => ok(collection(ctx, "Storage", paths.storageCollection, "Storage Collection", [paths.storage])),
+    },
+    {
+      method: "GET",
+      pattern: paths.storage,
+      handler: (ctx) => {
+        const { profile } = ctx.bmc;
+        const drives = drivePaths(ctx, paths);
+        const controller = controllerOf(ctx.bmc);
+        return ok(
+          resource(ctx, "Storage", paths.storage, {
+            Id: profile.ids.storage,
+            Name: controller.Name,
+            Status: { ...enabled, HealthRollup: "OK" },
+            StorageControllers: [{ "@odata.id": `${paths.storage}#/StorageControllers/0`, MemberId: "0", ...controller }],
+            Controllers: link(profile, paths.controllers),
+            Drives: drives.map((drive) => link(profile, drive)),
+            "Drives@odata.count": drives.length,
+            Volumes: link(profile, paths.volumes),
+          }),
+        );
+      },
+    },
+    {
+      method: "GET",
+      pattern: paths.controllers,
+      handler: (ctx) => ok(collection(ctx, "StorageController", paths.controllers, "Storage Controller Collection", [`${paths.controllers}/0`])),
+    },
+    {
+      method: "GET",
+      pattern: `${paths.controllers}/0`,
+      handler: (ctx) => ok(resource(ctx, "StorageController", `${paths.controllers}/0`, { Id: "0", ...controllerOf(ctx.bmc) })),
+    },
+    {
+      method: "GET",
+      pattern: `${paths.storage}/Drives/:id`,
+      handler: (ctx) => {
+        const { bmc } = ctx;
+        const { drives } = bmc.modelSpec;
+        const n = findIndex(drives.count, bmc.profile.ids.drive, ctx.params.id);
+        if (n === 0) return missing(ctx);
+        return ok(
+          resource(ctx, "Drive", drivePaths(ctx, paths)[n - 1], {
+            Id: bmc.profile.ids.drive(n),
+            Name: `Drive ${n - 1}`,
+            Model: drives.model,
+            MediaType: drives.media,
+            Protocol: drives.protocol,
+            CapacityBytes: drives.capacityBytes,
+            SerialNumber: bmc.identity.driveSerials[n - 1],
+            Status: enabled,
+          }),
+        );
+      },
+    },
+    {
+      method: "GET",
+      pattern: paths.volumes,
+      handler: (ctx) => {
+        const volume = `${paths.volumes}/${ctx.bmc.profile.ids.volume}`;
+        return ok(collection(ctx, "Volume", paths.volumes, "Volume Collection", [volume]));
+      },
+    },
+    {
+      method: "GET",
+      pattern: `${paths.volumes}/:id`,
+      handler: (ctx) => {
+        const { bmc } = ctx;
+        const id = bmc.profile.ids.volume;
+        if (ctx.params.id.toLowerCase() !== id.toLowerCase()) return missing(ctx);
+        const mirrored = drivePaths(ctx, paths).slice(0, 2);
+        return ok(
+          resource(ctx, "Volume", `${paths.volumes}/${id}`, {
+            Id: id,
+            Name: "Virtual Disk 0",
+            RAIDType: "RAID1",
+            VolumeType: "Mirrored",
+            CapacityBytes: bmc.modelSpec.drives.capacityBytes,
+            Encrypted: false,
+            Links: { Drives: mirrored.map((drive) => link(bmc.profile, drive)) },
+            Status: enabled,
+          }),
+        );
+      },
+    },
+  ];
+}

@@ -1,0 +1,41 @@
+export const VENDOR_KEYS = ["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo"] as const;
+export type VendorKey = (typeof VENDOR_KEYS)[number];
+
+/** The `vendor` field of a firmware image: iLO 4 and iLO 5 both take HPE images. */
+export const IMAGE_VENDORS = ["dell", "hpe", "supermicro", "lenovo"] as const;
+export type ImageVendor = (typeof IMAGE_VENDORS)[number];
+
+export const FIRMWARE_TYPES = ["bios", "bmc", "storage_controller", "lsi_3108", "service_pack", "nic"] as const;
+export type FirmwareType = (typeof FIRMWARE_TYPES)[number];
+
+export type PowerState = "On" | "Off" | "PoweringOn" | "PoweringOff";
+
+export interface Faults {
+  /** Added before every answer. */
+  latencyMs?: number;
+  /** Fraction (0..1) of requests answered with a 500 Redfish error. */
+  errorRate?: number;
+  /** Fraction (0..1) of requests whose TCP connection is reset instead of answered. */
+  resetRate?: number;
+  /** Accept connections and requests but never answer. */
+  hang?: boolean;
+  /** Firmware update tasks end in Exception (a string replaces the default message). */
+  failTasks?: boolean | string;
+  /** Overrides the idle session timeout (e.g. 1 expires sessions almost at once). */
+  sessionTimeoutMs?: number;
+  /** After `attempts` bad logins the account locks for `durationMs`; even the right password gets 401. */
+  lockout?: { attempts: number; durationMs: number };
+}
+
+export interface Timings {
+  /** Each PoweringOn / PoweringOff phase. */
+  powerMs: number;
+  /** Flashing phase of a firmware update (download time comes on top). */
+  taskMs: number;
+  /** Window during which a BMC that flashed itself answers 503. */
+  bmcRestartMs: number;
+  /** Idle timeout of a session. */
+  sessionTimeoutMs: number;
+}
+
+export type FirmwareVersions = Partial<Record<FirmwareType, string>>;
