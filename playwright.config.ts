@@ -26,7 +26,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: {
       PORT: String(E2E_PORT),
       HOST: "127.0.0.1",

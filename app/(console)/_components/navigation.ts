@@ -9,5 +9,5 @@ export const navigation: NavItem[] = [
   { label: "Firmware", href: "/firmware", comingSoon: true },
   { label: "Baselines", href: "/baselines", comingSoon: true },
   { label: "Requests", href: "/requests", comingSoon: true },
-  { label: "Users & groups", href: "/users", staffOnly: true, comingSoon: true },
+  { label: "Users & groups", href: "/users", staffOnly: true },
 ];

@@ -1,0 +1,52 @@
+"use client";
+import { useEffect, useRef, type ReactNode } from "react";
+
+/** A native modal dialog: focus trapping, Escape to close and the backdrop come from the browser. */
+export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="dialog-title"
+      className="m-auto w-full max-w-lg rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      {open && (
+        <div className="p-5">
+          <h2 id="dialog-title" className="mb-4 text-lg font-semibold">
+            {title}
+          </h2>
+          {children}
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+/** Destructive actions say what will happen, then ask once. */
+export function ConfirmDialog(props: { open: boolean; title: string; consequence: ReactNode; confirmLabel: string; pending?: boolean; error?: string | null; onConfirm: () => void; onClose: () => void }) {
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onClose}>
+      <div className="mb-4 text-zinc-600 dark:text-zinc-300">{props.consequence}</div>
+      {props.error && (
+        <p role="alert" className="mb-3 text-red-700 dark:text-red-400">
+          {props.error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <button type="button" className="btn" onClick={props.onClose}>
+          Cancel
+        </button>
+        <button type="button" className="btn-danger" disabled={props.pending} onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import { expect, keepScreenshot, signIn, test } from "../fixtures";
+
+test("staff add a user with a field error first, then deactivate them", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("link", { name: "Users & groups" }).click();
+  await expect(page.getByRole("table", { name: "users" })).toContainText("admin");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Username").fill("operator-1");
+  await dialog.getByLabel("Password").fill("short");
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  await expect(dialog).toContainText("This password is too short. It must contain at least 8 characters.");
+  await dialog.getByLabel("Password").fill("a-long-enough-password");
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row", { name: /operator-1/ });
+  await expect(row).toContainText("Active");
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row).toContainText("Inactive");
+
+  await page.getByRole("searchbox", { name: "Search users" }).fill("operator");
+  await expect(page).toHaveURL(/search=operator/);
+  await expect(page.getByTestId("row-count")).toHaveText("1 users");
+  await keepScreenshot(page, "users");
+});
