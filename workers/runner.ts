@@ -1,4 +1,4 @@
-import { Logger, run, type Runner } from "graphile-worker";
+import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import { taskList } from "./task-list";
 
 const logger = new Logger((scope) => (level, message) => {
@@ -6,10 +6,10 @@ const logger = new Logger((scope) => (level, message) => {
 });
 
 /** A graphile-worker runner on Rackpilot's own database (its jobs live in the graphile_worker schema). */
-export function startWorker(connectionString: string): Promise<Runner> {
+export function startWorker(connectionString: string, tasks: TaskList = taskList): Promise<Runner> {
   return run({
     connectionString,
-    taskList,
+    taskList: tasks,
     concurrency: Number(process.env.RACKPILOT_WORKER_CONCURRENCY) || 4,
     noHandleSignals: true,
     pollInterval: 1000,
