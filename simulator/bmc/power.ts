@@ -28,7 +28,8 @@ export function resetSystem(bmc: Bmc, type: ResetType): string | undefined {
       return undefined;
     default:
       if (state === "Off") powerOn(bmc);
-      else powerOff(bmc, () => powerOn(bmc));
+      // A restart rests powered off for a moment, long enough for a poller to see Off.
+      else powerOff(bmc, () => bmc.powerLater(bmc.timings.powerMs, () => powerOn(bmc)));
       return undefined;
   }
 }
