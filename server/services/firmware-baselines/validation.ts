@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import type { DbExecutor } from "~/db/client";
+import { firmwareBaselines, firmwareBinaries } from "~/db/schema";
+import { assertPksExist } from "~/server/lib/fields";
+import { ValidationError, type FieldErrors } from "../errors";
+import type { BaselineUpdateInput } from "./schemas";
+
+const NAME_TAKEN = "firmware baseline with this name already exists.";
+
+/** DRF reports every failing field at once: the unique name and the binary ids are checked together. */
+export async function assertBaselineValid(db: DbExecutor, input: BaselineUpdateInput, exceptId?: number): Promise<void> {
+  const errors: FieldErrors = {};
+  if (input.name !== undefined) {
+    const [taken] = await db.select({ id: firmwareBaselines.id }).from(firmwareBaselines).where(eq(firmwareBaselines.name, input.name));
+    if (taken && taken.id !== exceptId) errors.name = [NAME_TAKEN];
+  }
+  try {
+    await assertPksExist(db, firmwareBinaries, firmwareBinaries.id, "firmware_binaries", input.firmware_binaries);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(errors, error.fields);
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/** Two concurrent creates with one name both pass the check: the unique index decides, with DRF's message. */
+export function nameTakenOnUniqueViolation(error: unknown): never {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  if (code === "23505") throw ValidationError.field("name", NAME_TAKEN);
+  throw error;
+}
