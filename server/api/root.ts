@@ -1,3 +1,5 @@
+import { firmwareRouter } from "./routers/firmware";
+import { firmwareBaselinesRouter } from "./routers/firmware-baselines";
 import { groupsRouter } from "./routers/groups";
 import { tokenRouter } from "./routers/token";
 import { usersRouter } from "./routers/users";
@@ -7,6 +9,8 @@ export const appRouter = createTRPCRouter({
   token: tokenRouter,
   users: usersRouter,
   groups: groupsRouter,
+  firmware: firmwareRouter,
+  firmwareBaselines: firmwareBaselinesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import type { ProcedureMeta } from "../trpc";
 import { readRequestBody } from "./body";
 import { matchRoute } from "./routes";
 import { serveSchemaRequest } from "./schema-routes";
+import { serveUploadRequest } from "./uploads";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
@@ -38,6 +39,8 @@ async function dispatch(request: Request): Promise<Response> {
   const path = url.pathname.replace(/^\/api(?=\/|$)/, "");
   const schemaResponse = await serveSchemaRequest(request, path);
   if (schemaResponse) return schemaResponse;
+  const uploadResponse = await serveUploadRequest(request, path);
+  if (uploadResponse) return uploadResponse;
 
   const match = matchRoute(request.method, path);
   if (match.kind === "not_found") return drfResponse(404, { detail: "Not found." });
