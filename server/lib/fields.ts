@@ -7,16 +7,35 @@ import { pythonTypeName, z } from "./zod";
 
 const isPk = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value);
 
+/**
+ * Whether a number fits Postgres' `integer` (every id column). Comparing one with a larger value is an
+ * error in Postgres, where Django finds no row: callers treat such values as naming nothing.
+ */
+export const fitsInteger = (value: number) => Number.isInteger(value) && value >= -2_147_483_648 && value <= 2_147_483_647;
+
+// Definitions (shared by a schema's clones: `.describe()`, `.meta()`) of pk fields, so the REST facade
+// can read "5" as 5 in them, as DRF's PrimaryKeyRelatedField does.
+const pkDefinitions = new WeakSet<object>();
+
+function markPk<T extends z.ZodType>(schema: T): T {
+  pkDefinitions.add(schema._zod.def);
+  return schema;
+}
+
+export const isPkSchema = (schema: z.ZodType) => pkDefinitions.has(schema._zod.def);
+
 /** A primary-key reference (DRF's PrimaryKeyRelatedField): existence is checked by `assertPksExist`. */
 export const pk = () =>
-  z.custom<number>(isPk, {
-    error: (issue) =>
-      issue.input === undefined ? "This field is required." : issue.input === null ? "This field may not be null." : `Incorrect type. Expected pk value, received ${pythonTypeName(issue.input)}.`,
-  });
+  markPk(
+    z.custom<number>(isPk, {
+      error: (issue) =>
+        issue.input === undefined ? "This field is required." : issue.input === null ? "This field may not be null." : `Incorrect type. Expected pk value, received ${pythonTypeName(issue.input)}.`,
+    }),
+  );
 
 /** A many-to-many list of ids; errors stay flat on the field, as DRF reports them. */
 export const pkList = () =>
-  z.array(z.unknown()).superRefine((values, ctx) => {
+  z.array(markPk(z.unknown())).superRefine((values, ctx) => {
     const wrong = values.find((value) => !isPk(value));
     if (wrong !== undefined) ctx.addIssue({ code: "custom", message: `Incorrect type. Expected pk value, received ${pythonTypeName(wrong)}.` });
   }) as unknown as z.ZodType<number[], unknown[]>;
@@ -25,7 +44,9 @@ export const pkList = () =>
 export async function assertPksExist(db: DbExecutor, table: PgTable, idColumn: PgColumn, field: string, ids: number[] | number | null | undefined) {
   const wanted = [ids ?? []].flat();
   if (!wanted.length) return;
-  const found = new Set((await db.select({ id: idColumn }).from(table).where(inArray(idColumn, wanted))).map((r) => r.id as number));
+  const lookup = wanted.filter(fitsInteger);
+  const rows = lookup.length ? await db.select({ id: idColumn }).from(table).where(inArray(idColumn, lookup)) : [];
+  const found = new Set(rows.map((r) => r.id as number));
   const missing = wanted.find((id) => !found.has(id));
   if (missing !== undefined) throw ValidationError.field(field, `Invalid pk "${missing}" - object does not exist.`);
 }

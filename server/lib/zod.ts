@@ -12,6 +12,14 @@ export function pythonTypeName(value: unknown): string {
 
 type Issue = z.core.$ZodRawIssue;
 
+const INTEGER_FORMATS = new Set(["safeint", "int32", "uint32", "int64", "uint64"]);
+
+/** `z.number().int()` reports a string as "expected number": DRF still calls the field an integer. */
+function isIntegerSchema(issue: Issue): boolean {
+  const def = issue.inst?._zod.def as { format?: string; checks?: Array<{ _zod: { def: { format?: string } } }> } | undefined;
+  return INTEGER_FORMATS.has(def?.format ?? "") || (def?.checks ?? []).some((check) => INTEGER_FORMATS.has(check._zod.def.format ?? ""));
+}
+
 function invalidType(issue: Issue & { expected?: string }): string | undefined {
   if (issue.input === undefined) return "This field is required.";
   if (issue.input === null) return "This field may not be null.";
@@ -21,7 +29,7 @@ function invalidType(issue: Issue & { expected?: string }): string | undefined {
     case "int":
       return "A valid integer is required.";
     case "number":
-      return "A valid number is required.";
+      return isIntegerSchema(issue) ? "A valid integer is required." : "A valid number is required.";
     case "boolean":
       return "Must be a valid boolean.";
     case "array":
@@ -38,6 +46,16 @@ const formatMessages: Record<string, string> = {
   url: "Enter a valid URL.",
   email: "Enter a valid email address.",
 };
+
+/**
+ * A value no branch of a union accepts: DRF has one field there, so one message. An IP address field
+ * (IPv4 or IPv6) gets DRF's own; otherwise the last branch speaks (`"" | email` -> the email message).
+ */
+function invalidUnion(branches: ReadonlyArray<ReadonlyArray<{ message: string; code: string; format?: string }>>): string | undefined {
+  const formats = new Set(branches.map((issues) => (issues.length === 1 && issues[0]!.code === "invalid_format" ? issues[0]!.format : undefined)));
+  if (formats.size === 2 && formats.has("ipv4") && formats.has("ipv6")) return "Enter a valid IPv4 or IPv6 address.";
+  return branches.at(-1)?.[0]?.message;
+}
 
 /** DRF's wording for every validation failure, so REST bodies and UI forms read the same. */
 export function drfMessage(issue: Issue): string | undefined {
@@ -57,6 +75,8 @@ export function drfMessage(issue: Issue): string | undefined {
       return `"${String(issue.input)}" is not a valid choice.`;
     case "invalid_format":
       return formatMessages[String(i.format)] ?? "Enter a valid value.";
+    case "invalid_union":
+      return invalidUnion((i.errors ?? []) as Parameters<typeof invalidUnion>[0]);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
-export type DrfBody = Record<string, unknown>;
+/** A DRF error body: almost always an object; a validator outside a serializer answers a bare list. */
+export type DrfBody = Record<string, unknown> | string[];
 export type FieldErrors = Record<string, unknown>;
 
 /** A failure a client caused or may see; carries the exact DRF status, body and headers. */
@@ -8,7 +9,7 @@ export class DomainError extends Error {
     readonly body: DrfBody,
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof body.detail === "string" ? body.detail : JSON.stringify(body));
+    super(!Array.isArray(body) && typeof body.detail === "string" ? body.detail : JSON.stringify(body));
     this.name = new.target.name;
   }
 }
@@ -47,6 +48,7 @@ export class AuthenticationError extends DomainError {
 
 export class ThrottledError extends DomainError {
   constructor(waitSeconds: number) {
-    super(429, { detail: `Request was throttled. Expected available in ${waitSeconds} seconds.` }, { "Retry-After": String(waitSeconds) });
+    const wait = `${waitSeconds} ${waitSeconds === 1 ? "second" : "seconds"}`;
+    super(429, { detail: `Request was throttled. Expected available in ${wait}.` }, { "Retry-After": String(waitSeconds) });
   }
 }

@@ -1,22 +1,31 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
+import { fitsInteger } from "~/server/lib/fields";
 import { ValidationError } from "../errors";
 import type { FilterSpec } from "./types";
 
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
-const TRUE = new Set(["true", "1", "True"]);
-const FALSE = new Set(["false", "0", "False"]);
+const INTEGER_COLUMNS = new Set(["PgInteger", "PgSerial"]);
+// django-filter's BooleanWidget lower-cases the value first.
+const TRUE = new Set(["true", "1"]);
+const FALSE = new Set(["false", "0"]);
+
+/** Django's exact lookup on an integer column: a fraction rounds up, a value out of range matches nothing. */
+function integerEquals(column: AnyColumn, value: number): SQL {
+  const rounded = Math.ceil(value);
+  return fitsInteger(rounded) ? eq(column, rounded) : sql`false`;
+}
 
 async function condition(name: string, spec: FilterSpec, value: string, db: DbExecutor): Promise<SQL | undefined> {
   switch (spec.kind) {
     case "number":
       if (!NUMBER.test(value)) throw ValidationError.field(name, "Enter a number.");
-      return eq(spec.column, Number(value));
+      return INTEGER_COLUMNS.has(spec.column.columnType) ? integerEquals(spec.column, Number(value)) : eq(spec.column, Number(value));
     case "boolean":
       // django-filter's BooleanFilter ignores a value it cannot read rather than failing.
-      if (TRUE.has(value)) return eq(spec.column, true);
-      if (FALSE.has(value)) return eq(spec.column, false);
+      if (TRUE.has(value.toLowerCase())) return eq(spec.column, true);
+      if (FALSE.has(value.toLowerCase())) return eq(spec.column, false);
       return undefined;
     case "text":
       return spec.caseInsensitive ? sql`lower(${spec.column}) = lower(${value})` : eq(spec.column, value);
@@ -27,7 +36,7 @@ async function condition(name: string, spec: FilterSpec, value: string, db: DbEx
     }
     case "relation": {
       const invalid = ValidationError.field(name, "Select a valid choice. That choice is not one of the available choices.");
-      if (!INTEGER.test(value) || !Number.isSafeInteger(Number(value))) throw invalid;
+      if (!INTEGER.test(value) || !fitsInteger(Number(value))) throw invalid;
       const [row] = await db.execute(sql`select 1 from ${spec.references} where id = ${Number(value)} limit 1`);
       if (!row) throw invalid;
       return spec.where ? spec.where(Number(value)) : eq(spec.column, Number(value));

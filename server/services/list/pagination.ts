@@ -10,23 +10,40 @@ export class InvalidPageError extends DomainError {
   }
 }
 
-/** `page_size` that is not a positive number is ignored; `page` alone pages by the maximum size. */
+// What Python's int() reads: optional sign and surrounding whitespace around decimal digits.
+const PYTHON_INT = /^\s*[+-]?\d+\s*$/;
+
+/**
+ * DRF's PageNumberPagination: `page_size` that is not a positive integer is ignored and capped at the
+ * maximum; `page` alone pages by the maximum size; an empty `page` is no `page`; `last` is the last page.
+ */
 export function parsePageRequest(page: string | undefined, pageSize: string | undefined): PageRequest {
-  const size = /^\d+$/.test(pageSize ?? "") && Number(pageSize) > 0 ? Math.min(Number(pageSize), MAX_PAGE_SIZE) : undefined;
-  if (page === undefined && size === undefined) return null;
-  if (page === undefined) return { number: 1, size: size! };
-  if (page === "last") return { number: "last", size: size ?? MAX_PAGE_SIZE };
-  if (!/^\d+$/.test(page) || Number(page) < 1) throw new InvalidPageError();
-  return { number: Number(page), size: size ?? MAX_PAGE_SIZE };
+  const size = PYTHON_INT.test(pageSize ?? "") && Number(pageSize) > 0 ? Math.min(Number(pageSize), MAX_PAGE_SIZE) : undefined;
+  const number = page === "" ? undefined : page;
+  if (number === undefined && size === undefined) return null;
+  if (number === undefined) return { number: 1, size: size! };
+  if (number === "last") return { number: "last", size: size ?? MAX_PAGE_SIZE };
+  if (!PYTHON_INT.test(number) || Number(number) < 1) throw new InvalidPageError();
+  return { number: Number(number), size: size ?? MAX_PAGE_SIZE };
 }
 
-/** DRF's replace_query_param: the same URL with `page` replaced (removed for page 1), parameters sorted. */
+/** Python's urlencode (quote_plus): only letters, digits and `_.-~` stay as they are. */
+function quotePlus(value: string): string {
+  return encodeURIComponent(value)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replaceAll("%20", "+");
+}
+
+/**
+ * DRF's replace_query_param / remove_query_param: the same URL with `page` replaced (removed for
+ * page 1), parameters sorted by name (values of one name keep their order), encoded as Python does.
+ */
 export function pageUrl(requestUrl: string | undefined, page: number): string | null {
   if (!requestUrl) return null;
   const url = new URL(requestUrl);
   const params = [...url.searchParams.entries()].filter(([key]) => key !== "page");
   if (page > 1) params.push(["page", String(page)]);
   params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  url.search = new URLSearchParams(params).toString();
+  url.search = params.map(([key, value]) => `${quotePlus(key)}=${quotePlus(value)}`).join("&");
   return url.toString();
 }

@@ -6,14 +6,18 @@ import { InvalidPageError, pageUrl, parsePageRequest } from "./pagination";
 import { searchCondition } from "./search";
 import type { ListConfig, ListQuery, Page } from "./types";
 
-/** Allowlisted names only; unknown ones are dropped; nothing left means the default ordering. */
-export function orderBy(config: ListConfig, ordering: string | undefined): SQL[] {
+/** DRF's OrderingFilter: allowlisted names only, unknown ones dropped, nothing left -> the default. */
+export function orderingNames(config: Pick<ListConfig, "ordering" | "defaultOrdering">, ordering: string | undefined): string[] {
   const chosen = (ordering ?? "")
     .split(",")
     .map((name) => name.trim())
-    .filter((name) => config.ordering[name.replace(/^-/, "")] !== undefined);
-  const names = chosen.length ? chosen : config.defaultOrdering;
-  const order = names.map((name) => {
+    .filter((name) => Object.hasOwn(config.ordering, name.replace(/^-/, "")));
+  return chosen.length ? chosen : config.defaultOrdering;
+}
+
+/** The ORDER BY of a list: the chosen names, then the primary key so pages are stable. */
+export function orderBy(config: ListConfig, ordering: string | undefined): SQL[] {
+  const order = orderingNames(config, ordering).map((name) => {
     const expression = config.ordering[name.replace(/^-/, "")]!;
     return name.startsWith("-") ? desc(expression) : asc(expression);
   });

@@ -1,13 +1,28 @@
 import { and, or, sql, type SQL } from "drizzle-orm";
+import { DomainError } from "../errors";
 import type { Searchable } from "./types";
-import { ValidationError } from "../errors";
 
-/** DRF's SearchFilter term splitting: whitespace and commas separate terms, "quoted phrases" stay whole. */
+// Django's smart_split: whitespace separates tokens, except inside "double" or 'single' quotes.
+const SMART_SPLIT = /((?:[^\s'"]*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[^\s'"]*)+)|\S+)/g;
+
+function unescapeStringLiteral(quoted: string): string {
+  const quote = quoted[0]!;
+  return quoted.slice(1, -1).replaceAll(`\\${quote}`, quote).replaceAll("\\\\", "\\");
+}
+
+/**
+ * DRF's search_smart_split: tokens split on whitespace, a token wholly in quotes is one phrase, any
+ * other token is split again on commas.
+ */
 export function searchTerms(search: string): string[] {
   const terms: string[] = [];
-  for (const match of search.matchAll(/"([^"]*)"|[^\s,"]+/g)) {
-    const term = (match[1] ?? match[0]).trim();
-    if (term) terms.push(term);
+  for (const [token] of search.matchAll(SMART_SPLIT)) {
+    const term = token.replace(/^,+|,+$/g, "");
+    if ((term.startsWith('"') || term.startsWith("'")) && term[0] === term.at(-1)) {
+      terms.push(unescapeStringLiteral(term));
+    } else {
+      for (const part of term.split(",")) if (part) terms.push(part.trim());
+    }
   }
   return terms;
 }
@@ -18,10 +33,10 @@ function escapeLike(term: string): string {
 
 /** Every term must match (AND); a term matches when any search field contains it, ignoring case (OR). */
 export function searchCondition(search: string | undefined, fields: Searchable[]): SQL | undefined {
-  if (!search || fields.length === 0) return undefined;
-  if (search.includes("\0")) throw ValidationError.field("search", "Null characters are not allowed.");
-  const terms = searchTerms(search);
-  if (terms.length === 0) return undefined;
+  // DRF validates the parameter as a CharField outside any serializer, hence a bare list body.
+  if (search?.includes("\0")) throw new DomainError(400, ["Null characters are not allowed."]);
+  const terms = searchTerms(search ?? "");
+  if (terms.length === 0 || fields.length === 0) return undefined;
   return and(
     ...terms.map((term) => or(...fields.map((field) => sql`cast(${field} as text) ilike ${`%${escapeLike(term)}%`}`))),
   );
