@@ -1,6 +1,5 @@
 import { getDb } from "~/db/client";
 import { authenticateBearer } from "../services/auth/actor";
-import type { Actor } from "../services/context";
 import { AuthenticationError } from "../services/errors";
 import type { Context } from "./trpc";
 
@@ -23,10 +22,13 @@ export function absoluteRequestUrl(request: Request): string {
   return `${proto}://${host}${url.pathname}${url.search}`;
 }
 
-/** The context for a request authenticated by `Authorization: Bearer` (the REST API, scripts). */
-export async function createBearerContext(request: Request): Promise<Context> {
+/**
+ * The context for a request authenticated by `Authorization: Bearer` (the REST API, scripts). Public
+ * operations (SimpleJWT's token views) pass `authenticate: false` and never look at the header.
+ */
+export async function createBearerContext(request: Request, { authenticate = true } = {}): Promise<Context> {
   const db = getDb();
-  const result = await authenticateBearer(db, request.headers.get("authorization"));
+  const result = authenticate ? await authenticateBearer(db, request.headers.get("authorization")) : null;
   return {
     db,
     actor: result instanceof AuthenticationError ? null : result,
@@ -34,8 +36,4 @@ export async function createBearerContext(request: Request): Promise<Context> {
     client: clientAddress(request.headers),
     requestUrl: absoluteRequestUrl(request),
   };
-}
-
-export function withActor(context: Context, actor: Actor | null): Context {
-  return { ...context, actor };
 }

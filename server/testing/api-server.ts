@@ -3,14 +3,23 @@ import type { AddressInfo } from "node:net";
 import { getDb } from "~/db/client";
 import { useFreshDatabase } from "~/db/testing/database";
 import { handleApiRequest } from "../api/rest/handler";
-import { readBody, sendFetchResponse, toFetchRequest } from "./node-http";
+import { httpRequest, readBody, sendFetchResponse, toFetchRequest } from "./node-http";
 
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string };
+
+export type RequestOptions = {
+  token?: string;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+  /** The loopback address the client connects from (default 127.0.0.1): another address is another client. */
+  from?: string;
+};
 
 export type TestApi = {
   baseUrl: string;
   db: ReturnType<typeof getDb>;
-  request: <T = any>(method: string, path: string, options?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }) => Promise<ApiResponse<T>>;
+  request: <T = any>(method: string, path: string, options?: RequestOptions) => Promise<ApiResponse<T>>;
   close: () => Promise<void>;
 };
 
@@ -31,19 +40,19 @@ export async function startTestApi(): Promise<TestApi> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.json !== undefined) headers["content-type"] ??= "application/json";
-    const response = await fetch(`${baseUrl}${path}`, {
+    const response = await httpRequest(`${baseUrl}${path}`, {
       method,
       headers,
       body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+      localAddress: options.from,
     });
-    const text = await response.text();
     let body: unknown = undefined;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = response.text ? JSON.parse(response.text) : undefined;
     } catch {
-      body = text;
+      body = response.text;
     }
-    return { status: response.status, headers: response.headers, body: body as never, text };
+    return { status: response.status, headers: response.headers, body: body as never, text: response.text };
   };
 
   return {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { CLIENT_ADDRESS_HEADER } from "../api/context";
 
 /** A Node request as a fetch Request, with the socket's address in the trusted client-address header. */
@@ -24,5 +24,35 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
+  });
+}
+
+export type RawResponse = { status: number; headers: Headers; text: string };
+
+/**
+ * One HTTP request with node:http rather than fetch: it may set `Host` and bind the client side to
+ * another loopback address (`localAddress`, e.g. 127.0.0.2), so tests can play a second client.
+ */
+export function httpRequest(
+  url: string,
+  options: { method: string; headers: Record<string, string>; body?: string; localAddress?: string },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const body = options.body === undefined ? undefined : Buffer.from(options.body);
+    const headers = body ? { "content-length": String(body.length), ...options.headers } : options.headers;
+    const request = http.request(url, { method: options.method, headers, localAddress: options.localAddress }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+        }
+        resolve({ status: response.statusCode!, headers: responseHeaders, text: Buffer.concat(chunks).toString("utf8") });
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
   });
 }

@@ -1,26 +1,29 @@
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import { TRPCError } from "@trpc/server";
+import { describeError } from "~/server/lib/describe-error";
+import { fitsInteger } from "~/server/lib/fields";
+import type { z } from "~/server/lib/zod";
 import { AuthenticationError, DomainError, type DrfBody } from "~/server/services/errors";
 import { createBearerContext } from "../context";
-import { toDrfError } from "../errors";
-import { appRouter } from "../root";
-import type { ProcedureMeta } from "../trpc";
-import { readRequestBody } from "./body";
-import { matchRoute } from "./routes";
+import { toDrfError, type DrfError } from "../errors";
+import { createCaller } from "../root";
+import { readRequestBody, type RequestBody } from "./body";
+import { coerceInput } from "./input";
+import { matchRoute, type Operation } from "./routes";
 import { serveSchemaRequest } from "./schema-routes";
 import { serveUploadRequest } from "./uploads";
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const INTERNAL: DrfError = { status: 500, body: { detail: "Internal server error." }, headers: {} };
 
 export function drfResponse(status: number, body: DrfBody | undefined, headers: Record<string, string> = {}): Response {
   if (status === 204 || body === undefined) return new Response(null, { status, headers });
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 }
 
-const fromDomainError = (error: DomainError) => drfResponse(error.status, error.body, error.headers);
-
-function procedureMeta(paths: readonly string[] | undefined): ProcedureMeta | undefined {
-  const procedure = paths?.[0] ? (appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>)[paths[0]] : undefined;
-  return procedure?._def.meta;
+function toDrf(error: unknown): DrfError {
+  if (error instanceof DomainError) return { status: error.status, body: error.body, headers: error.headers };
+  if (error instanceof TRPCError) return toDrfError(error);
+  return INTERNAL;
 }
 
 /** Every request under /api/ except the tRPC and next-auth routes: MOJO's REST API, DRF-exact. */
@@ -28,9 +31,12 @@ export async function handleApiRequest(request: Request): Promise<Response> {
   try {
     return await dispatch(request);
   } catch (error) {
-    if (error instanceof DomainError) return fromDomainError(error);
-    console.error("REST request failed", request.method, new URL(request.url).pathname, error);
-    return drfResponse(500, { detail: "Internal server error." });
+    const drf = toDrf(error);
+    if (drf.status === 500) {
+      const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
+      console.error(`REST request failed: ${request.method} ${new URL(request.url).pathname}\n${describeError(cause)}`);
+    }
+    return drfResponse(drf.status, drf.body, drf.headers);
   }
 }
 
@@ -44,50 +50,56 @@ async function dispatch(request: Request): Promise<Response> {
 
   const match = matchRoute(request.method, path);
   if (match.kind === "not_found") return drfResponse(404, { detail: "Not found." });
+  // DRF authenticates before it picks the handler, looks up the object or reads the body, so a
+  // missing or bad token wins over 405, 404 and 400.
+  const protect = match.kind === "operation" ? match.operation.protect : match.protect;
+  const context = await createBearerContext(request, { authenticate: protect });
+  if (protect && !context.actor) throw context.authError ?? AuthenticationError.notProvided();
   if (match.kind === "method_not_allowed") {
-    if (request.method === "OPTIONS") return drfResponse(200, {}, { Allow: match.allow.join(", ") });
-    return drfResponse(405, { detail: `Method "${request.method}" not allowed.` }, { Allow: match.allow.join(", ") });
+    const allow = { Allow: match.allow.join(", ") };
+    if (request.method === "OPTIONS") return drfResponse(200, {}, allow);
+    return drfResponse(405, { detail: `Method "${request.method}" not allowed.` }, allow);
   }
-  // DRF authenticates before it parses the body, so a bad token wins over a bad body.
-  const context = await createBearerContext(request);
-  if (match.operation.protect && !context.actor) throw context.authError ?? AuthenticationError.notProvided();
-  const body = BODY_METHODS.has(request.method) ? await readRequestBody(request) : undefined;
-  const forwarded = new Request(request.url, {
-    method: request.method === "HEAD" ? "GET" : request.method,
-    headers: body ? { "content-type": "application/json" } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const response = await createOpenApiFetchHandler({
-    endpoint: "/api",
-    router: appRouter,
-    req: forwarded,
-    createContext: async () => context,
-    responseMeta: ({ paths, errors }) => {
-      if (errors.length) {
-        const drf = toDrfError(errors[0]!);
-        return { status: drf.status, headers: drf.headers };
-      }
-      return { status: procedureMeta(paths)?.successStatus ?? 200 };
-    },
-    onError: ({ error }) => {
-      if (toDrfError(error).status === 500) console.error("REST procedure failed", error.cause ?? error);
-    },
-  });
-  return rewrite(response, request.method === "HEAD");
+  const ids = pathIds(match.params);
+  // A path id that is not an integer (or is beyond any id) names no object: Django's Http404.
+  if (!ids) return drfResponse(404, { detail: "Not found." });
+
+  const { operation } = match;
+  const body = BODY_METHODS.has(request.method) ? await readRequestBody(request) : queryBody(url.searchParams);
+  const input = procedureInput(operation, body, ids);
+  const procedure = operation.procedurePath.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(context));
+  const data = await (procedure as (input: unknown) => Promise<unknown>)(input);
+  const status = operation.meta.successStatus ?? 200;
+  if (status === 204) return new Response(null, { status });
+  const text = data === undefined ? null : JSON.stringify(data);
+  return new Response(request.method === "HEAD" ? null : text, { status, headers: { "content-type": "application/json" } });
 }
 
-/** trpc-to-openapi answers errors as `{message, code, data, issues}`: keep only the DRF body. */
-async function rewrite(response: Response, head: boolean): Promise<Response> {
-  const headers = Object.fromEntries([...response.headers.entries()].filter(([name]) => name !== "content-length"));
-  if (response.status === 204) {
-    delete headers["content-type"];
-    return new Response(null, { status: 204, headers });
+/** Every path parameter is an integer id. */
+function pathIds(params: Record<string, string>): Record<string, number> | null {
+  const ids: Record<string, number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (!/^\d+$/.test(value) || !fitsInteger(Number(value))) return null;
+    ids[name] = Number(value);
   }
-  const text = await response.text();
-  let body = text;
-  if (response.status >= 400) {
-    const drf = (JSON.parse(text) as { data?: { drf?: DrfBody } }).data?.drf ?? { detail: "Internal server error." };
-    body = JSON.stringify(drf);
+  return ids;
+}
+
+/** Query parameters as a QueryDict holds them: a repeated name keeps all its values. */
+function queryBody(params: URLSearchParams): RequestBody {
+  const data: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    data[key] = values.length === 1 ? values[0]! : values;
   }
-  return new Response(head ? null : body, { status: response.status, headers });
+  return { data, source: "query" };
+}
+
+const VOID_TYPES = new Set(["void", "undefined", "never"]);
+
+/** The procedure's input: the body or query read as DRF's fields read them, plus the path ids. */
+function procedureInput(operation: Operation, body: RequestBody, ids: Record<string, number>): unknown {
+  const schemas = operation.procedure._def.inputs as z.ZodType[];
+  if (schemas.length === 0 || schemas.every((schema) => VOID_TYPES.has(schema._zod.def.type))) return undefined;
+  return { ...coerceInput(schemas, body.data, body.source), ...ids };
 }

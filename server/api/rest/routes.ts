@@ -2,13 +2,16 @@ import type { AnyTRPCProcedure } from "@trpc/server";
 import { appRouter } from "../root";
 import type { ProcedureMeta } from "../trpc";
 
-type Operation = { method: string; procedurePath: string; meta: ProcedureMeta; protect: boolean };
+export type Operation = { method: string; procedurePath: string; procedure: AnyTRPCProcedure; meta: ProcedureMeta; protect: boolean };
 type Route = { template: string; pattern: RegExp; params: string[]; operations: Map<string, Operation> };
 
 export type RouteMatch =
   | { kind: "operation"; operation: Operation; params: Record<string, string> }
   | { kind: "not_found" }
-  | { kind: "method_not_allowed"; allow: string[] };
+  | { kind: "method_not_allowed"; allow: string[]; protect: boolean };
+
+// DRF lists allowed methods in the order of View.http_method_names.
+const METHOD_ORDER = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 const normalize = (path: string) => `/${path.replace(/^\/+|\/+$/g, "")}`;
 
@@ -25,31 +28,36 @@ function buildRoutes(): Route[] {
       route = { template, pattern, params, operations: new Map() };
       routes.set(template, route);
     }
-    route.operations.set(meta.openapi.method, { method: meta.openapi.method, procedurePath, meta, protect: meta.openapi.protect !== false });
+    route.operations.set(meta.openapi.method, { method: meta.openapi.method, procedurePath, procedure, meta, protect: meta.openapi.protect !== false });
   }
-  // Insertion order decides between overlapping templates, exactly as trpc-to-openapi matches them.
+  // Insertion order decides between overlapping templates (`/users/me` before `/users/{id}`).
   return [...routes.values()];
 }
 
 let routes: Route[] | undefined;
 
-/** Which operation a method and path (relative to /api) name, or why none does. */
+/** Which operation a method and path (relative to /api, either slash form) name, or why none does. */
 export function matchRoute(method: string, path: string): RouteMatch {
   routes ??= buildRoutes();
   const normalized = normalize(path);
   const route = routes.find((r) => r.pattern.test(normalized));
   if (!route) return { kind: "not_found" };
-  const values = route.pattern.exec(normalized)!.slice(1);
-  const params = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(values[i]!)]));
   const operation = route.operations.get(method === "HEAD" ? "GET" : method);
-  if (!operation) return { kind: "method_not_allowed", allow: allowedMethods(route) };
-  // Every path parameter is an integer id: anything else names no object (DRF's "Not found.").
-  if (Object.values(params).some((value) => !/^\d+$/.test(value))) return { kind: "not_found" };
+  if (!operation) {
+    return { kind: "method_not_allowed", allow: allowedMethods(route), protect: [...route.operations.values()].some((op) => op.protect) };
+  }
+  const values = route.pattern.exec(normalized)!.slice(1);
+  let params: Record<string, string>;
+  try {
+    params = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(values[i]!)]));
+  } catch {
+    return { kind: "not_found" };
+  }
   return { kind: "operation", operation, params };
 }
 
 function allowedMethods(route: Route): string[] {
-  const methods = [...route.operations.keys()];
-  if (methods.includes("GET")) methods.push("HEAD");
-  return [...methods, "OPTIONS"];
+  const methods = new Set([...route.operations.keys(), "OPTIONS"]);
+  if (methods.has("GET")) methods.add("HEAD");
+  return METHOD_ORDER.filter((method) => methods.has(method));
 }
