@@ -1,3 +1,4 @@
+import { fitsInteger } from "~/server/lib/fields";
 import { z } from "~/server/lib/zod";
 import type { ServiceContext } from "../services/context";
 import { listOutputSchema, listQuerySchema, type ListConfig, type ListQuery } from "../services/list";
@@ -11,6 +12,7 @@ export const idInput = z.object({ id: z.number().int().describe("A unique intege
 /**
  * The six DRF ModelViewSet operations for one resource: list, retrieve, create (201), PUT (full),
  * PATCH (partial), DELETE (204), all on `path` and `path/{id}`, each a call to one service verb.
+ * Writes check in DRF's order: `writeAccess` (403), then the object (404), then the body (400).
  */
 export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends ObjectSchema>(options: {
   path: `/${string}`;
@@ -22,8 +24,17 @@ export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends
   create: { input: Create; verb: Verb<z.infer<Create>, Dto> };
   update: { replace: Replace; verb: Verb<Partial<z.infer<Replace>> & { id: number }, Dto> };
   delete: Verb<{ id: number }, void>;
+  /** Throws when the actor may not write this resource at all (e.g. `requireStaff`). */
+  writeAccess?: (ctx: ServiceContext) => void;
 }) {
   const { path, tag, model, output } = options;
+  const write = ({ lookup }: { lookup: boolean }) =>
+    authedProcedure.use(async ({ ctx, getRawInput, next }) => {
+      options.writeAccess?.(ctx.service);
+      const id = lookup ? ((await getRawInput()) as { id?: unknown } | undefined)?.id : undefined;
+      if (typeof id === "number" && fitsInteger(id)) await options.get({ ctx: ctx.service, input: { id } });
+      return next();
+    });
   const detail = `${path}/{id}` as const;
   const op = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", at: `/${string}`, summary: string) => ({
     openapi: { method, path: at, tags: [tag], summary },
@@ -39,22 +50,22 @@ export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends
       .input(idInput)
       .output(output)
       .query(({ ctx, input }) => options.get({ ctx: ctx.service, input })),
-    create: authedProcedure
+    create: write({ lookup: false })
       .meta({ ...op("POST", path, `Create a ${model}`), successStatus: 201 })
       .input(options.create.input)
       .output(output)
       .mutation(({ ctx, input }) => options.create.verb({ ctx: ctx.service, input: input as z.infer<Create> })),
-    replace: authedProcedure
+    replace: write({ lookup: true })
       .meta(op("PUT", detail, `Replace a ${model} (every required field must be sent)`))
       .input(options.update.replace.extend(idInput.shape))
       .output(output)
       .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never })),
-    update: authedProcedure
+    update: write({ lookup: true })
       .meta(op("PATCH", detail, `Update some fields of a ${model}`))
       .input(options.update.replace.partial().extend(idInput.shape))
       .output(output)
       .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never })),
-    delete: authedProcedure
+    delete: write({ lookup: false })
       .meta({ ...op("DELETE", detail, `Delete a ${model}`), successStatus: 204 })
       .input(idInput)
       .output(z.void())

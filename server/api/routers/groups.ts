@@ -1,5 +1,5 @@
-import { createGroup, deleteGroup, getGroup, groupListConfig, listGroups, updateGroup } from "../../services/groups/service";
-import { groupSchema, groupWriteSchema } from "../../services/groups/schemas";
+import { createGroup, deleteGroup, getGroup, groupListConfig, groupSchema, groupWriteSchema, listGroups, updateGroup } from "../../services/groups";
+import { requireStaff } from "../../services/permissions";
 import { crudProcedures } from "../crud";
 import { createTRPCRouter } from "../trpc";
 
@@ -14,5 +14,6 @@ export const groupsRouter = createTRPCRouter(
     create: { input: groupWriteSchema, verb: createGroup },
     update: { replace: groupWriteSchema, verb: updateGroup },
     delete: deleteGroup,
+    writeAccess: requireStaff,
   }),
 );

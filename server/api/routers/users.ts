@@ -1,4 +1,5 @@
 import { createUser, deleteUser, getUser, listUsers, updateUser, userCreateSchema, userListConfig, userReplaceSchema, userSchema } from "../../services/users";
+import { requireStaff } from "../../services/permissions";
 import { getCurrentUser } from "../../services/users/me";
 import { crudProcedures } from "../crud";
 import { authedProcedure, createTRPCRouter } from "../trpc";
@@ -21,5 +22,6 @@ export const usersRouter = createTRPCRouter({
     create: { input: userCreateSchema, verb: createUser },
     update: { replace: userReplaceSchema, verb: updateUser },
     delete: deleteUser,
+    writeAccess: requireStaff,
   }),
 });

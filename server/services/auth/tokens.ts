@@ -7,7 +7,10 @@ import { issueToken, verifyToken } from "~/server/auth/tokens";
 import { tokenSettings } from "~/server/config";
 import { AuthenticationError } from "../errors";
 
-const noAccount = () => new AuthenticationError({ detail: "No active account found with the given credentials" }, {});
+// SimpleJWT raises DRF's plain AuthenticationFailed here: a detail without a code (the token views
+// still answer 401 with their `WWW-Authenticate` header).
+const noAccount = () => new AuthenticationError({ detail: "No active account found with the given credentials" });
+const noAccountForToken = () => new AuthenticationError({ detail: "No active account found for the given token." });
 
 /** Username and password for a user row, or null; shared by the token endpoint and the browser login. */
 export async function checkCredentials(db: DbExecutor, username: string, password: string) {
@@ -36,7 +39,7 @@ export async function refreshAccessToken({ db, input, client }: { db: DbExecutor
     throw new AuthenticationError({ detail: claims, code: "token_not_valid" });
   }
   const [user] = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, claims.user_id));
-  if (!user?.isActive) throw new AuthenticationError({ detail: "No active account found for the given token.", code: "no_active_account" });
+  if (!user?.isActive) throw noAccountForToken();
   const access = await issueToken(claims.user_id, "access");
   return tokenSettings.rotateRefreshTokens ? { access, refresh: await issueToken(claims.user_id, "refresh") } : { access };
 }

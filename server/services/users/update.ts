@@ -4,11 +4,11 @@ import { hashPassword } from "~/server/auth/passwords";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 import { requireStaff } from "../permissions";
-import { assertUsernameFree } from "./create";
 import { toUserDtos } from "./dto";
 import { findUserRow } from "./get";
 import { setUserGroups } from "./memberships";
 import type { UserUpdateInput } from "./schemas";
+import { withUniqueUsername } from "./unique";
 
 /** PUT and PATCH alike change only the fields sent (PUT's schema has already demanded the required ones). */
 export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: UserUpdateInput & { id: number } }) {
@@ -18,7 +18,6 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: U
     // Guards against the last admin locking everyone out by accident.
     throw ValidationError.field(input.is_active === false ? "is_active" : "is_staff", "You cannot remove your own staff or active status.");
   }
-  if (input.username !== undefined) await assertUsernameFree(ctx, input.username, current.id);
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const changes = {
@@ -32,7 +31,7 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: U
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const [row] = Object.keys(defined).length
-      ? await tx.update(users).set(defined).where(eq(users.id, current.id)).returning()
+      ? await withUniqueUsername(() => tx.update(users).set(defined).where(eq(users.id, current.id)).returning())
       : [current];
     if (input.groups !== undefined) await setUserGroups(tx, current.id, input.groups);
     const [dto] = await toUserDtos(tx, [row!]);

@@ -1,0 +1,12 @@
+import { groups } from "~/db/schema";
+import type { ServiceContext } from "../context";
+import { requireStaff } from "../permissions";
+import { toGroupDto } from "./dto";
+import type { GroupWriteInput } from "./schemas";
+import { withUniqueGroupName } from "./unique";
+
+export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: GroupWriteInput }) {
+  requireStaff(ctx);
+  const [row] = await withUniqueGroupName(() => ctx.db.insert(groups).values({ name: input.name }).returning());
+  return toGroupDto(row!);
+}
