@@ -1,6 +1,5 @@
 import type { OpenAPIObject } from "openapi3-ts/oas30";
 import { generateOpenApiDocument } from "trpc-to-openapi";
-import { documentIntegerCustomSchemas } from "./openapi/custom-schemas";
 import { finishDocument } from "./openapi/finish-document";
 import { appRouter } from "./root";
 
@@ -21,6 +20,5 @@ export function openApiDocument(): OpenAPIObject {
 
 // zod-openapi writes 3.0 itself (nullable, no type arrays): what drf-spectacular serves and SDK generators expect.
 function generate() {
-  documentIntegerCustomSchemas(appRouter);
   return generateOpenApiDocument(appRouter, { title: "Rackpilot API", version: "1.0.0", description, baseUrl: "/api", openApiVersion: "3.0.3" });
 }

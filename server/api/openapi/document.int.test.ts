@@ -98,7 +98,7 @@ describe("the OpenAPI document", () => {
     for (const { path, operation } of lists) {
       const names = operation.parameters.map((p: Json) => p.name);
       expect(names, path).toEqual(expect.arrayContaining(["search", "ordering", "page", "page_size"]));
-      expect(operation.responses["404"].description, path).toBe("Invalid page");
+      expect(operation.responses["404"].description, path).toMatch(/Invalid page$/);
     }
     for (const { method, path, operation } of operations) {
       for (const parameter of operation.parameters ?? []) expect(parameter.description, `${method} ${path} ${parameter.name}`).toBeTruthy();

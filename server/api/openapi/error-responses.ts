@@ -31,7 +31,8 @@ export function drfErrorResponses(operation: OperationObject, isPublic: boolean)
     content: json("ErrorDetail"),
   };
   if (!isPublic) responses["403"] = { description: "Not allowed for this user", content: json("ErrorDetail") };
-  if (hasPathId || isPaged) responses["404"] = { description: hasPathId ? "Not found" : "Invalid page", content: json("ErrorDetail") };
+  const notFound = [hasPathId && "Not found", isPaged && "Invalid page"].filter(Boolean).join(", or ");
+  if (notFound) responses["404"] = { description: notFound, content: json("ErrorDetail") };
   // The public operations are the credential checks, which the failed-login throttle guards.
   if (isPublic) {
     responses["429"] = {
