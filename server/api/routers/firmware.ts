@@ -9,6 +9,7 @@ import {
   listFirmware,
   updateFirmware,
 } from "../../services/firmware";
+import { requireStaff } from "../../services/permissions";
 import { crudProcedures } from "../crud";
 import { createTRPCRouter } from "../trpc";
 
@@ -24,5 +25,6 @@ export const firmwareRouter = createTRPCRouter(
     create: { input: firmwareCreateSchema, verb: createFirmware },
     update: { replace: firmwareReplaceSchema, verb: updateFirmware },
     delete: deleteFirmware,
+    writeAccess: requireStaff,
   }),
 );

@@ -65,6 +65,12 @@ describe("POST /api/firmware_baseline/", () => {
     });
   });
 
+  it("lets the unique index decide between two concurrent creates of one name", async () => {
+    const responses = await Promise.all([create({ name: "raced" }), create({ name: "raced" }, bob.token)]);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(responses.find((r) => r.status === 400)!.body).toEqual({ name: ["firmware baseline with this name already exists."] });
+  });
+
   it("sets created_by from the caller, ignoring one in the body; description and binaries are optional", async () => {
     const response = await create({ name: "bare", created_by: staff.id, id: 12345 }, bob.token);
     expect(response.status).toBe(201);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { firmwareBaselines, firmwareBinaries } from "~/db/schema";
+import { isUniqueViolation } from "~/server/lib/db-errors";
 import { assertPksExist } from "~/server/lib/fields";
 import { ValidationError, type FieldErrors } from "../errors";
 import type { BaselineUpdateInput } from "./schemas";
@@ -25,7 +26,6 @@ export async function assertBaselineValid(db: DbExecutor, input: BaselineUpdateI
 
 /** Two concurrent creates with one name both pass the check: the unique index decides, with DRF's message. */
 export function nameTakenOnUniqueViolation(error: unknown): never {
-  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-  if (code === "23505") throw ValidationError.field("name", NAME_TAKEN);
+  if (isUniqueViolation(error, "firmware_baselines_name_unique")) throw ValidationError.field("name", NAME_TAKEN);
   throw error;
 }

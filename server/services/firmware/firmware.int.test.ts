@@ -105,6 +105,9 @@ describe("PUT and PATCH /api/firmware/{id}/", () => {
     const response = await api.request("PATCH", `/api/firmware/${ids.bios}/`, { token: user.token, json: { version: "6.6.6" } });
     expect([response.status, response.body]).toEqual([403, { detail: "You do not have permission to perform this action." }]);
     expect((await get(`/api/firmware/${ids.bios}/`)).body.version).toBe("1.12.2");
+    // DRF checks permissions before it looks up the object or reads the body.
+    expect((await api.request("PATCH", "/api/firmware/999999/", { token: user.token, json: { version: 5 } })).status).toBe(403);
+    expect((await api.request("POST", "/api/firmware/", { token: user.token, json: {} })).status).toBe(403);
   });
 });
 
