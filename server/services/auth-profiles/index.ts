@@ -1,0 +1,10 @@
+export { addCredential } from "./add-credential";
+export { createAuthProfile } from "./create";
+export { deleteAuthProfile } from "./delete";
+export { deleteCredential } from "./delete-credential";
+export { findAuthProfileRow, getAuthProfile } from "./get";
+export { authProfileListConfig, listAuthProfiles } from "./list";
+export { credentialListConfig, listCredentials } from "./list-credentials";
+export { credentialsForRegistration, type RegistrationCredential } from "./registration-credentials";
+export * from "./schemas";
+export { updateAuthProfile } from "./update";
