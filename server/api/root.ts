@@ -1,6 +1,9 @@
 import { firmwareRouter } from "./routers/firmware";
 import { firmwareBaselinesRouter } from "./routers/firmware-baselines";
+import { authProfilesRouter } from "./routers/auth-profiles";
 import { groupsRouter } from "./routers/groups";
+import { poolsRouter } from "./routers/pools";
+import { scanRangesRouter } from "./routers/scan-ranges";
 import { tokenRouter } from "./routers/token";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -9,6 +12,9 @@ export const appRouter = createTRPCRouter({
   token: tokenRouter,
   users: usersRouter,
   groups: groupsRouter,
+  pools: poolsRouter,
+  scanRanges: scanRangesRouter,
+  authProfiles: authProfilesRouter,
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
 });
