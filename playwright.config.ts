@@ -22,7 +22,7 @@ export default defineConfig({
   },
   webServer: {
     // A production build served by our own server, on a fresh embedded database each run.
-    command: "rm -rf .rackpilot/e2e && npx tsx scripts/start.ts",
+    command: `rm -rf .rackpilot/e2e-${E2E_PORT} && npx tsx scripts/start.ts`,
     url: `http://127.0.0.1:${E2E_PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -30,7 +30,7 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       HOST: "127.0.0.1",
-      RACKPILOT_DATA_DIR: ".rackpilot/e2e",
+      RACKPILOT_DATA_DIR: `.rackpilot/e2e-${E2E_PORT}`,
       RACKPILOT_ADMIN_USER: E2E_ADMIN.username,
       RACKPILOT_ADMIN_PASSWORD: E2E_ADMIN.password,
       NEXT_TELEMETRY_DISABLED: "1",

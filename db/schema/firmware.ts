@@ -11,7 +11,7 @@ export const firmwareBinaries = pgTable(
     manufacturer: varchar({ length: 128 }).notNull(),
     models: text().array().notNull().default([]),
     location: text().notNull(),
-    /** Where an uploaded file lives under the data dir; null for binaries registered by URL. */
+    /** Rackpilot's own copy under the data dir (uploaded or downloaded once from `location`). */
     storedPath: text(),
     checksum: varchar({ length: 64 }).notNull(),
     size: bigint({ mode: "number" }).notNull(),
