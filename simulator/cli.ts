@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { parseMakeImageArgs, parseRunArgs, USAGE } from "./cli-args";
-import { startFleet, type Fleet } from "./fleet";
+import type { Fleet } from "./fleet";
 import { makeImage } from "./image";
 
 const DETAILED_UP_TO = 20;
@@ -27,6 +27,8 @@ async function run(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // Loaded only to run a fleet: TLS generation pulls in heavy modules make-image does not need.
+  const { startFleet } = await import("./fleet");
   const fleet = await startFleet(options);
   for (const line of describe(fleet)) console.log(line);
   const [first] = fleet.bmcs;

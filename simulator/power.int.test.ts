@@ -7,7 +7,7 @@ let fleet: Fleet;
 const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === vendor) as BmcHandle;
 
 beforeAll(async () => {
-  fleet = await startFleet({ count: 5, vendor: "mixed", base: "127.51.3.1", seed: 5, timings: { powerMs: 150 } });
+  fleet = await startFleet({ count: 5, vendor: "mixed", base: "127.51.3.1", seed: 5, timings: { powerMs: 250 } });
 });
 afterAll(() => fleet.stop());
 
@@ -22,10 +22,10 @@ async function watchPower(bmc: BmcHandle, until: PowerState): Promise<PowerState
   return seen;
 }
 
-describe.each(VENDOR_KEYS)("%s ComputerSystem.Reset", (vendor) => {
+describe.concurrent.each(VENDOR_KEYS)("%s ComputerSystem.Reset", (vendor) => {
   const reset = (bmc: BmcHandle, ResetType: unknown) => bmcClient(bmc).post(bmc.paths.reset, ResetType === undefined ? {} : { ResetType });
 
-  it("moves PowerState through the transitional states", async () => {
+  it.sequential("moves PowerState through the transitional states", async () => {
     const bmc = byVendor(vendor);
     const off = await reset(bmc, "GracefulShutdown");
     expect([200, 204]).toContain(off.status);
@@ -37,7 +37,7 @@ describe.each(VENDOR_KEYS)("%s ComputerSystem.Reset", (vendor) => {
     expect(bmc.powerState).toBe("On");
   });
 
-  it("refuses resets that make no sense in the current state", async () => {
+  it.sequential("refuses resets that make no sense in the current state", async () => {
     const bmc = byVendor(vendor);
     const conflict = await reset(bmc, "On");
     expect(conflict.status).toBe(409);

@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(() => fleet.stop());
 
-describe.each(VENDOR_KEYS)("%s resources", (vendor) => {
+describe.concurrent.each(VENDOR_KEYS)("%s resources", (vendor) => {
   const expected = EXPECTED[vendor];
   const get = async (path: string) => {
     const response = await bmcClient(byVendor(vendor)).get(path);

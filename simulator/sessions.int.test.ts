@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => fleet.stop());
 
-describe.each(VENDOR_KEYS)("%s sessions", (vendor) => {
-  it("logs in, uses the token, and logs out by deleting the Location", async () => {
+describe.concurrent.each(VENDOR_KEYS)("%s sessions", (vendor) => {
+  it.sequential("logs in, uses the token, and logs out by deleting the Location", async () => {
     const bmc = byVendor(vendor);
     const { response, token, location } = await login(bmc);
     expect(response.status).toBe(201);
@@ -38,7 +38,7 @@ describe.each(VENDOR_KEYS)("%s sessions", (vendor) => {
     expect(after.body.error["@Message.ExtendedInfo"][0].MessageId).toMatch(/\.NoValidSession$/);
   });
 
-  it("refuses wrong credentials and incomplete logins", async () => {
+  it.sequential("refuses wrong credentials and incomplete logins", async () => {
     const bmc = byVendor(vendor);
     const wrong = await request(`${bmc.url}${bmc.paths.sessions}`, { method: "POST", body: { UserName: bmc.username, Password: "wrong" } });
     expect(wrong.status).toBe(401);
@@ -49,7 +49,7 @@ describe.each(VENDOR_KEYS)("%s sessions", (vendor) => {
     expect(incomplete.body.error["@Message.ExtendedInfo"][0].MessageId).toMatch(/\.PropertyMissing$/);
   });
 
-  it("takes Basic auth on every request without opening a session", async () => {
+  it.sequential("takes Basic auth on every request without opening a session", async () => {
     const bmc = byVendor(vendor);
     expect((await bmcClient(bmc).get(bmc.paths.manager)).status).toBe(200);
     expect(bmc.sessions).toEqual([]);

@@ -40,8 +40,8 @@ const inventoryVersions = async (bmc: BmcHandle) => {
   return items.map((item) => item.body.Version as string);
 };
 
-describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleUpdate", (vendor) => {
-  it("downloads a BIOS image and keeps it pending until the host power-cycles", async () => {
+describe.concurrent.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleUpdate", (vendor) => {
+  it.sequential("downloads a BIOS image and keeps it pending until the host power-cycles", async () => {
     const bmc = byVendor(vendor);
     const before = bmc.firmware.bios;
     const uri = publish(bmc, "bios", "7.7.7");
@@ -71,7 +71,7 @@ describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleU
     }
   });
 
-  it("restarts the manager after a BMC update: 503 for a while, sessions gone, new FirmwareVersion", async () => {
+  it.sequential("restarts the manager after a BMC update: 503 for a while, sessions gone, new FirmwareVersion", async () => {
     const bmc = byVendor(vendor);
     const { token } = await login(bmc);
     const { location } = await simpleUpdate(bmc, publish(bmc, "bmc", "8.8.8"));
@@ -83,7 +83,7 @@ describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleU
     expect((await bmcClient(bmc).get(bmc.paths.system, { token })).status).toBe(401);
   });
 
-  it("applies a NIC update at once", async () => {
+  it.sequential("applies a NIC update at once", async () => {
     const bmc = byVendor(vendor);
     const { location } = await simpleUpdate(bmc, publish(bmc, "nic", "6.6.6"));
     await pollUntil(bmc, location, DONE);
@@ -91,7 +91,7 @@ describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleU
     expect(await inventoryVersions(bmc)).toContain("6.6.6");
   });
 
-  it("rejects an image for another vendor or another model, as real BMCs do", async () => {
+  it.sequential("rejects an image for another vendor or another model, as real BMCs do", async () => {
     const bmc = byVendor(vendor);
     const before = bmc.firmware;
     const otherVendor = vendor === "dell" ? "lenovo" : "dell";
@@ -107,7 +107,7 @@ describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleU
     expect(bmc.flashHistory.at(-1)?.outcome).toBe("failed");
   });
 
-  it("fails the task when the download fails", async () => {
+  it.sequential("fails the task when the download fails", async () => {
     const bmc = byVendor(vendor);
     const { location } = await simpleUpdate(bmc, images.url("missing.bin"));
     const polled = await pollUntil(bmc, location, DONE);

@@ -1,0 +1,22 @@
+// The simulator side of bench/simulator-scale.ts: a fleet in its own process, so the load
+// generator does not share its CPU time or heap. Talks to the parent over the fork IPC channel.
+import { startFleet } from "../simulator/index";
+
+const count = Number(process.env.SIM_COUNT ?? 1000);
+const send = (message: unknown) => process.send?.(message);
+
+const started = performance.now();
+const fleet = await startFleet({ count, base: "127.60.0.1", port: 9443, vendor: "mixed", seed: 1 });
+const startMs = performance.now() - started;
+
+send({
+  type: "ready",
+  startMs,
+  rss: process.memoryUsage().rss,
+  bmcs: fleet.bmcs.map((bmc) => ({ url: bmc.url, username: bmc.username, password: bmc.password, paths: [bmc.paths.system, bmc.paths.manager, bmc.paths.chassis] })),
+});
+
+process.on("message", (message) => {
+  if (message === "rss") send({ type: "rss", rss: process.memoryUsage().rss });
+  if (message === "stop") void fleet.stop().then(() => process.exit(0));
+});
