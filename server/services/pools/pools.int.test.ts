@@ -1,7 +1,11 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { groups, servers, switches } from "~/db/schema";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
+import type { ServiceContext } from "../context";
+import { ValidationError } from "../errors";
+import { updatePool } from "./update";
 
 let api: TestApi;
 let admin: string;
@@ -151,6 +155,22 @@ describe("the pool hierarchy", () => {
     expect(detached.body.parent).toBeNull();
   });
 
+  it("refuses the second of two concurrent moves that together would make a cycle", async () => {
+    const first = await create({ name: "Race A" });
+    const second = await create({ name: "Race B" });
+    const system = (db: ServiceContext["db"]): ServiceContext => ({ actor: { kind: "system" }, db });
+    let reverse: Promise<unknown> | undefined;
+    await api.db.transaction(async (tx) => {
+      await updatePool({ ctx: system(tx), input: { id: first.id, parent: second.id } });
+      reverse = updatePool({ ctx: system(api.db), input: { id: second.id, parent: first.id } }).catch((error) => error);
+      await until(async () => (await api.db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and wait_event = 'advisory'`)).length > 0);
+    });
+    const refused = await reverse;
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).body).toEqual({ parent: ["A pool cannot be moved under itself or one of its sub-pools."] });
+    expect((await api.request("GET", `/api/pool/${second.id}/`, { token: admin })).body.parent).toBeNull();
+  });
+
   it("keeps a sub-pool in its parent's group and moves a whole subtree with its root", async () => {
     const root = await create({ name: "Group root" });
     const child = await create({ name: "Group child", parent: root.id });
@@ -219,3 +239,10 @@ describe("listing pools", () => {
     expect((await api.request("GET", "/api/pool/?parent=99999999999", { token: admin })).body).toEqual({ parent: [invalid] });
   });
 });
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; !(await condition()); attempt++) {
+    if (attempt > 200) throw new Error("condition never became true");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -4,7 +4,7 @@ import { ValidationError } from "../errors";
 import { requireStaff } from "../permissions";
 import { toScanRangeDto } from "./dto";
 import type { ScanRangeCreateInput } from "./schemas";
-import { assertScanRangeValid, isUniqueNameViolation, NAME_TAKEN } from "./validate";
+import { assertScanRangeValid, isNameTaken, NAME_TAKEN } from "./validate";
 
 export const DEFAULT_PORTS = [443];
 
@@ -20,7 +20,7 @@ export async function createScanRange({ ctx, input }: { ctx: ServiceContext; inp
       .returning();
     return toScanRangeDto(row!);
   } catch (error) {
-    if (isUniqueNameViolation(error)) throw ValidationError.field("name", NAME_TAKEN);
+    if (isNameTaken(error)) throw ValidationError.field("name", NAME_TAKEN);
     throw error;
   }
 }

@@ -1,6 +1,10 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
+import type { ServiceContext } from "../context";
+import { ValidationError } from "../errors";
+import { createScanRange } from "./create";
 
 let api: TestApi;
 let admin: string;
@@ -108,6 +112,20 @@ describe("scan range fields", () => {
     expect(sameSet.body).toEqual({ non_field_errors: ["The fields ip_from, ip_to, ports must make a unique set."] });
     expect((await post({ name: "Other ports", ip_from: "172.16.0.1", ip_to: "172.16.0.99", ports: [443] })).status).toBe(201);
   });
+
+  it("turns a lost race for a name into the field error, never a 500", async () => {
+    const system = (db: ServiceContext["db"]): ServiceContext => ({ actor: { kind: "system" }, db });
+    let second: Promise<unknown> | undefined;
+    await api.db.transaction(async (tx) => {
+      await createScanRange({ ctx: system(tx), input: { name: "Raced", ip_from: "172.30.0.1", ip_to: "172.30.0.2" } });
+      // The second writer cannot see the uncommitted first row, passes the name check and then waits on the unique index.
+      second = createScanRange({ ctx: system(api.db), input: { name: "Raced", ip_from: "172.31.0.1", ip_to: "172.31.0.2" } }).catch((error) => error);
+      await until(async () => (await api.db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).length > 0);
+    });
+    const lost = await second;
+    expect(lost).toBeInstanceOf(ValidationError);
+    expect((lost as ValidationError).body).toEqual({ name: ["scan range with this name already exists."] });
+  });
 });
 
 describe("updating scan ranges", () => {
@@ -189,4 +207,11 @@ describe("listing scan ranges", () => {
 
 function ipValue(ip: string): number {
   return ip.split(".").reduce((total, octet) => total * 256 + Number(octet), 0);
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; !(await condition()); attempt++) {
+    if (attempt > 200) throw new Error("condition never became true");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -6,7 +6,7 @@ import { requireStaff } from "../permissions";
 import { toScanRangeDto } from "./dto";
 import { findScanRangeRow } from "./get";
 import type { ScanRangeUpdateInput } from "./schemas";
-import { assertScanRangeValid, isUniqueNameViolation, NAME_TAKEN } from "./validate";
+import { assertScanRangeValid, isNameTaken, NAME_TAKEN } from "./validate";
 
 /** PUT and PATCH alike change only the sent fields; the range is re-checked as a whole. */
 export async function updateScanRange({ ctx, input }: { ctx: ServiceContext; input: ScanRangeUpdateInput }) {
@@ -27,7 +27,7 @@ export async function updateScanRange({ ctx, input }: { ctx: ServiceContext; inp
       .returning();
     return toScanRangeDto(row!);
   } catch (error) {
-    if (isUniqueNameViolation(error)) throw ValidationError.field("name", NAME_TAKEN);
+    if (isNameTaken(error)) throw ValidationError.field("name", NAME_TAKEN);
     throw error;
   }
 }

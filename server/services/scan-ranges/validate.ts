@@ -1,10 +1,14 @@
 import { and, eq, ne } from "drizzle-orm";
 import { scanRanges } from "~/db/schema";
+import { isUniqueViolation } from "~/server/lib/db-errors";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 
 export const MAX_ADDRESSES = 65_536;
 export const NAME_TAKEN = "scan range with this name already exists.";
+
+/** Two writers racing for one name: the database's unique constraint stops the second. */
+export const isNameTaken = (error: unknown) => isUniqueViolation(error, "scan_ranges_name_unique");
 
 export type ScanRangeValues = { name: string; ip_from: string; ip_to: string; ports: number[] };
 
@@ -40,10 +44,4 @@ export async function assertScanRangeValid(ctx: ServiceContext, values: ScanRang
   if (sameAddresses.some((row) => portSet(row.ports) === portSet(values.ports))) {
     throw ValidationError.field("non_field_errors", "The fields ip_from, ip_to, ports must make a unique set.");
   }
-}
-
-/** Two writers racing for one name: the database's unique constraint stops the second. */
-export function isUniqueNameViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } } | undefined)?.cause;
-  return cause?.code === "23505" && cause.constraint_name === "scan_ranges_name_unique";
 }
