@@ -75,11 +75,11 @@ async function dispatch(request: Request): Promise<Response> {
   return new Response(request.method === "HEAD" ? null : text, { status, headers: { "content-type": "application/json" } });
 }
 
-/** Every path parameter is an integer id. */
+/** Every path parameter is an integer id (Django reads "-1" as one: it names no row, a model 404). */
 function pathIds(params: Record<string, string>): Record<string, number> | null {
   const ids: Record<string, number> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (!/^\d+$/.test(value) || !fitsInteger(Number(value))) return null;
+    if (!/^-?\d+$/.test(value) || !fitsInteger(Number(value))) return null;
     ids[name] = Number(value);
   }
   return ids;
