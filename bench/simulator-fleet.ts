@@ -13,7 +13,12 @@ send({
   type: "ready",
   startMs,
   rss: process.memoryUsage().rss,
-  bmcs: fleet.bmcs.map((bmc) => ({ url: bmc.url, username: bmc.username, password: bmc.password, paths: [bmc.paths.system, bmc.paths.manager, bmc.paths.chassis] })),
+  bmcs: fleet.bmcs.map((bmc) => ({
+    url: bmc.url,
+    username: bmc.username,
+    password: bmc.password,
+    paths: [bmc.paths.system, bmc.paths.manager, bmc.paths.chassis],
+  })),
 });
 
 process.on("message", (message) => {

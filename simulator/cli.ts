@@ -14,9 +14,10 @@ function describe(fleet: Fleet): string[] {
   const last = bmcs[bmcs.length - 1];
   const counts = new Map<string, number>();
   for (const bmc of bmcs) counts.set(`${bmc.vendor} ${bmc.model}`, (counts.get(`${bmc.vendor} ${bmc.model}`) ?? 0) + 1);
-  const ports = new Set(bmcs.map((bmc) => bmc.port));
+  const ports = new Set(bmcs.map((bmc) => bmc.port)).size === 1 ? `port ${first.port}` : "ports vary";
+  const scheme = new URL(first.url).protocol.replace(":", "");
   return [
-    `${bmcs.length} BMCs on ${first.address} .. ${last.address}, ${ports.size === 1 ? `port ${first.port}` : "ports vary"}, ${new URL(first.url).protocol.replace(":", "")}`,
+    `${bmcs.length} BMCs on ${first.address} .. ${last.address}, ${ports}, ${scheme}`,
     ...[...counts].map(([kind, count]) => `  ${String(count).padStart(5)} x ${kind}`),
   ];
 }

@@ -49,7 +49,8 @@ export interface Fleet {
 export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const { port, secure, seed, specs } = resolveFleet(options);
   const tls = secure ? await fleetCertificate() : undefined;
-  const server = tls ? https.createServer(tls) : http.createServer();
+  // No request timeout: a BMC with the hang fault must stay silent for as long as the client waits.
+  const server = tls ? https.createServer({ ...tls, requestTimeout: 0 }) : http.createServer({ requestTimeout: 0 });
   const byLocal = new Map<string, Bmc>();
   const sockets = new Set<net.Socket>();
   const bmcs = specs.map((spec) => new Bmc(spec));

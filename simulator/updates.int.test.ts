@@ -85,9 +85,11 @@ describe.concurrent.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)(
 
   it.sequential("applies a NIC update at once", async () => {
     const bmc = byVendor(vendor);
-    const { location } = await simpleUpdate(bmc, publish(bmc, "nic", "6.6.6"));
+    const targets = [`${bmc.paths.inventory}/nic`];
+    const { location } = await simpleUpdate(bmc, publish(bmc, "nic", "6.6.6"), { Targets: targets });
     await pollUntil(bmc, location, DONE);
     expect(bmc.firmware.nic).toBe("6.6.6");
+    expect(bmc.flashHistory.at(-1)).toMatchObject({ type: "nic", toVersion: "6.6.6", targets, outcome: "applied" });
     expect(await inventoryVersions(bmc)).toContain("6.6.6");
   });
 
@@ -161,6 +163,8 @@ describe("SimpleUpdate refusals and injected failures", () => {
     expect(offNet.body.error["@Message.ExtendedInfo"][0].Message).toContain("not a loopback address");
     const ftp = await client.post(bmc.paths.simpleUpdate, { ImageURI: "ftp://127.0.0.1/bios.bin" });
     expect(ftp.status).toBe(400);
+    const badTargets = await client.post(bmc.paths.simpleUpdate, { ImageURI: "http://127.0.0.1/x.bin", Targets: "BIOS" });
+    expect(badTargets.status).toBe(400);
     const missing = await client.post(bmc.paths.simpleUpdate, {});
     expect(missing.body.error["@Message.ExtendedInfo"][0].MessageId).toMatch(/\.ActionParameterMissing$/);
     expect(bmc.tasks.filter((task) => task.imageUri.includes("192.0.2.10"))).toEqual([]);

@@ -24,6 +24,8 @@ export interface BmcSpec {
 export interface FlashRecord {
   taskId: string;
   imageUri: string;
+  /** SimpleUpdate `Targets` as sent; the image itself decides what is flashed. */
+  targets?: string[];
   type?: FirmwareType;
   fromVersion?: string;
   toVersion?: string;
@@ -152,7 +154,8 @@ export class Bmc {
   }
   /** Changes faults at runtime; keys set to undefined are cleared. */
   setFaults(patch: Faults): void {
-    this.currentFaults = { ...this.currentFaults, ...patch };
+    const merged: Record<string, unknown> = { ...this.currentFaults, ...patch };
+    this.currentFaults = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as Faults;
     if (!this.currentFaults.lockout) this.lockedUntil = 0;
   }
   clearFaults(): void {

@@ -9,9 +9,9 @@ import type { TaskKind, TaskMessage, TaskRecord } from "./tasks";
 export type ApplyTime = "Immediate" | "OnReset";
 
 /** Queues a firmware update and returns its task at once; the work runs on timers. */
-export function startUpdate(bmc: Bmc, kind: TaskKind, url: URL, applyTime: ApplyTime = "Immediate"): TaskRecord {
+export function startUpdate(bmc: Bmc, kind: TaskKind, url: URL, applyTime: ApplyTime = "Immediate", targets?: string[]): TaskRecord {
   const task = bmc.taskStore.create(kind, url.href);
-  const record: FlashRecord = { taskId: task.id, imageUri: url.href, requestedAt: new Date(), outcome: "running" };
+  const record: FlashRecord = { taskId: task.id, imageUri: url.href, targets, requestedAt: new Date(), outcome: "running" };
   bmc.history.push(record);
   task.messages.push(taskMessages.started(task.id));
   const queuedMs = Math.min(1000, bmc.timings.taskMs / 10);

@@ -4,7 +4,8 @@ import type { Reply } from "./reply";
 /** The DMTF Base registry messages the simulator answers with (last MessageId segment -> text). */
 const BASE_MESSAGES = {
   NoValidSession: "There is no valid session established with the implementation.",
-  SessionLimitExceeded: "The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation.",
+  SessionLimitExceeded:
+    "The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation.",
   ResourceMissingAtURI: "The resource at the URI %1 was not found.",
   OperationNotAllowed: "The HTTP method is not allowed on this resource.",
   PropertyMissing: "The property %1 is a required property and must be included in the request.",

@@ -60,7 +60,8 @@ export function storageRoutes(paths: Paths): Route[] {
     {
       method: "GET",
       pattern: paths.controllers,
-      handler: (ctx) => ok(collection(ctx, "StorageController", paths.controllers, "Storage Controller Collection", [`${paths.controllers}/0`])),
+      handler: (ctx) =>
+        ok(collection(ctx, "StorageController", paths.controllers, "Storage Controller Collection", [`${paths.controllers}/0`])),
     },
     {
       method: "GET",

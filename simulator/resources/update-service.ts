@@ -71,17 +71,23 @@ function simpleUpdate(ctx: RequestContext): Reply {
   const imageUri = bodyField(ctx, "ImageURI");
   const protocol = bodyField(ctx, "TransferProtocol");
   const applyTime = bodyField(ctx, "@Redfish.OperationApplyTime") ?? "Immediate";
+  const targets = bodyField(ctx, "Targets");
   if (typeof imageUri !== "string" || imageUri === "") {
     return redfishError(profile, 400, "ActionParameterMissing", { args: [action, "ImageURI"] });
   }
+  if (targets !== undefined && (!Array.isArray(targets) || targets.some((target) => typeof target !== "string"))) {
+    const detail = "Targets must be an array of URIs.";
+    return redfishError(profile, 400, "ActionParameterValueError", { args: ["Targets", action], detail });
+  }
   if (!APPLY_TIMES.includes(applyTime as ApplyTime)) {
-    return redfishError(profile, 400, "ActionParameterValueNotInList", { args: [String(applyTime), "@Redfish.OperationApplyTime", action] });
+    const args = [String(applyTime), "@Redfish.OperationApplyTime", action];
+    return redfishError(profile, 400, "ActionParameterValueNotInList", { args });
   }
   const url = resolveImageUri(imageUri, typeof protocol === "string" ? protocol : undefined);
   if (typeof url === "string") {
     return redfishError(profile, 400, "ActionParameterValueError", { args: ["ImageURI", action], detail: url });
   }
-  return accepted(ctx, startUpdate(bmc, "SimpleUpdate", url, applyTime as ApplyTime));
+  return accepted(ctx, startUpdate(bmc, "SimpleUpdate", url, applyTime as ApplyTime, targets as string[] | undefined));
 }
 
 export function updateServiceRoutes(paths: Paths): Route[] {

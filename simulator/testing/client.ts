@@ -25,7 +25,10 @@ export function request(url: string, options: RequestOptions = {}): Promise<Wire
   const target = new URL(url);
   const client = target.protocol === "https:" ? https : http;
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
-  if (options.basic) headers.Authorization = `Basic ${Buffer.from(`${options.basic.username}:${options.basic.password}`).toString("base64")}`;
+  if (options.basic) {
+    const { username, password } = options.basic;
+    headers.Authorization = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+  }
   if (options.token) headers["X-Auth-Token"] = options.token;
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
   if (payload !== undefined) headers["Content-Type"] = "application/json";

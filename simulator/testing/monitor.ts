@@ -9,7 +9,8 @@ export interface Polled {
   unavailable: number;
 }
 
-const stateOf = (body: { TaskState?: string; JobState?: string; State?: string } | undefined) => body?.TaskState ?? body?.JobState ?? body?.State;
+type Progress = { TaskState?: string; JobState?: string; State?: string } | undefined;
+const stateOf = (body: Progress) => body?.TaskState ?? body?.JobState ?? body?.State;
 
 /** Polls a task monitor, job or iLO 4 update resource until its state is one of `until`. */
 export async function pollUntil(bmc: BmcHandle, location: string, until: string[], timeoutMs = 10_000): Promise<Polled> {

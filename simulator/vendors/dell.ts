@@ -49,7 +49,8 @@ function previousEntries(bmc: Bmc): InventoryEntry[] {
   return components.flatMap((spec) => {
     const version = bmc.previous.get(spec.type);
     if (version === undefined) return [];
-    return [{ id: `Previous-${spec.softwareId}-${version}`, name: spec.name(bmc), version, softwareId: spec.softwareId, updateable: false }];
+    const id = `Previous-${spec.softwareId}-${version}`;
+    return [{ id, name: spec.name(bmc), version, softwareId: spec.softwareId, updateable: false }];
   });
 }
 
@@ -77,7 +78,13 @@ export const dell: VendorProfile = {
   trailingSlash: false,
   caseInsensitive: false,
   baseRegistry: "Base.1.12",
-  odataType: modernTypes({ ServiceRoot: "v1_15_0", ComputerSystem: "v1_20_0", Manager: "v1_17_0", Chassis: "v1_23_0", UpdateService: "v1_11_0" }),
+  odataType: modernTypes({
+    ServiceRoot: "v1_15_0",
+    ComputerSystem: "v1_20_0",
+    Manager: "v1_17_0",
+    Chassis: "v1_23_0",
+    UpdateService: "v1_11_0",
+  }),
   components,
   identity: {
     serial: (rng) => `CN${rng.chars(DIGITS, 4)}${rng.chars(UPPER, 3)}${rng.chars(DIGITS, 5)}`,
@@ -98,7 +105,11 @@ export const dell: VendorProfile = {
   successBody: false,
   oem: {
     root: (bmc) => ({
-      Dell: { "@odata.type": "#DellServiceRoot.v1_0_0.DellServiceRoot", ManagerMACAddress: bmc.identity.bmcMac, ServiceTag: bmc.identity.sku },
+      Dell: {
+        "@odata.type": "#DellServiceRoot.v1_0_0.DellServiceRoot",
+        ManagerMACAddress: bmc.identity.bmcMac,
+        ServiceTag: bmc.identity.sku,
+      },
     }),
     system: (bmc) => ({
       Dell: {

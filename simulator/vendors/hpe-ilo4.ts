@@ -33,9 +33,21 @@ const fixed = (id: string) => () => id;
 const components: ComponentSpec[] = [
   { type: "bmc", id: fixed("1"), name: () => "iLO", softwareId: "iLO4", versions: ["2.70", "2.73", "2.78"] },
   { type: "bios", id: fixed("2"), name: () => "System ROM", softwareId: "P89", versions: ["2.60", "2.70", "2.76"] },
-  { type: "storage_controller", id: fixed("3"), name: () => "Smart Array P440ar Controller", softwareId: "P440ar", versions: ["6.60", "7.00"] },
+  {
+    type: "storage_controller",
+    id: fixed("3"),
+    name: () => "Smart Array P440ar Controller",
+    softwareId: "P440ar",
+    versions: ["6.60", "7.00"],
+  },
   { type: "nic", id: fixed("4"), name: () => "HP Ethernet 1Gb 4-port 331i Adapter", softwareId: "331i", versions: ["17.4.41", "20.14.62"] },
-  { type: "service_pack", id: fixed("5"), name: () => "Service Pack for ProLiant", softwareId: "SPP", versions: ["2019.03.0", "2020.03.0"] },
+  {
+    type: "service_pack",
+    id: fixed("5"),
+    name: () => "Service Pack for ProLiant",
+    softwareId: "SPP",
+    versions: ["2019.03.0", "2020.03.0"],
+  },
 ];
 
 /** Redfish 1.0 era iLO 4: legacy /rest/v1 mirror, HP (not HPE) Oem, firmware via InstallFromURI. */
@@ -83,7 +95,10 @@ export const hpeIlo4: VendorProfile = {
         "@odata.type": "#HpiLOServiceExt.1.0.0.HpiLOServiceExt",
         Manager: [{ ManagerType: "iLO 4", ManagerFirmwareVersion: bmc.installed.get("bmc"), HostName: `ilo-${bmc.identity.hostName}` }],
         Sessions: {
-          LoginHint: { Hint: "POST to /Sessions to login using the following JSON object:", HintPOSTData: { UserName: "username", Password: "password" } },
+          LoginHint: {
+            Hint: "POST to /Sessions to login using the following JSON object:",
+            HintPOSTData: { UserName: "username", Password: "password" },
+          },
         },
       },
     }),

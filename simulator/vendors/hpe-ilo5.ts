@@ -48,7 +48,13 @@ const components: ComponentSpec[] = [
     softwareId: "640SFP28",
     versions: ["1.2829.0", "1.2839.0"],
   },
-  { type: "service_pack", id: fixed("5"), name: () => "Service Pack for ProLiant", softwareId: "SPP", versions: ["2022.09.0", "2023.03.0"] },
+  {
+    type: "service_pack",
+    id: fixed("5"),
+    name: () => "Service Pack for ProLiant",
+    softwareId: "SPP",
+    versions: ["2022.09.0", "2023.03.0"],
+  },
 ];
 
 const FLASH_STATE: Record<TaskPhase, string> = {
@@ -132,7 +138,9 @@ export const hpeIlo5: VendorProfile = {
         PowerRegulatorMode: "Dynamic",
       },
     }),
-    manager: () => ({ Hpe: { "@odata.type": "#HpeiLO.v2_8_0.HpeiLO", License: { LicenseType: "Perpetual", LicenseString: "iLO Advanced" } } }),
+    manager: () => ({
+      Hpe: { "@odata.type": "#HpeiLO.v2_8_0.HpeiLO", License: { LicenseType: "Perpetual", LicenseString: "iLO Advanced" } },
+    }),
     updateService: updateServiceOem,
   },
 };

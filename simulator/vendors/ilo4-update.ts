@@ -53,7 +53,9 @@ function installFromUri(ctx: RequestContext): Reply {
     return redfishError(profile, 409, "ResourceInUse", { detail: "A firmware update is already in progress." });
   }
   const url = resolveImageUri(firmwareUri);
-  if (typeof url === "string") return redfishError(profile, 400, "ActionParameterValueError", { args: ["FirmwareURI", "InstallFromURI"], detail: url });
+  if (typeof url === "string") {
+    return redfishError(profile, 400, "ActionParameterValueError", { args: ["FirmwareURI", "InstallFromURI"], detail: url });
+  }
   startUpdate(bmc, "InstallFromURI", url);
   return success(profile);
 }

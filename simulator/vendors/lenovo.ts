@@ -97,7 +97,10 @@ export const lenovo: VendorProfile = {
   successBody: false,
   oem: {
     system: (bmc) => ({
-      Lenovo: { "@odata.type": "#LenovoComputerSystem.v1_0_0.LenovoComputerSystem", SystemStatus: bmc.power === "On" ? "OSBooted" : "SystemPowerOff_StateUnknown" },
+      Lenovo: {
+        "@odata.type": "#LenovoComputerSystem.v1_0_0.LenovoComputerSystem",
+        SystemStatus: bmc.power === "On" ? "OSBooted" : "SystemPowerOff_StateUnknown",
+      },
     }),
     manager: () => ({ Lenovo: { "@odata.type": "#LenovoManager.v1_0_0.LenovoManagerProperties", release_name: "tsm" } }),
   },

@@ -64,13 +64,20 @@ export const supermicro: VendorProfile = {
   baseRegistry: "Base.1.4",
   odataType: modernTypes({ ComputerSystem: "v1_16_0", Manager: "v1_11_0" }),
   components,
-  identity: { serial: (rng) => `S${rng.chars(DIGITS, 6)}X${rng.chars(DIGITS, 1)}${rng.chars(UPPER, 1)}${rng.chars(DIGITS, 5)}`, oui: "3C:EC:EF" },
+  identity: {
+    serial: (rng) => `S${rng.chars(DIGITS, 6)}X${rng.chars(DIGITS, 1)}${rng.chars(UPPER, 1)}${rng.chars(DIGITS, 5)}`,
+    oui: "3C:EC:EF",
+  },
   headers: {},
   sessions: { id: (counter) => String(counter), max: 16, limitStatus: 503, absoluteLocation: false },
   tasks: {
     id: (counter) => String(counter),
     // AMI-based firmware hands out opaque monitor tokens.
-    monitor: { pattern: "/redfish/v1/TaskMonitor/:token", path: (_taskId, rng) => `/redfish/v1/TaskMonitor/${rng.chars(ALNUM, 16)}`, policy: "keep" },
+    monitor: {
+      pattern: "/redfish/v1/TaskMonitor/:token",
+      path: (_taskId, rng) => `/redfish/v1/TaskMonitor/${rng.chars(ALNUM, 16)}`,
+      policy: "keep",
+    },
     scheduledUntilReset: false,
   },
   simpleUpdate: true,
