@@ -31,14 +31,15 @@ async function run(argv: string[]): Promise<void> {
   // Loaded only to run a fleet: TLS generation pulls in heavy modules make-image does not need.
   const { startFleet } = await import("./fleet");
   const fleet = await startFleet(options);
-  for (const line of describe(fleet)) console.log(line);
-  const [first] = fleet.bmcs;
-  console.log(`seed ${fleet.seed}; log in as ${first.username} / ${first.password}; Ctrl-C stops the fleet.`);
+  // Handlers first: whoever reads the banner may signal at once.
   const shutdown = () => {
     void fleet.stop().then(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  for (const line of describe(fleet)) console.log(line);
+  const [first] = fleet.bmcs;
+  console.log(`seed ${fleet.seed}; log in as ${first.username} / ${first.password}; Ctrl-C stops the fleet.`);
 }
 
 function makeImageCommand(argv: string[]): void {

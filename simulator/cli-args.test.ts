@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseMakeImageArgs, parseRunArgs } from "./cli-args";
+
+describe("parseRunArgs", () => {
+  it("defaults the port to 8443 and turns flags into fleet options", () => {
+    expect(parseRunArgs(["--count", "10", "--base", "127.50.5.1", "--vendor", "dell", "--http", "--task-ms", "500"])).toEqual({
+      port: 8443,
+      count: 10,
+      base: "127.50.5.1",
+      vendor: "dell",
+      http: true,
+      timings: { taskMs: 500 },
+    });
+    expect(parseRunArgs(["--help"])).toBe("help");
+  });
+
+  it("lets explicit flags override a --config file's top level", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rackpilot-sim-args-"));
+    const config = join(dir, "fleet.json");
+    writeFileSync(config, JSON.stringify({ port: 9000, seed: 3, timings: { powerMs: 10, taskMs: 20 }, bmcs: [{ vendor: "lenovo" }] }));
+    try {
+      expect(parseRunArgs(["--config", config, "--seed", "4", "--power-ms", "99"])).toEqual({
+        port: 9000,
+        seed: "4",
+        timings: { powerMs: 99, taskMs: 20 },
+        bmcs: [{ vendor: "lenovo" }],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects malformed numbers and unknown flags", () => {
+    expect(() => parseRunArgs(["--count", "ten"])).toThrow(/--count must be a non-negative integer/);
+    expect(() => parseRunArgs(["--colour", "red"])).toThrow(/Unknown option/);
+  });
+});
+
+describe("parseMakeImageArgs", () => {
+  it("maps vendor names to image vendors and keeps every --model", () => {
+    const args = ["--vendor", "hpe-ilo5", "--type", "service_pack", "--version", "2023.09.0", "--model", "A", "--model", "B", "--out", "x.bin"];
+    expect(parseMakeImageArgs(args)).toEqual({
+      manifest: { vendor: "hpe", type: "service_pack", version: "2023.09.0", models: ["A", "B"], name: "hpe service_pack 2023.09.0" },
+      out: "x.bin",
+    });
+  });
+
+  it("refuses unknown vendors and types, and missing fields", () => {
+    const base = ["--version", "1", "--out", "x.bin"];
+    expect(() => parseMakeImageArgs(["--vendor", "dell", "--type", "gpu", ...base])).toThrow('unknown type "gpu"');
+    expect(() => parseMakeImageArgs(["--vendor", "acme", "--type", "bios", ...base])).toThrow('unknown vendor "acme"');
+    expect(() => parseMakeImageArgs(["--vendor", "dell", "--type", "bios", "--out", "x.bin"])).toThrow(/needs --vendor, --type, --version and --out/);
+  });
+});
