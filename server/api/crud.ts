@@ -1,6 +1,7 @@
 import { fitsInteger } from "~/server/lib/fields";
 import { z } from "~/server/lib/zod";
 import type { ServiceContext } from "../services/context";
+import { NotFoundError } from "../services/errors";
 import { listOutputSchema, listQuerySchema, type ListConfig, type ListQuery } from "../services/list";
 import { authedProcedure } from "./trpc";
 
@@ -8,6 +9,11 @@ type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 export const idInput = z.object({ id: z.number().int().describe("A unique integer value identifying this object.") });
+
+/** "firmware baseline" -> "FirmwareBaseline": the model name DRF puts in its 404 detail. */
+const objectName = (model: string) => model.replace(/(^|\s)(\w)/g, (_, _space, letter: string) => letter.toUpperCase());
+
+const hasValues = (query: Record<string, unknown>) => Object.values(query).some((value) => value !== undefined && value !== "");
 
 /**
  * The six DRF ModelViewSet operations for one resource: list, retrieve, create (201), PUT (full),
@@ -47,9 +53,19 @@ export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends
       .query(({ ctx, input }) => options.list.verb({ ctx: ctx.service, input: input as ListQuery }) as never),
     get: authedProcedure
       .meta(op("GET", detail, `Retrieve a ${model}`))
-      .input(idInput)
+      .input(idInput.extend(listQuerySchema(options.list.config).omit({ ordering: true, page: true, page_size: true }).shape))
       .output(output)
-      .query(({ ctx, input }) => options.get({ ctx: ctx.service, input })),
+      .query(async ({ ctx, input }) => {
+        const { id, ...query } = input;
+        const found = await options.get({ ctx: ctx.service, input: { id } });
+        // DRF filters the queryset on detail routes too: an object the filters exclude is a 404.
+        if (hasValues(query)) {
+          const page = (await options.list.verb({ ctx: ctx.service, input: query as ListQuery })) as { results?: { id: number }[] } | { id: number }[];
+          const rows = Array.isArray(page) ? page : (page.results ?? []);
+          if (!rows.some((row) => row.id === id)) throw new NotFoundError(objectName(model));
+        }
+        return found;
+      }),
     create: write({ lookup: false })
       .meta({ ...op("POST", path, `Create a ${model}`), successStatus: 201 })
       .input(options.create.input)

@@ -27,15 +27,18 @@ export const isPkSchema = (schema: z.ZodType) => pkDefinitions.has(schema._zod.d
 /** A primary-key reference (DRF's PrimaryKeyRelatedField): existence is checked by `assertPksExist`. */
 export const pk = () =>
   markPk(
-    z.custom<number>(isPk, {
-      error: (issue) =>
-        issue.input === undefined ? "This field is required." : issue.input === null ? "This field may not be null." : `Incorrect type. Expected pk value, received ${pythonTypeName(issue.input)}.`,
-    }),
+    z
+      .custom<number>(isPk, {
+        error: (issue) =>
+          issue.input === undefined ? "This field is required." : issue.input === null ? "This field may not be null." : `Incorrect type. Expected pk value, received ${pythonTypeName(issue.input)}.`,
+      })
+      // A custom schema has no JSON Schema of its own: document it as the integer it is.
+      .meta({ override: { type: "integer" } }),
   );
 
 /** A many-to-many list of ids; errors stay flat on the field, as DRF reports them. */
 export const pkList = () =>
-  z.array(markPk(z.unknown())).superRefine((values, ctx) => {
+  z.array(markPk(z.unknown().meta({ override: { type: "integer" } }))).superRefine((values, ctx) => {
     const wrong = values.find((value) => !isPk(value));
     if (wrong !== undefined) ctx.addIssue({ code: "custom", message: `Incorrect type. Expected pk value, received ${pythonTypeName(wrong)}.` });
   }) as unknown as z.ZodType<number[], unknown[]>;

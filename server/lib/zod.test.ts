@@ -43,3 +43,16 @@ describe("pythonTypeName", () => {
     expect(pythonTypeName(value)).toBe(name);
   });
 });
+
+describe("choices", () => {
+  const status = z.object({ status: z.enum(["ready", "scanning"]) });
+  it.each([
+    [{}, "This field is required."],
+    [{ status: null }, "This field may not be null."],
+    [{ status: "foo" }, '"foo" is not a valid choice.'],
+  ])("%j -> %s", (input, message) => {
+    const result = status.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toBe(message);
+  });
+});

@@ -72,6 +72,8 @@ export function drfMessage(issue: Issue): string | undefined {
       if (i.origin === "array") return `Ensure this field has no more than ${i.maximum} elements.`;
       return `Ensure this value is less than or equal to ${i.maximum}.`;
     case "invalid_value":
+      if (issue.input === undefined) return "This field is required.";
+      if (issue.input === null) return "This field may not be null.";
       return `"${String(issue.input)}" is not a valid choice.`;
     case "invalid_format":
       return formatMessages[String(i.format)] ?? "Enter a valid value.";

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createBearerContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
 import { currentSessionActor } from "~/server/auth/session";
+import { describeError } from "~/server/lib/describe-error";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,8 @@ const handler = (request: Request) =>
       return context.actor ? context : { ...context, actor: await currentSessionActor() };
     },
     onError: ({ error }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error("tRPC procedure failed", error.cause ?? error);
+      // describeError leaves out drizzle's query parameters, which can hold password hashes.
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC procedure failed\n${describeError(error.cause ?? error)}`);
     },
   });
 

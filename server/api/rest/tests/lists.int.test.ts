@@ -202,3 +202,21 @@ describe("the page size cap", () => {
     expect(response.body.results).toHaveLength(1001);
   });
 });
+
+describe("filters on detail routes", () => {
+  it("apply as on the list: an object the filters exclude is the model's 404", async () => {
+    const staff = await createTestUser(api.db, { isStaff: true });
+    const plain = await createTestUser(api.db, { isStaff: false });
+    const included = await api.request("GET", `/api/users/${staff.id}/?is_staff=true`, { token: staff.token });
+    expect(included.status).toBe(200);
+    expect(included.body.id).toBe(staff.id);
+    const excluded = await api.request("GET", `/api/users/${plain.id}/?is_staff=true`, { token: staff.token });
+    expect(excluded.status).toBe(404);
+    expect(excluded.body).toEqual({ detail: "No User matches the given query." });
+    const searched = await api.request("GET", `/api/users/${plain.id}/?search=${encodeURIComponent(staff.username)}`, { token: staff.token });
+    expect(searched.status).toBe(404);
+    const badFilter = await api.request("GET", `/api/users/${plain.id}/?groups=abc`, { token: staff.token });
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body).toEqual({ groups: ["Select a valid choice. That choice is not one of the available choices."] });
+  });
+});
