@@ -6,8 +6,8 @@ export const navigation: NavItem[] = [
   { label: "Discovery", href: "/discovery", comingSoon: true },
   { label: "Servers", href: "/servers", comingSoon: true },
   { label: "Pools", href: "/pools", comingSoon: true },
-  { label: "Firmware", href: "/firmware", comingSoon: true },
-  { label: "Baselines", href: "/baselines", comingSoon: true },
+  { label: "Firmware", href: "/firmware" },
+  { label: "Baselines", href: "/baselines" },
   { label: "Requests", href: "/requests", comingSoon: true },
   { label: "Users & groups", href: "/users", staffOnly: true },
 ];
