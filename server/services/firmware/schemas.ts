@@ -4,10 +4,7 @@ export const FIRMWARE_TYPES = ["bios", "bmc", "storage_controller", "lsi_3108", 
 export type FirmwareType = (typeof FIRMWARE_TYPES)[number];
 
 const firmwareTypeField = z
-  .enum(FIRMWARE_TYPES, {
-    // The shared choice message would print `"undefined" is not a valid choice.` for a missing value.
-    error: (issue) => (issue.input === undefined ? "This field is required." : issue.input === null ? "This field may not be null." : undefined),
-  })
+  .enum(FIRMWARE_TYPES)
   .describe(`The kind of component this image updates. One of: ${FIRMWARE_TYPES.join(", ")}.`);
 
 export const firmwareBinarySchema = z.object({

@@ -15,16 +15,13 @@ export const poolSchema = z.object({
 });
 export type PoolDto = z.infer<typeof poolSchema>;
 
-// zod-openapi cannot describe pk()'s custom check by itself: say it is an integer.
-const poolPk = () => pk().meta({ override: { type: "integer" } });
-
 const poolFields = {
   name: z.string().trim().min(1).max(256),
   description: z.string().trim().describe('Free text, default "".'),
-  group: poolPk().describe(
+  group: pk().describe(
     "Id of a group you belong to (staff: any group). Optional: a sub-pool takes its parent's group, a top-level pool the default group (1).",
   ),
-  parent: poolPk().nullable().describe("Id of the parent pool (it must not be this pool or one of its sub-pools), or null."),
+  parent: pk().nullable().describe("Id of the parent pool (it must not be this pool or one of its sub-pools), or null."),
 };
 
 export const poolCreateSchema = z.object({
