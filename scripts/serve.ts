@@ -1,7 +1,8 @@
 import http from "node:http";
 import next from "next";
 import { bootstrapDatabase } from "~/db/bootstrap";
-import { createConnection } from "~/db/client";
+import { onShutdownSignal } from "~/db/bootstrap/shutdown";
+import { closeDb, createConnection } from "~/db/client";
 import { CLIENT_ADDRESS_HEADER } from "~/server/api/context";
 import { dataDir, rootSecret } from "~/server/config";
 import { ensureAdmin } from "~/server/services/users/ensure-admin";
@@ -44,17 +45,12 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
     console.log(`Created the admin user "${bootstrap.username}" with the password from RACKPILOT_ADMIN_PASSWORD.`);
   }
 
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
+  onShutdownSignal(async () => {
     server.closeAllConnections();
     server.close();
     await worker?.stop();
     await app.close?.();
+    await closeDb();
     await database.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  });
 }

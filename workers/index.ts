@@ -1,5 +1,6 @@
 import { dataDir } from "~/server/config";
 import { bootstrapDatabase } from "~/db/bootstrap";
+import { onShutdownSignal } from "~/db/bootstrap/shutdown";
 import { startWorker } from "./runner";
 
 // `npm run worker`: a worker process of its own, for scaling out against one shared Postgres.
@@ -8,10 +9,7 @@ process.env.DATABASE_URL = database.url;
 const runner = await startWorker(database.url);
 console.log(`Rackpilot worker running against ${database.embedded ? "the embedded database" : "DATABASE_URL"}`);
 
-async function shutdown() {
+onShutdownSignal(async () => {
   await runner.stop();
   await database.stop();
-  process.exit(0);
-}
-process.once("SIGINT", shutdown);
-process.once("SIGTERM", shutdown);
+});
