@@ -32,6 +32,8 @@ type Props<Row extends { id: number }> = {
   filters?: ReactNode;
   toolbar?: ReactNode;
   rowActions?: (row: Row) => ReactNode;
+  /** False when the rows are the whole list (e.g. a tree of every pool): no pager. */
+  paginated?: boolean;
 };
 
 /** Every console table: server-side search, sorting and paging bound to the URL, with the count in view. */
@@ -95,7 +97,7 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
         {data && rows.length === 0 && (
           <div className="p-6 text-center text-zinc-500">{searching ? "Nothing matches this search." : props.emptyState}</div>
         )}
-        {data && data.count > 0 && (
+        {data && data.count > 0 && props.paginated !== false && (
           <Pagination count={data.count} page={page} pageSize={pageSize} onPage={(next) => update({ page: String(next) }, { resetPage: false })} />
         )}
       </div>
