@@ -3,9 +3,9 @@ export type NavItem = { label: string; href: string; staffOnly?: boolean; coming
 /** The console's sections; those still to be built are shown, but not linked, so the map stays honest. */
 export const navigation: NavItem[] = [
   { label: "Dashboard", href: "/" },
-  { label: "Discovery", href: "/discovery", comingSoon: true },
+  { label: "Discovery", href: "/discovery" },
   { label: "Servers", href: "/servers", comingSoon: true },
-  { label: "Pools", href: "/pools", comingSoon: true },
+  { label: "Pools", href: "/pools" },
   { label: "Firmware", href: "/firmware" },
   { label: "Baselines", href: "/baselines" },
   { label: "Requests", href: "/requests", comingSoon: true },

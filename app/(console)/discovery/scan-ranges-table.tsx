@@ -1,0 +1,103 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { SCAN_RANGE_STATUSES, type ScanRangeDto } from "~/server/services/scan-ranges/schemas";
+import { useTRPC } from "../../_trpc/client";
+import { DataTable, type Column } from "../_components/data-table/data-table";
+import { FilterSelect } from "../_components/data-table/filter-controls";
+import { useListParams } from "../_components/data-table/use-list-params";
+import { formatDateTime } from "../_components/format";
+import { ConfirmDialog } from "../_components/form/dialog";
+import { drfBodyOf, drfToFieldErrors } from "../_components/form/use-zod-form";
+import { StatusBadge, statusLabel } from "../_components/status-badge";
+import { ScanRangeFormDialog } from "./scan-range-form";
+import { addressCount } from "./scan-range-values";
+
+const FILTERS = ["status"] as const;
+const STATUS_OPTIONS = SCAN_RANGE_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }));
+
+const columns: Column<ScanRangeDto>[] = [
+  { header: "Name", sortKey: "name", cell: (r) => <span className="font-medium">{r.name}</span> },
+  {
+    header: "IP range",
+    sortKey: "ip_from",
+    cell: (r) => (
+      <div className="whitespace-nowrap">
+        <span className="font-mono text-xs">
+          {r.ip_from} – {r.ip_to}
+        </span>
+        <div className="text-xs text-zinc-500 tabular-nums">{addressCount(r.ip_from, r.ip_to).toLocaleString()} addresses</div>
+      </div>
+    ),
+  },
+  { header: "Ports", cell: (r) => <span className="font-mono text-xs">{r.ports.join(", ")}</span> },
+  { header: "Status", sortKey: "status", cell: (r) => <StatusBadge status={r.status} /> },
+  { header: "Last scan", sortKey: "last_scan_at", cell: (r) => (r.last_scan_at ? formatDateTime(r.last_scan_at) : <span className="text-zinc-500">never</span>), className: "whitespace-nowrap" },
+  { header: "Found", cell: (r) => r.last_scan_found ?? <span className="text-zinc-500">—</span>, className: "tabular-nums" },
+];
+
+export function ScanRangesTable({ isStaff }: { isStaff: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { query, update } = useListParams(FILTERS);
+  const ranges = useQuery({ ...trpc.scanRanges.list.queryOptions(query), placeholderData: keepPreviousData });
+  const [editing, setEditing] = useState<ScanRangeDto | "new" | null>(null);
+  const [deleting, setDeleting] = useState<ScanRangeDto | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.scanRanges.list.pathKey() });
+  const remove = useMutation(trpc.scanRanges.delete.mutationOptions({ onSuccess: () => (setDeleting(null), refresh()) }));
+
+  return (
+    <>
+      <DataTable
+        label="scan ranges"
+        columns={columns}
+        data={ranges.data}
+        isLoading={ranges.isLoading}
+        error={ranges.error ? "Could not load the scan ranges." : null}
+        searchPlaceholder="Search name, address, status…"
+        emptyState={
+          query.status
+            ? "No scan range has this status."
+            : isStaff
+              ? "No scan ranges yet — add the range where your BMCs live."
+              : "No scan ranges yet — ask a staff user to add the range where your BMCs live."
+        }
+        filters={<FilterSelect label="Status" anyLabel="Any status" value={query.status} options={STATUS_OPTIONS} onChange={(status) => update({ status })} />}
+        toolbar={
+          isStaff ? (
+            <button type="button" className="btn-primary" onClick={() => setEditing("new")}>
+              Add scan range
+            </button>
+          ) : (
+            <span className="text-zinc-500">Staff manage scan ranges.</span>
+          )
+        }
+        rowActions={
+          isStaff
+            ? (r) => (
+                <div className="flex justify-end gap-1">
+                  <button type="button" className="btn" onClick={() => setEditing(r)} aria-label={`Edit ${r.name}`}>
+                    Edit
+                  </button>
+                  <button type="button" className="btn" onClick={() => setDeleting(r)} aria-label={`Delete ${r.name}`}>
+                    Delete
+                  </button>
+                </div>
+              )
+            : undefined
+        }
+      />
+      {editing && <ScanRangeFormDialog range={editing === "new" ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} />}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete scan range ${deleting?.name ?? ""}?`}
+        consequence={deleting && `Discovery stops looking at ${deleting.ip_from} – ${deleting.ip_to}. Servers already registered from it stay as they are.`}
+        confirmLabel="Delete scan range"
+        pending={remove.isPending}
+        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
+        onClose={() => (setDeleting(null), remove.reset())}
+      />
+    </>
+  );
+}
