@@ -48,7 +48,7 @@ test("a pool and a sub-pool under it: the tree shows the sub-pool under its pare
   // A search lists matches at any depth, each with where it sits.
   await page.getByRole("searchbox", { name: "Search pools" }).fill("Row B");
   await expect(page).toHaveURL(/search=Row/);
-  await expect(page.getByTestId("row-count")).toHaveText("1 pools");
+  await expect(page.getByTestId("row-count")).toHaveText("1 pool");
   await expect(table.getByRole("row", { name: /Row B e2e/ })).toContainText("in DC1 e2e");
   await page.getByRole("searchbox", { name: "Search pools" }).fill("");
 

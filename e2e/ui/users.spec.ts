@@ -20,6 +20,6 @@ test("staff add a user with a field error first, then deactivate them", async ({
 
   await page.getByRole("searchbox", { name: "Search users" }).fill("operator");
   await expect(page).toHaveURL(/search=operator/);
-  await expect(page.getByTestId("row-count")).toHaveText("1 users");
+  await expect(page.getByTestId("row-count")).toHaveText("1 user");
   await keepScreenshot(page, "users");
 });

@@ -37,6 +37,7 @@ export function BaselinesTable({ me }: { me: SessionUser }) {
     <>
       <DataTable
         label="baselines"
+        singularLabel="baseline"
         columns={columns}
         data={baselines.data}
         isLoading={baselines.isLoading}

@@ -50,6 +50,7 @@ export function ScanRangesTable({ isStaff }: { isStaff: boolean }) {
     <>
       <DataTable
         label="scan ranges"
+        singularLabel="scan range"
         columns={columns}
         data={ranges.data}
         isLoading={ranges.isLoading}

@@ -41,6 +41,7 @@ export function FirmwareTable({ isStaff }: { isStaff: boolean }) {
     <>
       <DataTable
         label="binaries"
+        singularLabel="binary"
         columns={columns}
         data={binaries.data}
         isLoading={binaries.isLoading}

@@ -26,6 +26,7 @@ export function GroupsTable() {
     <>
       <DataTable
         label="groups"
+        singularLabel="group"
         columns={columns}
         data={groups.data}
         isLoading={groups.isLoading}

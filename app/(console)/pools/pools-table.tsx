@@ -69,6 +69,7 @@ export function PoolsTable() {
     <>
       <DataTable
         label="pools"
+        singularLabel="pool"
         columns={columns}
         data={page && rows ? { count: page.count, results: rows } : undefined}
         paginated={searching}

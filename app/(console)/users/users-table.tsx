@@ -38,6 +38,7 @@ export function UsersTable() {
     <>
       <DataTable
         label="users"
+        singularLabel="user"
         columns={columns}
         data={users.data}
         isLoading={users.isLoading}

@@ -21,7 +21,10 @@ export function toListPage<Row>(data: ListPage<Row> | Row[] | undefined): ListPa
 }
 
 type Props<Row extends { id: number }> = {
+  /** Plural noun for the rows ("scan ranges"): names the table and its search box, and counts them. */
   label: string;
+  /** The noun for exactly one row ("scan range"). */
+  singularLabel: string;
   columns: Column<Row>[];
   data: ListPage<Row> | Row[] | undefined;
   isLoading: boolean;
@@ -58,7 +61,7 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
         />
         {props.filters}
         <span className="ml-auto text-zinc-500" data-testid="row-count">
-          {data ? `${data.count} ${props.label}` : "\u00a0"}
+          {data ? `${data.count} ${data.count === 1 ? props.singularLabel : props.label}` : "\u00a0"}
         </span>
         {props.toolbar}
       </div>

@@ -1,9 +1,10 @@
 "use client";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /** A native modal dialog: focus trapping, Escape to close and the backdrop come from the browser. */
 export function Dialog({ open, title, wide, onClose, children }: { open: boolean; title: string; /** For forms with many fields. */ wide?: boolean; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -14,12 +15,12 @@ export function Dialog({ open, title, wide, onClose, children }: { open: boolean
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-lg"} rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
     >
       {open && (
         <div className="p-5">
-          <h2 id="dialog-title" className="mb-4 text-lg font-semibold">
+          <h2 id={titleId} className="mb-4 text-lg font-semibold">
             {title}
           </h2>
           {children}

@@ -46,6 +46,7 @@ export function AuthProfilesTable({ isStaff }: { isStaff: boolean }) {
     <div className="space-y-5">
       <DataTable
         label="auth profiles"
+        singularLabel="auth profile"
         columns={columns}
         data={profiles.data}
         isLoading={profiles.isLoading}
