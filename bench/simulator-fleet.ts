@@ -21,6 +21,8 @@ send({
   })),
 });
 
+// A bench that dies must not leave 1,000 listeners behind.
+process.on("disconnect", () => void fleet.stop().then(() => process.exit(1)));
 process.on("message", (message) => {
   if (message === "rss") send({ type: "rss", rss: process.memoryUsage().rss });
   if (message === "stop") void fleet.stop().then(() => process.exit(0));

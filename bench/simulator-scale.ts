@@ -19,7 +19,9 @@ interface FleetBmc {
 const agent = new https.Agent({ keepAlive: true, maxSockets: 2, rejectUnauthorized: false });
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-function call(url: string, method: string, headers: Record<string, string>, body?: string) {
+let retries = 0;
+
+function once(url: string, method: string, headers: Record<string, string>, body?: string) {
   return new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
     const req = https.request(url, { method, headers, agent }, (res) => {
       res.resume();
@@ -28,6 +30,18 @@ function call(url: string, method: string, headers: Record<string, string>, body
     req.on("error", reject);
     req.end(body);
   });
+}
+
+/** Retries once when a kept-alive socket was closed by the BMC as it was reused, as urllib3 does. */
+async function call(url: string, method: string, headers: Record<string, string>, body?: string) {
+  try {
+    return await once(url, method, headers, body);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ECONNRESET" && code !== "EPIPE") throw error;
+    retries++;
+    return once(url, method, headers, body);
+  }
 }
 
 /** Runs `total` jobs with at most `width` in flight. */
@@ -102,7 +116,7 @@ console.log(`requests: ${REQUESTS} authenticated GETs (X-Auth-Token) of system, 
 console.log(`          over all ${ready.bmcs.length} BMCs, ${CONCURRENCY} in flight, keep-alive HTTPS from a separate process`);
 const rate = (REQUESTS / (loadMs / 1000)).toFixed(0);
 console.log(`          ${rate} req/s over ${(loadMs / 1000).toFixed(1)} s; latency p50 ${percentile(50)} ms, p99 ${percentile(99)} ms`);
-console.log(`          ${failures} non-200 answers`);
+console.log(`          ${failures} non-200 answers; ${retries} requests retried once on a stale keep-alive socket`);
 console.log(`RSS peak: ${mib(peakRss)} (fleet process, sampled every 250 ms during the request run)`);
 
 child.send("stop");
