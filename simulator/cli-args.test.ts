@@ -36,6 +36,7 @@ describe("parseRunArgs", () => {
   it("rejects malformed numbers and unknown flags", () => {
     expect(() => parseRunArgs(["--count", "ten"])).toThrow(/--count must be a non-negative integer/);
     expect(() => parseRunArgs(["--colour", "red"])).toThrow(/Unknown option/);
+    expect(() => parseRunArgs(["--config", "/nonexistent/fleet.json"])).toThrow(/cannot read --config \/nonexistent\/fleet\.json: ENOENT/);
   });
 });
 

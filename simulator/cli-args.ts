@@ -43,7 +43,7 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
     },
   });
   if (values.help) return "help";
-  const file = values.config ? (JSON.parse(readFileSync(values.config, "utf8")) as FleetOptions) : {};
+  const file = values.config ? readConfig(values.config) : {};
   const timings = {
     ...file.timings,
     ...defined({
@@ -92,6 +92,14 @@ export function parseMakeImageArgs(argv: string[]): { manifest: ImageManifestInp
   const models = values.model ?? [];
   const name = values.name ?? `${vendor} ${type} ${version}`;
   return { manifest: { vendor, type: type as FirmwareType, version, models, name }, out };
+}
+
+function readConfig(path: string): FleetOptions {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as FleetOptions;
+  } catch (error) {
+    throw new Error(`cannot read --config ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function defined<T extends object>(values: T): Partial<T> {

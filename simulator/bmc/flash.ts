@@ -16,7 +16,13 @@ export function startUpdate(bmc: Bmc, kind: TaskKind, url: URL, applyTime: Apply
   task.messages.push(taskMessages.started(task.id));
   const queuedMs = Math.min(1000, bmc.timings.taskMs / 10);
   task.enter("queued", 0, 0, queuedMs);
-  bmc.later(queuedMs, () => void run(bmc, task, record, url, applyTime));
+  bmc.later(queuedMs, () => {
+    // A bug in one update must fail its task, not take the whole fleet down with an unhandled rejection.
+    run(bmc, task, record, url, applyTime).catch((error: unknown) => {
+      console.error(`[bmc ${bmc.address}] update task ${task.id} crashed:`, error);
+      fail(bmc, task, record, taskMessages.applyFailed(basename(url.pathname), "the BMC", "Internal error in the simulated BMC."));
+    });
+  });
   return task;
 }
 
