@@ -4,10 +4,10 @@ import { useState } from "react";
 import type { FirmwareBaselineDto } from "~/server/services/firmware-baselines/schemas";
 import { useTRPC } from "../../_trpc/client";
 import { DataTable, toListPage, type Column } from "../_components/data-table/data-table";
+import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
 import { formatDateTime } from "../_components/format";
 import { ConfirmDialog } from "../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../_components/form/use-zod-form";
 import { BaselineFormDialog } from "./baseline-form";
 import { useUsernames, type SessionUser } from "./use-usernames";
 
@@ -49,18 +49,7 @@ export function BaselinesTable({ me }: { me: SessionUser }) {
             New baseline
           </button>
         }
-        rowActions={(b) =>
-          mayChange(b) && (
-            <div className="flex justify-end gap-1">
-              <button type="button" className="btn" onClick={() => setEditing(b)} aria-label={`Edit ${b.name}`}>
-                Edit
-              </button>
-              <button type="button" className="btn" onClick={() => setDeleting(b)} aria-label={`Delete ${b.name}`}>
-                Delete
-              </button>
-            </div>
-          )
-        }
+        rowActions={(b) => mayChange(b) && <RowActions name={b.name} onEdit={() => setEditing(b)} onDelete={() => setDeleting(b)} />}
       />
       {editing && <BaselineFormDialog baseline={editing === "new" ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} />}
       <ConfirmDialog
@@ -68,10 +57,9 @@ export function BaselinesTable({ me }: { me: SessionUser }) {
         title={`Delete baseline ${deleting?.name ?? ""}?`}
         consequence="The baseline is deleted; the firmware binaries stay in the catalog."
         confirmLabel="Delete baseline"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </>
   );

@@ -3,8 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { MAX_PORTS, scanRangeCreateSchema, type ScanRangeDto } from "~/server/services/scan-ranges/schemas";
 import { useTRPC } from "../../_trpc/client";
-import { Dialog } from "../_components/form/dialog";
-import { Field, FormErrors } from "../_components/form/field";
+import { Field } from "../_components/form/field";
+import { FormDialog } from "../_components/form/form-dialog";
 import { useZodForm } from "../_components/form/use-zod-form";
 import { parsePorts } from "./scan-range-values";
 
@@ -15,45 +15,34 @@ export function ScanRangeFormDialog({ range, onClose, onSaved }: { range: ScanRa
   const initialPorts = range?.ports ?? [443];
   const [portsText, setPortsText] = useState(initialPorts.join(", "));
   const form = useZodForm(scanRangeCreateSchema, { name: range?.name ?? "", ip_from: range?.ip_from ?? "", ip_to: range?.ip_to ?? "", ports: initialPorts });
-  const text = (name: string) => ({ value: String(form.values[name] ?? ""), onChange: (e: { target: { value: string } }) => form.set(name, e.target.value) });
-
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const saved = await form.submit((input) => (range ? update.mutateAsync({ ...input, id: range.id }) : create.mutateAsync(input)));
-    if (saved) (onSaved(), onClose());
-  }
 
   return (
-    <Dialog open title={range ? `Edit ${range.name}` : "Add scan range"} onClose={onClose}>
-      <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <FormErrors errors={form.errors.non_field_errors} />
-        <Field label="Name" errors={form.errors.name}>{(p) => <input {...p} {...text("name")} className="input" placeholder="DC1 BMC network" />}</Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field label="First address" errors={form.errors.ip_from}>{(p) => <input {...p} {...text("ip_from")} className="input font-mono" inputMode="decimal" placeholder="10.20.0.1" />}</Field>
-          <Field label="Last address" errors={form.errors.ip_to} hint="Included; at most 65,536 addresses.">
-            {(p) => <input {...p} {...text("ip_to")} className="input font-mono" inputMode="decimal" placeholder="10.20.0.254" />}
-          </Field>
-        </div>
-        <Field label="Ports" errors={form.errors.ports} hint={`TCP ports probed for Redfish on each address, comma-separated (at most ${MAX_PORTS}).`}>
-          {(p) => (
-            <input
-              {...p}
-              value={portsText}
-              onChange={(e) => (setPortsText(e.target.value), form.set("ports", parsePorts(e.target.value)))}
-              className="input font-mono"
-              placeholder="443, 8443"
-            />
-          )}
+    <FormDialog
+      title={range ? `Edit ${range.name}` : "Add scan range"}
+      form={form}
+      send={(input) => (range ? update.mutateAsync({ ...input, id: range.id }) : create.mutateAsync(input))}
+      submitLabel={range ? "Save" : "Add scan range"}
+      onSaved={onSaved}
+      onClose={onClose}
+    >
+      <Field label="Name" errors={form.errors.name}>{(p) => <input {...p} {...form.bind("name")} className="input" placeholder="DC1 BMC network" />}</Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="First address" errors={form.errors.ip_from}>{(p) => <input {...p} {...form.bind("ip_from")} className="input font-mono" inputMode="decimal" placeholder="10.20.0.1" />}</Field>
+        <Field label="Last address" errors={form.errors.ip_to} hint="Included; at most 65,536 addresses.">
+          {(p) => <input {...p} {...form.bind("ip_to")} className="input font-mono" inputMode="decimal" placeholder="10.20.0.254" />}
         </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={form.submitting}>
-            {range ? "Save" : "Add scan range"}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+      <Field label="Ports" errors={form.errors.ports} hint={`TCP ports probed for Redfish on each address, comma-separated (at most ${MAX_PORTS}).`}>
+        {(p) => (
+          <input
+            {...p}
+            value={portsText}
+            onChange={(e) => (setPortsText(e.target.value), form.set("ports", parsePorts(e.target.value)))}
+            className="input font-mono"
+            placeholder="443, 8443"
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

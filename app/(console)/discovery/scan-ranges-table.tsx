@@ -5,10 +5,10 @@ import { SCAN_RANGE_STATUSES, type ScanRangeDto } from "~/server/services/scan-r
 import { useTRPC } from "../../_trpc/client";
 import { DataTable, type Column } from "../_components/data-table/data-table";
 import { FilterSelect } from "../_components/data-table/filter-controls";
+import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
 import { formatDateTime } from "../_components/format";
 import { ConfirmDialog } from "../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../_components/form/use-zod-form";
 import { StatusBadge, statusLabel } from "../_components/status-badge";
 import { ScanRangeFormDialog } from "./scan-range-form";
 import { addressCount } from "./scan-range-values";
@@ -73,20 +73,7 @@ export function ScanRangesTable({ isStaff }: { isStaff: boolean }) {
             <span className="text-zinc-500">Staff manage scan ranges.</span>
           )
         }
-        rowActions={
-          isStaff
-            ? (r) => (
-                <div className="flex justify-end gap-1">
-                  <button type="button" className="btn" onClick={() => setEditing(r)} aria-label={`Edit ${r.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="btn" onClick={() => setDeleting(r)} aria-label={`Delete ${r.name}`}>
-                    Delete
-                  </button>
-                </div>
-              )
-            : undefined
-        }
+        rowActions={isStaff ? (r) => <RowActions name={r.name} onEdit={() => setEditing(r)} onDelete={() => setDeleting(r)} /> : undefined}
       />
       {editing && <ScanRangeFormDialog range={editing === "new" ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} />}
       <ConfirmDialog
@@ -94,10 +81,9 @@ export function ScanRangesTable({ isStaff }: { isStaff: boolean }) {
         title={`Delete scan range ${deleting?.name ?? ""}?`}
         consequence={deleting && `Discovery stops looking at ${deleting.ip_from} – ${deleting.ip_to}. Servers already registered from it stay as they are.`}
         confirmLabel="Delete scan range"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </>
   );

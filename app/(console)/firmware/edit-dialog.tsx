@@ -3,8 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { firmwareReplaceSchema, type FirmwareBinaryDto } from "~/server/services/firmware/schemas";
 import { useTRPC } from "../../_trpc/client";
 import { formatBytes } from "../_components/format";
-import { Dialog } from "../_components/form/dialog";
-import { FormErrors } from "../_components/form/field";
+import { FormDialog } from "../_components/form/form-dialog";
 import { useZodForm } from "../_components/form/use-zod-form";
 import { FirmwareMetadataFields } from "./firmware-fields";
 
@@ -21,34 +20,17 @@ export function EditFirmwareDialog({ binary, onClose, onSaved }: { binary: Firmw
     release_notes: binary.release_notes,
   });
 
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const saved = await form.submit((input) => update.mutateAsync({ ...input, id: binary.id }));
-    if (saved) (onSaved(), onClose());
-  }
-
   return (
-    <Dialog open wide title={`Edit ${binary.name}`} onClose={onClose}>
-      <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <FormErrors errors={form.errors.non_field_errors} />
-        <FirmwareMetadataFields form={form} />
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-800/60">
-          <dt className="text-zinc-500">Location</dt>
-          <dd className="break-all">{binary.location}</dd>
-          <dt className="text-zinc-500">SHA-256</dt>
-          <dd className="font-mono break-all">{binary.checksum}</dd>
-          <dt className="text-zinc-500">Size</dt>
-          <dd>{formatBytes(binary.size)}</dd>
-        </dl>
-        <div className="flex justify-end gap-2 pt-2">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={form.submitting}>
-            Save
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog wide title={`Edit ${binary.name}`} form={form} send={(input) => update.mutateAsync({ ...input, id: binary.id })} submitLabel="Save" onSaved={onSaved} onClose={onClose}>
+      <FirmwareMetadataFields form={form} />
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-800/60">
+        <dt className="text-zinc-500">Location</dt>
+        <dd className="break-all">{binary.location}</dd>
+        <dt className="text-zinc-500">SHA-256</dt>
+        <dd className="font-mono break-all">{binary.checksum}</dd>
+        <dt className="text-zinc-500">Size</dt>
+        <dd>{formatBytes(binary.size)}</dd>
+      </dl>
+    </FormDialog>
   );
 }

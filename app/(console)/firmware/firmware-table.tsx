@@ -5,10 +5,10 @@ import type { FirmwareBinaryDto } from "~/server/services/firmware/schemas";
 import { useTRPC } from "../../_trpc/client";
 import { DataTable, type Column } from "../_components/data-table/data-table";
 import { FilterSelect, FilterText } from "../_components/data-table/filter-controls";
+import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
 import { formatBytes, formatDate, formatDateTime } from "../_components/format";
 import { ConfirmDialog } from "../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../_components/form/use-zod-form";
 import { ChecksumCell } from "./checksum-cell";
 import { EditFirmwareDialog } from "./edit-dialog";
 import { firmwareTypeLabel, firmwareTypeOptions } from "./firmware-types";
@@ -62,20 +62,7 @@ export function FirmwareTable({ isStaff }: { isStaff: boolean }) {
             </button>
           )
         }
-        rowActions={
-          isStaff
-            ? (f) => (
-                <div className="flex justify-end gap-1">
-                  <button type="button" className="btn" onClick={() => setDialog(f)} aria-label={`Edit ${f.name}`}>
-                    Edit
-                  </button>
-                  <button type="button" className="btn" onClick={() => setDeleting(f)} aria-label={`Delete ${f.name}`}>
-                    Delete
-                  </button>
-                </div>
-              )
-            : undefined
-        }
+        rowActions={isStaff ? (f) => <RowActions name={f.name} onEdit={() => setDialog(f)} onDelete={() => setDeleting(f)} /> : undefined}
       />
       {dialog === "register" && <RegisterFirmwareDialog onClose={() => setDialog(null)} onSaved={refresh} />}
       {dialog && dialog !== "register" && <EditFirmwareDialog binary={dialog} onClose={() => setDialog(null)} onSaved={refresh} />}
@@ -84,10 +71,9 @@ export function FirmwareTable({ isStaff }: { isStaff: boolean }) {
         title={`Delete ${deleting?.name ?? ""} ${deleting?.version ?? ""}?`}
         consequence="The image leaves the catalog and its stored copy is deleted (unless another entry has the same file). BMCs can no longer fetch it from Rackpilot. A binary that a baseline uses cannot be deleted."
         confirmLabel="Delete firmware"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </>
   );

@@ -3,8 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { firmwareCreateSchema, firmwareUploadSchema, type FirmwareBinaryDto } from "~/server/services/firmware/schemas";
 import { useTRPC } from "../../_trpc/client";
-import { Dialog } from "../_components/form/dialog";
-import { Field, FormErrors } from "../_components/form/field";
+import { Field } from "../_components/form/field";
+import { FormDialog } from "../_components/form/form-dialog";
 import { useZodForm } from "../_components/form/use-zod-form";
 import { ProgressBar } from "../_components/progress-bar";
 import { FirmwareMetadataFields } from "./firmware-fields";
@@ -23,21 +23,21 @@ export function RegisterFirmwareDialog({ onClose, onSaved }: { onClose: () => vo
   const cancelUpload = useRef(new AbortController());
   useEffect(() => () => cancelUpload.current.abort(), []);
   // Empty optional inputs mean "not given": an empty string would fail the URL and checksum checks.
-  const optional = (name: string) => ({ value: String(form.values[name] ?? ""), onChange: (e: { target: { value: string } }) => form.set(name, e.target.value.trim() || undefined) });
-
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    setProgress(mode === "upload" ? 0 : null);
-    const saved = await form.submit(async (input) => {
-      const binary = mode === "url" ? await create.mutateAsync(input as never) : await uploadFirmware({ ...input, location: undefined }, file, setProgress, cancelUpload.current.signal);
-      onSaved(binary);
-    });
-    if (saved) onClose();
-  }
+  const optional = (text: string) => text.trim() || undefined;
 
   return (
-    <Dialog open wide title="Register firmware" onClose={onClose}>
-      <form onSubmit={onSubmit} className="space-y-3 wrap-break-word" noValidate>
+    <FormDialog
+      wide
+      title="Register firmware"
+      form={form}
+      send={(input) => {
+        setProgress(mode === "upload" ? 0 : null);
+        return mode === "url" ? create.mutateAsync(input as never) : uploadFirmware({ ...input, location: undefined }, file, setProgress, cancelUpload.current.signal);
+      }}
+      submitLabel="Register"
+      onSaved={onSaved}
+      onClose={onClose}
+      intro={
         <fieldset className="flex gap-1 rounded-md border border-zinc-300 p-1 dark:border-zinc-700" disabled={form.submitting}>
           <legend className="sr-only">Source</legend>
           {(["url", "upload"] as const).map((value) => (
@@ -47,33 +47,23 @@ export function RegisterFirmwareDialog({ onClose, onSaved }: { onClose: () => vo
             </label>
           ))}
         </fieldset>
-        <FormErrors errors={form.errors.non_field_errors} />
-        <FirmwareMetadataFields form={form} />
-        {mode === "url" ? (
-          <Field label="Location" errors={form.errors.location} hint="http(s). Rackpilot downloads the image once and keeps a copy.">
-            {(p) => <input {...p} type="url" {...optional("location")} className="input" placeholder="https://downloads.example.com/BIOS_2.19.1.EXE" />}
-          </Field>
-        ) : (
-          <Field label="File" errors={form.errors.file}>
-            {(p) => <input {...p} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="input py-1.5" />}
-          </Field>
-        )}
-        <Field label="Checksum (optional)" errors={form.errors.checksum} hint="The expected SHA-256: a file that differs is refused.">
-          {(p) => <input {...p} {...optional("checksum")} spellCheck={false} className="input font-mono text-xs" />}
+      }
+      status={form.submitting && <SubmitProgress mode={mode} progress={progress} />}
+    >
+      <FirmwareMetadataFields form={form} />
+      {mode === "url" ? (
+        <Field label="Location" errors={form.errors.location} hint="http(s). Rackpilot downloads the image once and keeps a copy.">
+          {(p) => <input {...p} type="url" {...form.bind("location", optional)} className="input" placeholder="https://downloads.example.com/BIOS_2.19.1.EXE" />}
         </Field>
-        <div className="flex items-center gap-2 pt-2">
-          <div className="mr-2 min-w-0 flex-1">
-            {form.submitting && <SubmitProgress mode={mode} progress={progress} />}
-          </div>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={form.submitting}>
-            Register
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      ) : (
+        <Field label="File" errors={form.errors.file}>
+          {(p) => <input {...p} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="input py-1.5" />}
+        </Field>
+      )}
+      <Field label="Checksum (optional)" errors={form.errors.checksum} hint="The expected SHA-256: a file that differs is refused.">
+        {(p) => <input {...p} {...form.bind("checksum", optional)} spellCheck={false} className="input font-mono text-xs" />}
+      </Field>
+    </FormDialog>
   );
 }
 

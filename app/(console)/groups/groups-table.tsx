@@ -4,10 +4,12 @@ import { useState } from "react";
 import { groupWriteSchema, type GroupDto } from "~/server/services/groups/schemas";
 import { useTRPC } from "../../_trpc/client";
 import { DataTable, type Column } from "../_components/data-table/data-table";
+import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
-import { ConfirmDialog, Dialog } from "../_components/form/dialog";
-import { Field, FormErrors } from "../_components/form/field";
-import { drfBodyOf, drfToFieldErrors, useZodForm } from "../_components/form/use-zod-form";
+import { ConfirmDialog } from "../_components/form/dialog";
+import { Field } from "../_components/form/field";
+import { FormDialog } from "../_components/form/form-dialog";
+import { useZodForm } from "../_components/form/use-zod-form";
 
 export function GroupsTable() {
   const trpc = useTRPC();
@@ -36,16 +38,7 @@ export function GroupsTable() {
             Add group
           </button>
         }
-        rowActions={(g) => (
-          <div className="flex justify-end gap-1">
-            <button type="button" className="btn" onClick={() => setEditing(g)}>
-              Rename
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(g)}>
-              Delete
-            </button>
-          </div>
-        )}
+        rowActions={(g) => <RowActions editLabel="Rename" onEdit={() => setEditing(g)} onDelete={() => setDeleting(g)} />}
       />
       {editing && <GroupFormDialog group={editing === "new" ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} />}
       <ConfirmDialog
@@ -53,10 +46,9 @@ export function GroupsTable() {
         title={`Delete group ${deleting?.name ?? ""}?`}
         consequence="Its members lose access to the group's pools."
         confirmLabel="Delete group"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </>
   );
@@ -67,27 +59,16 @@ function GroupFormDialog({ group, onClose, onSaved }: { group: GroupDto | null; 
   const create = useMutation(trpc.groups.create.mutationOptions());
   const update = useMutation(trpc.groups.update.mutationOptions());
   const form = useZodForm(groupWriteSchema, { name: group?.name ?? "" });
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const saved = await form.submit((input) => (group ? update.mutateAsync({ ...input, id: group.id }) : create.mutateAsync(input)));
-    if (saved) (onSaved(), onClose());
-  }
   return (
-    <Dialog open title={group ? `Rename ${group.name}` : "Add group"} onClose={onClose}>
-      <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <FormErrors errors={form.errors.non_field_errors} />
-        <Field label="Name" errors={form.errors.name}>
-          {(p) => <input {...p} value={String(form.values.name)} onChange={(e) => form.set("name", e.target.value)} className="input" />}
-        </Field>
-        <div className="flex justify-end gap-2">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={form.submitting}>
-            Save
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={group ? `Rename ${group.name}` : "Add group"}
+      form={form}
+      send={(input) => (group ? update.mutateAsync({ ...input, id: group.id }) : create.mutateAsync(input))}
+      submitLabel="Save"
+      onSaved={onSaved}
+      onClose={onClose}
+    >
+      <Field label="Name" errors={form.errors.name}>{(p) => <input {...p} {...form.bind("name")} className="input" />}</Field>
+    </FormDialog>
   );
 }

@@ -3,8 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import type { GroupDto } from "~/server/services/groups/schemas";
 import { poolCreateSchema, type PoolDto } from "~/server/services/pools/schemas";
 import { useTRPC } from "../../_trpc/client";
-import { Dialog } from "../_components/form/dialog";
-import { Field, FormErrors } from "../_components/form/field";
+import { Field } from "../_components/form/field";
+import { FormDialog } from "../_components/form/form-dialog";
 import { useZodForm } from "../_components/form/use-zod-form";
 import { poolTreeRows, subtreeIds } from "./pool-tree";
 
@@ -21,7 +21,6 @@ export function PoolFormDialog({ pool, pools, groups, defaultGroup, onClose, onS
     group: pool?.group ?? defaultGroup,
     parent: pool?.parent ?? null,
   });
-  const text = (name: string) => ({ value: String(form.values[name] ?? ""), onChange: (e: { target: { value: string } }) => form.set(name, e.target.value) });
   const parent = pools.find((candidate) => candidate.id === form.values.parent);
   // A pool cannot move under itself or one of its own sub-pools.
   const unavailable = pool ? subtreeIds(pools, pool.id) : new Set<number>();
@@ -33,57 +32,44 @@ export function PoolFormDialog({ pool, pools, groups, defaultGroup, onClose, onS
     if (chosen) form.set("group", chosen.group);
   }
 
-  async function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    let saved: PoolDto | undefined;
-    const ok = await form.submit(async (input) => {
-      saved = pool ? await update.mutateAsync({ ...input, id: pool.id }) : await create.mutateAsync(input);
-    });
-    if (ok && saved) (onSaved(saved), onClose());
-  }
-
   return (
-    <Dialog open title={pool ? `Edit ${pool.name}` : "Create pool"} onClose={onClose}>
-      <form onSubmit={onSubmit} className="space-y-3" noValidate>
-        <FormErrors errors={form.errors.non_field_errors} />
-        <Field label="Name" errors={form.errors.name}>{(p) => <input {...p} {...text("name")} className="input" placeholder="DC1 row B" />}</Field>
-        <Field label="Description" errors={form.errors.description}>{(p) => <textarea {...p} {...text("description")} rows={2} className="input" />}</Field>
-        <Field label="Parent pool" errors={form.errors.parent} hint="Leave as top-level, or nest it under a pool you can see.">
-          {(p) => (
-            <select {...p} className="input" value={String(form.values.parent ?? "")} onChange={(e) => chooseParent(e.target.value)}>
-              <option value="">None (top-level pool)</option>
-              {parentChoices.map((row) => (
-                <option key={row.id} value={row.id}>
-                  {"\u00a0\u00a0\u00a0".repeat(row.depth)}
-                  {row.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Group" errors={form.errors.group} hint={parent ? `A sub-pool is in its parent's group (that of ${parent.name}).` : "Its members see and manage the pool."}>
-          {(p) => (
-            <select {...p} className="input disabled:opacity-60" disabled={parent !== undefined} value={String(form.values.group ?? "")} onChange={(e) => form.set("group", Number(e.target.value))}>
-              <option value="" disabled>
-                Choose a group
+    <FormDialog
+      title={pool ? `Edit ${pool.name}` : "Create pool"}
+      form={form}
+      send={(input) => (pool ? update.mutateAsync({ ...input, id: pool.id }) : create.mutateAsync(input))}
+      submitLabel={pool ? "Save" : "Create pool"}
+      onSaved={onSaved}
+      onClose={onClose}
+    >
+      <Field label="Name" errors={form.errors.name}>{(p) => <input {...p} {...form.bind("name")} className="input" placeholder="DC1 row B" />}</Field>
+      <Field label="Description" errors={form.errors.description}>{(p) => <textarea {...p} {...form.bind("description")} rows={2} className="input" />}</Field>
+      <Field label="Parent pool" errors={form.errors.parent} hint="Leave as top-level, or nest it under a pool you can see.">
+        {(p) => (
+          <select {...p} className="input" value={String(form.values.parent ?? "")} onChange={(e) => chooseParent(e.target.value)}>
+            <option value="">None (top-level pool)</option>
+            {parentChoices.map((row) => (
+              <option key={row.id} value={row.id}>
+                {"\u00a0\u00a0\u00a0".repeat(row.depth)}
+                {row.name}
               </option>
-              {groups.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {group.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="flex justify-end gap-2 pt-2">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn-primary" disabled={form.submitting}>
-            {pool ? "Save" : "Create pool"}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Group" errors={form.errors.group} hint={parent ? `A sub-pool is in its parent's group (that of ${parent.name}).` : "Its members see and manage the pool."}>
+        {(p) => (
+          <select {...p} className="input disabled:opacity-60" disabled={parent !== undefined} {...form.bind("group", Number)}>
+            <option value="" disabled>
+              Choose a group
+            </option>
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -5,10 +5,11 @@ import type { PoolDto } from "~/server/services/pools/schemas";
 import { useTRPC } from "../../_trpc/client";
 import { DataTable, toListPage, type Column } from "../_components/data-table/data-table";
 import { FilterSelect } from "../_components/data-table/filter-controls";
+import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
 import { formatDateTime } from "../_components/format";
 import { ConfirmDialog } from "../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../_components/form/use-zod-form";
+import { errorText } from "../_components/form/use-zod-form";
 import { PoolFormDialog } from "./pool-form";
 import { PoolSearchName, PoolTreeName } from "./pool-name-cell";
 import { ancestorIds, parentPath, poolContents, poolTreeRows, type PoolTreeRow } from "./pool-tree";
@@ -74,7 +75,7 @@ export function PoolsTable() {
         data={page && rows ? { count: page.count, results: rows } : undefined}
         paginated={searching}
         isLoading={list.isLoading}
-        error={list.error ? Object.values(drfToFieldErrors(drfBodyOf(list.error))).flat().join(" ") : null}
+        error={errorText(list.error)}
         searchPlaceholder="Search name, description…"
         emptyState={query.group ? `No pools in this group yet — ${EMPTY}` : `No pools yet — ${EMPTY}`}
         filters={<FilterSelect label="Group" anyLabel="Any group" value={query.group} options={groups.map((group) => ({ value: String(group.id), label: group.name }))} onChange={(group) => update({ group })} />}
@@ -91,17 +92,11 @@ export function PoolsTable() {
           </>
         }
         rowActions={(row) => (
-          <div className="flex justify-end gap-1">
+          <RowActions name={row.name} onEdit={() => setDialog({ kind: "edit", pool: row })} onDelete={() => setDeleting(row)}>
             <button type="button" className="btn" onClick={() => setDialog({ kind: "sub-pool", parent: row })} aria-label={`Add a sub-pool to ${row.name}`}>
               Add sub-pool
             </button>
-            <button type="button" className="btn" onClick={() => setDialog({ kind: "edit", pool: row })} aria-label={`Edit ${row.name}`}>
-              Edit
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(row)} aria-label={`Delete ${row.name}`}>
-              Delete
-            </button>
-          </div>
+          </RowActions>
         )}
       />
       {(dialog?.kind === "create" || dialog?.kind === "edit") && (
@@ -117,10 +112,9 @@ export function PoolsTable() {
             : "The pool is empty; it is deleted for good."
         }
         confirmLabel="Delete pool"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </>
   );

@@ -4,9 +4,9 @@ import { useState } from "react";
 import type { UserDto } from "~/server/services/users/schemas";
 import { useTRPC } from "../../_trpc/client";
 import { DataTable, toListPage, type Column } from "../_components/data-table/data-table";
+import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
 import { ConfirmDialog } from "../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../_components/form/use-zod-form";
 import { UserFormDialog } from "./user-form";
 
 const FILTERS = ["is_staff", "is_active", "groups"] as const;
@@ -58,17 +58,14 @@ export function UsersTable() {
           </button>
         }
         rowActions={(u) => (
-          <div className="flex justify-end gap-1">
+          <RowActions onDelete={() => setDeleting(u)}>
             <button type="button" className="btn" onClick={() => setEditing(u)}>
               Edit
             </button>
             <button type="button" className="btn" onClick={() => toggleActive.mutate({ id: u.id, is_active: !u.is_active })}>
               {u.is_active ? "Deactivate" : "Activate"}
             </button>
-            <button type="button" className="btn" onClick={() => setDeleting(u)}>
-              Delete
-            </button>
-          </div>
+          </RowActions>
         )}
       />
       {editing && <UserFormDialog user={editing === "new" ? null : editing} groups={groupRows} onClose={() => setEditing(null)} onSaved={refresh} />}
@@ -77,10 +74,9 @@ export function UsersTable() {
         title={`Delete ${deleting?.username ?? ""}?`}
         consequence="The account is removed and its tokens stop working at once. To keep the history, deactivate it instead."
         confirmLabel="Delete user"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </>
   );

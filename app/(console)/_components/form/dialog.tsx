@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { errorText } from "./use-zod-form";
 
 /** A native modal dialog: focus trapping, Escape to close and the backdrop come from the browser. */
 export function Dialog({ open, title, wide, onClose, children }: { open: boolean; title: string; /** For forms with many fields. */ wide?: boolean; onClose: () => void; children: ReactNode }) {
@@ -30,21 +31,26 @@ export function Dialog({ open, title, wide, onClose, children }: { open: boolean
   );
 }
 
-/** Destructive actions say what will happen, then ask once. */
-export function ConfirmDialog(props: { open: boolean; title: string; consequence: ReactNode; confirmLabel: string; pending?: boolean; error?: string | null; onConfirm: () => void; onClose: () => void }) {
+/** What a confirmation runs: react-query's mutation result fits. */
+type ConfirmedAction = { isPending: boolean; error: unknown; reset: () => void };
+
+/** Destructive actions say what will happen, then ask once; closing forgets the action's error. */
+export function ConfirmDialog(props: { open: boolean; title: string; consequence: ReactNode; confirmLabel: string; action: ConfirmedAction; onConfirm: () => void; onClose: () => void }) {
+  const error = errorText(props.action.error);
+  const close = () => (props.onClose(), props.action.reset());
   return (
-    <Dialog open={props.open} title={props.title} onClose={props.onClose}>
+    <Dialog open={props.open} title={props.title} onClose={close}>
       <div className="mb-4 text-zinc-600 dark:text-zinc-300">{props.consequence}</div>
-      {props.error && (
+      {error && (
         <p role="alert" className="mb-3 text-red-700 dark:text-red-400">
-          {props.error}
+          {error}
         </p>
       )}
       <div className="flex justify-end gap-2">
-        <button type="button" className="btn" onClick={props.onClose}>
+        <button type="button" className="btn" onClick={close}>
           Cancel
         </button>
-        <button type="button" className="btn-danger" disabled={props.pending} onClick={props.onConfirm}>
+        <button type="button" className="btn-danger" disabled={props.action.isPending} onClick={props.onConfirm}>
           {props.confirmLabel}
         </button>
       </div>

@@ -5,10 +5,10 @@ import { useState } from "react";
 import type { AuthProfileDto } from "~/server/services/auth-profiles/schemas";
 import { useTRPC } from "../../../_trpc/client";
 import { DataTable, type Column } from "../../_components/data-table/data-table";
+import { RowActions } from "../../_components/data-table/row-actions";
 import { useListParams } from "../../_components/data-table/use-list-params";
 import { formatDateTime } from "../../_components/format";
 import { ConfirmDialog } from "../../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../../_components/form/use-zod-form";
 import { AuthProfileFormDialog } from "./auth-profile-form";
 import { bmcLabel } from "./bmc-protocols";
 import { CredentialsPanel } from "./credentials-panel";
@@ -63,21 +63,11 @@ export function AuthProfilesTable({ isStaff }: { isStaff: boolean }) {
           )
         }
         rowActions={(p) => (
-          <div className="flex justify-end gap-1">
+          <RowActions name={p.node_classification} onEdit={isStaff ? () => setEditing(p) : undefined} onDelete={isStaff ? () => setDeleting(p) : undefined}>
             <button type="button" className="btn aria-pressed:bg-zinc-100 dark:aria-pressed:bg-zinc-800" aria-pressed={p.id === openId} onClick={() => showCredentials(p.id === openId ? null : p.id)} aria-label={`Credentials of ${p.node_classification}`}>
               Credentials
             </button>
-            {isStaff && (
-              <>
-                <button type="button" className="btn" onClick={() => setEditing(p)} aria-label={`Edit ${p.node_classification}`}>
-                  Edit
-                </button>
-                <button type="button" className="btn" onClick={() => setDeleting(p)} aria-label={`Delete ${p.node_classification}`}>
-                  Delete
-                </button>
-              </>
-            )}
-          </div>
+          </RowActions>
         )}
       />
       {open && open.id === openId && <CredentialsPanel key={open.id} profile={open} isStaff={isStaff} onClose={() => showCredentials(null)} onChanged={refresh} />}
@@ -91,10 +81,9 @@ export function AuthProfilesTable({ isStaff }: { isStaff: boolean }) {
             : "It has no credentials; registration loses nothing."
         }
         confirmLabel="Delete auth profile"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </div>
   );

@@ -22,10 +22,10 @@ export function CredentialForm({ profileId, onSaved }: { profileId: number; onSa
       <FormErrors errors={form.errors.non_field_errors} />
       <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
         <Field label="BMC username" errors={form.errors.username}>
-          {(p) => <input {...p} value={String(form.values.username)} onChange={(e) => form.set("username", e.target.value)} autoComplete="off" className="input font-mono" />}
+          {(p) => <input {...p} {...form.bind("username")} autoComplete="off" className="input font-mono" />}
         </Field>
         <Field label="BMC password" errors={form.errors.password}>
-          {(p) => <input {...p} type="password" value={String(form.values.password)} onChange={(e) => form.set("password", e.target.value)} autoComplete="new-password" className="input" />}
+          {(p) => <input {...p} type="password" {...form.bind("password")} autoComplete="new-password" className="input" />}
         </Field>
         <button type="submit" className="btn-primary sm:mt-7" disabled={form.submitting}>
           Add credential

@@ -6,7 +6,6 @@ import { useTRPC } from "../../../_trpc/client";
 import { toListPage } from "../../_components/data-table/data-table";
 import { formatDateTime } from "../../_components/format";
 import { ConfirmDialog } from "../../_components/form/dialog";
-import { drfBodyOf, drfToFieldErrors } from "../../_components/form/use-zod-form";
 import { CredentialForm } from "./credential-form";
 
 /** A profile's credentials in the order registration tries them: user names only, passwords are write-only. */
@@ -62,10 +61,9 @@ export function CredentialsPanel({ profile, isStaff, onClose, onChanged }: { pro
         title={`Delete credential ${deleting?.username ?? ""}?`}
         consequence={`Registration stops trying ${deleting?.username ?? "this user"} on ${profile.node_classification} nodes, and its stored password is destroyed.`}
         confirmLabel="Delete credential"
-        pending={remove.isPending}
-        error={remove.error ? Object.values(drfToFieldErrors(drfBodyOf(remove.error))).flat().join(" ") : null}
+        action={remove}
         onConfirm={() => deleting && remove.mutate({ id: profile.id, credential_id: deleting.id })}
-        onClose={() => (setDeleting(null), remove.reset())}
+        onClose={() => setDeleting(null)}
       />
     </section>
   );
