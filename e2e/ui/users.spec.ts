@@ -15,6 +15,13 @@ test("staff add a user with a field error first, then deactivate them", async ({
   await expect(dialog).toBeHidden();
   const row = page.getByRole("row", { name: /operator-1/ });
   await expect(row).toContainText("Active");
+  // Editing without a new password keeps the old one, even after typing and clearing one.
+  await row.getByRole("button", { name: "Edit" }).click();
+  await dialog.getByLabel("First name").fill("Olga");
+  await dialog.getByLabel(/New password/).fill("x");
+  await dialog.getByLabel(/New password/).fill("");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Inactive");
 

@@ -33,7 +33,7 @@ export function UserFormDialog({ user, groups, onClose, onSaved }: { user: UserD
     >
       <Field label="Username" errors={form.errors.username}>{(p) => <input {...p} {...form.bind("username")} className="input" />}</Field>
       <Field label={user ? "New password (leave empty to keep)" : "Password"} errors={form.errors.password} hint="At least 8 characters. Never shown again.">
-        {(p) => <input {...p} type="password" autoComplete="new-password" {...form.bind("password")} className="input" />}
+        {(p) => <input {...p} type="password" autoComplete="new-password" {...form.bind("password", (text) => (user && !text ? undefined : text))} className="input" />}
       </Field>
       <Field label="Email" errors={form.errors.email}>{(p) => <input {...p} type="email" {...form.bind("email")} className="input" />}</Field>
       <div className="grid grid-cols-2 gap-3">
