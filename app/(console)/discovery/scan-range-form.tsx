@@ -27,9 +27,9 @@ export function ScanRangeFormDialog({ range, onClose, onSaved }: { range: ScanRa
     >
       <Field label="Name" errors={form.errors.name}>{(p) => <input {...p} {...form.bind("name")} className="input" placeholder="DC1 BMC network" />}</Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field label="First address" errors={form.errors.ip_from}>{(p) => <input {...p} {...form.bind("ip_from")} className="input font-mono" inputMode="decimal" placeholder="10.20.0.1" />}</Field>
+        <Field label="First address" errors={form.errors.ip_from}>{(p) => <input {...p} {...form.bind("ip_from")} className="input font-mono" inputMode="decimal" placeholder="192.0.2.1" />}</Field>
         <Field label="Last address" errors={form.errors.ip_to} hint="Included; at most 65,536 addresses.">
-          {(p) => <input {...p} {...form.bind("ip_to")} className="input font-mono" inputMode="decimal" placeholder="10.20.0.254" />}
+          {(p) => <input {...p} {...form.bind("ip_to")} className="input font-mono" inputMode="decimal" placeholder="192.0.2.254" />}
         </Field>
       </div>
       <Field label="Ports" errors={form.errors.ports} hint={`TCP ports probed for Redfish on each address, comma-separated (at most ${MAX_PORTS}).`}>

@@ -101,7 +101,7 @@ describe("the OpenAPI document", () => {
       expect(operation.responses["404"].description, path).toMatch(/Invalid page$/);
     }
     for (const { method, path, operation } of operations) {
-      for (const parameter of operation.parameters ?? []) expect(parameter.description, `${method} ${path} ${parameter.name}`).toBeTruthy();
+      for (const parameter of operation.parameters ?? []) expect(parameter.description, `${method} ${path} ${parameter.name}`).toMatch(/\S/);
       if (method === "PATCH") expect(operation.requestBody.content["application/json"].schema.required, path).toBeUndefined();
     }
     const users = find("GET", "/api/users/")!;

@@ -5,7 +5,7 @@ import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
 import { toScanRangeDto, type ScanRangeRow } from "./dto";
 import { SCAN_RANGE_STATUSES } from "./schemas";
 
-// Addresses order numerically (10.0.0.2 before 10.0.0.10), not as text.
+// Addresses order numerically (127.0.0.2 before 127.0.0.10), not as text.
 const asInet = (column: AnyColumn) => sql`cast(${column} as inet)`;
 
 export const scanRangeListConfig: ListConfig = {

@@ -21,17 +21,17 @@ afterAll(() => api.close());
 const post = (json: unknown, token = admin) => api.request("POST", BASE, { token, json });
 const patch = (id: number, json: unknown) => api.request("PATCH", `${BASE}${id}/`, { token: admin, json });
 let counter = 0;
-const range = (overrides: Record<string, unknown> = {}) => ({ name: `range ${++counter}`, ip_from: `10.9.${counter}.1`, ip_to: `10.9.${counter}.20`, ...overrides });
+const range = (overrides: Record<string, unknown> = {}) => ({ name: `range ${++counter}`, ip_from: `127.9.${counter}.1`, ip_to: `127.9.${counter}.20`, ...overrides });
 
 describe("the seed's scan range examples", () => {
   it("creates 'Data Center Rack 1' and reads it back by id, status ready", async () => {
-    const created = await post({ name: "Data Center Rack 1", ip_from: "10.0.1.1", ip_to: "10.0.1.50", ports: [443] });
+    const created = await post({ name: "Data Center Rack 1", ip_from: "127.0.1.1", ip_to: "127.0.1.50", ports: [443] });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(Number),
       name: "Data Center Rack 1",
-      ip_from: "10.0.1.1",
-      ip_to: "10.0.1.50",
+      ip_from: "127.0.1.1",
+      ip_to: "127.0.1.50",
       ports: [443],
       status: "ready",
       last_scan_at: null,
@@ -48,7 +48,7 @@ describe("the seed's scan range examples", () => {
   });
 
   it("creates the walkthrough's 'DC Rack 5' (a /24 minus network and broadcast)", async () => {
-    const created = await post({ name: "DC Rack 5", ip_from: "10.50.5.1", ip_to: "10.50.5.254", ports: [443] });
+    const created = await post({ name: "DC Rack 5", ip_from: "127.50.5.1", ip_to: "127.50.5.254", ports: [443] });
     expect(created.status).toBe(201);
     expect(typeof created.body.id).toBe("number");
     expect((await api.request("GET", `${BASE}${created.body.id}`, { token: admin })).body.status).toBe("ready");
@@ -64,10 +64,10 @@ describe("scan range fields", () => {
 
   it("reports required, blank, type and IPv4 errors per field", async () => {
     expect((await post({})).body).toEqual({ name: ["This field is required."], ip_from: ["This field is required."], ip_to: ["This field is required."] });
-    const bad = await post({ name: "", ip_from: "10.0.1", ip_to: true });
+    const bad = await post({ name: "", ip_from: "127.0.1", ip_to: true });
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({ name: ["This field may not be blank."], ip_from: ["Enter a valid IPv4 address."], ip_to: ["Not a valid string."] });
-    for (const address of ["::1", "10.0.0.256", "010.0.0.1", "host.example", " "]) {
+    for (const address of ["::1", "127.0.0.256", "010.0.0.1", "host.example", " "]) {
       expect(Object.keys((await post(range({ ip_from: address }))).body)).toEqual(["ip_from"]);
     }
   });
@@ -93,14 +93,14 @@ describe("scan range fields", () => {
   });
 
   it("requires ip_from <= ip_to and at most 65,536 addresses", async () => {
-    expect((await post(range({ ip_from: "10.0.0.10", ip_to: "10.0.0.9" }))).body).toEqual({ ip_to: ["Ensure this address is not lower than ip_from."] });
-    // Numeric, not textual, comparison: "10.0.0.10" > "10.0.0.9" although it sorts before it as text.
-    expect((await post(range({ ip_from: "10.0.0.9", ip_to: "10.0.0.10" }))).status).toBe(201);
-    expect((await post(range({ ip_from: "10.1.0.0", ip_to: "10.1.255.255" }))).status).toBe(201);
-    expect((await post(range({ ip_from: "10.2.0.0", ip_to: "10.3.0.0" }))).body).toEqual({
+    expect((await post(range({ ip_from: "127.0.0.10", ip_to: "127.0.0.9" }))).body).toEqual({ ip_to: ["Ensure this address is not lower than ip_from."] });
+    // Numeric, not textual, comparison: "127.0.0.10" > "127.0.0.9" although it sorts before it as text.
+    expect((await post(range({ ip_from: "127.0.0.9", ip_to: "127.0.0.10" }))).status).toBe(201);
+    expect((await post(range({ ip_from: "127.1.0.0", ip_to: "127.1.255.255" }))).status).toBe(201);
+    expect((await post(range({ ip_from: "127.2.0.0", ip_to: "127.3.0.0" }))).body).toEqual({
       ip_to: ["Ensure the range holds no more than 65536 addresses (this one holds 65537)."],
     });
-    expect((await post(range({ ip_from: "10.4.4.4", ip_to: "10.4.4.4" }))).status).toBe(201);
+    expect((await post(range({ ip_from: "127.4.4.4", ip_to: "127.4.4.4" }))).status).toBe(201);
   });
 
   it("refuses a second range with the same name, or the same addresses and ports", async () => {
@@ -130,20 +130,20 @@ describe("scan range fields", () => {
 
 describe("updating scan ranges", () => {
   it("PUT requires name, ip_from and ip_to; PATCH re-checks the merged range", async () => {
-    const created = (await post(range({ ip_from: "10.20.0.1", ip_to: "10.20.0.10" }))).body;
+    const created = (await post(range({ ip_from: "127.20.0.1", ip_to: "127.20.0.10" }))).body;
     const put = await api.request("PUT", `${BASE}${created.id}/`, { token: admin, json: { name: "renamed" } });
     expect(put.body).toEqual({ ip_from: ["This field is required."], ip_to: ["This field is required."] });
 
-    expect((await patch(created.id, { ip_to: "10.20.0.0" })).body).toEqual({ ip_to: ["Ensure this address is not lower than ip_from."] });
+    expect((await patch(created.id, { ip_to: "127.20.0.0" })).body).toEqual({ ip_to: ["Ensure this address is not lower than ip_from."] });
     const patched = await patch(created.id, { ports: [623, 443] });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: created.name, ip_from: "10.20.0.1", ip_to: "10.20.0.10", ports: [623, 443] });
+    expect(patched.body).toMatchObject({ name: created.name, ip_from: "127.20.0.1", ip_to: "127.20.0.10", ports: [623, 443] });
     expect(patched.body.updated_at > created.updated_at).toBe(true);
     expect((await patch(created.id, { name: created.name })).status).toBe(200);
     expect((await patch(created.id, { name: "Data Center Rack 1" })).body).toEqual({ name: ["scan range with this name already exists."] });
 
-    const replaced = await api.request("PUT", `${BASE}${created.id}/`, { token: admin, json: { name: "replaced", ip_from: "10.21.0.1", ip_to: "10.21.0.2" } });
-    expect(replaced.body).toMatchObject({ name: "replaced", ip_from: "10.21.0.1", ip_to: "10.21.0.2", ports: [623, 443] });
+    const replaced = await api.request("PUT", `${BASE}${created.id}/`, { token: admin, json: { name: "replaced", ip_from: "127.21.0.1", ip_to: "127.21.0.2" } });
+    expect(replaced.body).toMatchObject({ name: "replaced", ip_from: "127.21.0.1", ip_to: "127.21.0.2", ports: [623, 443] });
   });
 
   it("404s for a missing scan range", async () => {
@@ -196,12 +196,12 @@ describe("listing scan ranges", () => {
       status: ["Select a valid choice. done is not one of the available choices."],
     });
 
-    const ordered = (await api.request("GET", `${BASE}?search=10.0.0.&ordering=ip_from`, { token: user })).body.results;
-    expect(ordered.map((r: { ip_from: string }) => r.ip_from)).toEqual(["10.0.0.9"]);
+    const ordered = (await api.request("GET", `${BASE}?search=127.0.0.&ordering=ip_from`, { token: user })).body.results;
+    expect(ordered.map((r: { ip_from: string }) => r.ip_from)).toEqual(["127.0.0.9"]);
     const byAddress = (await api.request("GET", `${BASE}?ordering=-ip_from`, { token: user })).body.results.map((r: { ip_from: string }) => r.ip_from);
     const numeric = [...byAddress].sort((a: string, b: string) => ipValue(b) - ipValue(a));
     expect(byAddress).toEqual(numeric);
-    expect(byAddress).toContain("10.50.5.1");
+    expect(byAddress).toContain("127.50.5.1");
   });
 });
 
