@@ -1,3 +1,4 @@
+export * from "./compliance";
 export * from "./discovery";
 export * from "./firmware";
 export * from "./nodes";

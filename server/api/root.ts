@@ -1,6 +1,7 @@
 import { firmwareRouter } from "./routers/firmware";
 import { firmwareBaselinesRouter } from "./routers/firmware-baselines";
 import { authProfilesRouter } from "./routers/auth-profiles";
+import { complianceRouter } from "./routers/compliance";
 import { groupsRouter } from "./routers/groups";
 import { poolsRouter } from "./routers/pools";
 import { scanRangesRouter } from "./routers/scan-ranges";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   authProfiles: authProfilesRouter,
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
+  compliance: complianceRouter,
   servers: serversRouter,
 });
 

@@ -1,0 +1,68 @@
+import { inArray, sql, type SQL } from "drizzle-orm";
+import { pools, servers } from "~/db/schema";
+import type { ServiceContext } from "../context";
+import { NotFoundError, ValidationError } from "../errors";
+import { findVisiblePool } from "../pools/scope";
+import { findVisibleServer } from "../servers/scope";
+
+/**
+ * Which servers a compliance check covers: every compatible server (its manufacturer and model fit at
+ * least one binary of the baseline), a pool with all its sub-pools, or given servers (each listed even
+ * when nothing applies to it).
+ */
+export type ComplianceScope = { kind: "compatible" } | { kind: "pool"; poolId: number } | { kind: "servers"; serverIds: number[] };
+
+export type ScopeParams = { server?: string; pool?: string };
+
+// What Python's int() reads, as DRF's IntegerField does.
+const INTEGER = /^\s*[+-]?\d+\s*$/;
+
+function parseId(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!INTEGER.test(value)) throw ValidationError.field(name, "A valid integer is required.");
+  return Number(value);
+}
+
+/** `?server=` or `?pool=` as seed 003 answers them: 400 for a malformed id, 404 for one the actor cannot see. */
+export async function resolveScope(ctx: ServiceContext, params: ScopeParams): Promise<ComplianceScope> {
+  const errors: Record<string, string[]> = {};
+  const read = (name: keyof ScopeParams) => {
+    try {
+      return parseId(name, params[name]);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      Object.assign(errors, error.fields);
+    }
+  };
+  const serverId = read("server");
+  const poolId = read("pool");
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  if (serverId !== undefined && poolId !== undefined) throw ValidationError.field("non_field_errors", "Give either server or pool, not both.");
+  if (serverId !== undefined) {
+    if (!(await findVisibleServer(ctx.db, ctx.actor, serverId))) throw new NotFoundError("Server");
+    return { kind: "servers", serverIds: [serverId] };
+  }
+  if (poolId !== undefined) {
+    if (!(await findVisiblePool(ctx.db, ctx.actor, poolId))) throw new NotFoundError("Pool");
+    return { kind: "pool", poolId };
+  }
+  return { kind: "compatible" };
+}
+
+/** The servers of a pool and of every pool below it. */
+export function inPoolTree(poolId: number): SQL {
+  return sql`${servers.resourcePoolId} in (
+    with recursive tree(id) as (
+      select ${poolId}::int
+      union
+      select ${pools.id} from ${pools} join tree on ${pools.parentId} = tree.id
+    )
+    select id from tree)`;
+}
+
+/** The scope as a condition on `servers` (the compatibility test of the default scope is the query's). */
+export function scopeCondition(scope: ComplianceScope): SQL | undefined {
+  if (scope.kind === "pool") return inPoolTree(scope.poolId);
+  if (scope.kind === "servers") return inArray(servers.id, scope.serverIds);
+  return undefined;
+}
