@@ -1,4 +1,20 @@
-import { complianceQuerySchema, complianceReportSchema, getCompliance, MATCH_KEYWORDS } from "../../services/compliance";
+import {
+  complianceQuerySchema,
+  complianceReportSchema,
+  getCompliance,
+  getComplianceSnapshot,
+  historyListConfig,
+  historyScopeParams,
+  listComplianceHistory,
+  MATCH_KEYWORDS,
+  recordSnapshot,
+  snapshotCreateSchema,
+  snapshotDetailSchema,
+  snapshotSchema,
+} from "../../services/compliance";
+import { listOutputSchema, listQuerySchema, type ListQuery } from "../../services/list";
+import { z } from "~/server/lib/zod";
+import { idInput } from "../crud";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
 const tags = ["firmware_baseline"];
@@ -14,10 +30,34 @@ const COMPLIANCE = [
   "Users who are not staff see only the servers in their groups' pools, in the list and in the summary.",
 ].join(" ");
 
+const HISTORY =
+  "Snapshots of this baseline's compliance, newest first: when, why (manual, nightly, remediation), what they covered, the counts by status and the servers that changed status since the previous snapshot recording them. " +
+  "Users who are not staff count only their servers. With `pool` or `server`, each snapshot counts only those servers, so the nightly fleet-wide snapshots give every pool and server its own history.";
+
+const historyInput = listQuerySchema(historyListConfig).extend(idInput.shape).extend(historyScopeParams);
+
 export const complianceRouter = createTRPCRouter({
   get: authedProcedure
     .meta({ openapi: { method: "GET", path: "/firmware_baseline/{id}/compliance", tags, summary: "Check a baseline's compliance", description: COMPLIANCE } })
     .input(complianceQuerySchema)
     .output(complianceReportSchema)
     .query(({ ctx, input }) => getCompliance({ ctx: ctx.service, input })),
+  snapshot: authedProcedure
+    .meta({
+      openapi: { method: "POST", path: "/firmware_baseline/{id}/compliance/snapshot", tags, summary: "Record the baseline's compliance now", description: "Stores the summary and each server's overall status, for the history. Covers every compatible server unless `server` or `pool` (with its sub-pools) is given. Any user may take one; the counts in the answer are those of the servers they may see." },
+      successStatus: 201,
+    })
+    .input(snapshotCreateSchema)
+    .output(snapshotSchema)
+    .mutation(({ ctx, input }) => recordSnapshot({ ctx: ctx.service, input })),
+  history: authedProcedure
+    .meta({ openapi: { method: "GET", path: "/firmware_baseline/{id}/compliance/history", tags, summary: "The baseline's compliance history", description: HISTORY } })
+    .input(historyInput)
+    .output(listOutputSchema(snapshotSchema, historyListConfig))
+    .query(({ ctx, input }) => listComplianceHistory({ ctx: ctx.service, input: input as ListQuery & typeof input }) as never),
+  snapshotDetail: authedProcedure
+    .meta({ openapi: { method: "GET", path: "/firmware_baseline/{id}/compliance/history/{snapshot_id}", tags, summary: "One compliance snapshot and what changed", description: "The snapshot's counts and the servers whose overall status differs from the previous snapshot recording them. `pool` and `server` restrict it as in the history list." } })
+    .input(idInput.extend({ snapshot_id: z.number().int().describe("The snapshot's id.") }).extend(historyScopeParams))
+    .output(snapshotDetailSchema)
+    .query(({ ctx, input }) => getComplianceSnapshot({ ctx: ctx.service, input })),
 });

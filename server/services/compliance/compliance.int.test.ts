@@ -4,6 +4,7 @@ import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
 import { createTestServer } from "~/server/testing/inventory";
 import { insertFirmwareBinary } from "../firmware/test-factories";
+import { evaluateCompliance } from "./evaluate";
 
 let api: TestApi;
 let staff: string;
@@ -143,5 +144,14 @@ describe("GET /api/firmware_baseline/{id}/compliance/", () => {
 
   it("treats an empty server or pool parameter as no scope", async () => {
     expect((await compliance("?server=&pool=")).body.summary.total_servers).toBe(4);
+  });
+
+  it("gives other services (remediation) the same computation for chosen servers", async () => {
+    const report = await evaluateCompliance({ ctx: { actor: { kind: "system" }, db: api.db }, input: { baselineId: baseline, scope: { kind: "servers", serverIds: [server.spare, server.r650] } } });
+    expect(report.servers.map((s) => [s.server_name, s.overall_status, s.components.map((c) => c.status)])).toEqual([
+      ["r650-node03", "not_applicable", ["not_applicable", "not_applicable", "not_applicable"]],
+      ["r750-spare", "non_compliant", ["compliant", "compliant", "non_compliant"]],
+    ]);
+    expect(report.summary).toEqual({ total_servers: 2, compliant: 0, non_compliant: 1, unknown: 0, not_applicable: 1 });
   });
 });

@@ -7,14 +7,13 @@ import { searchCondition } from "../list/search";
 import type { BinaryRule } from "./rules";
 import type { ComplianceScope } from "./scope";
 import type { ServerComplianceDto, SummaryDto } from "./schemas";
-import { COMPLIANCE_STATUSES, statusCtes } from "./statuses";
+import { severityOf, statusCtes } from "./statuses";
+import { COMPLIANCE_STATUSES } from "./vocabulary";
 
 /** How the servers of a report are filtered, ordered and paged; the summary always counts the whole scope. */
 export type ReportView = { status?: string; search?: string; ordering?: string; page?: PageRequest };
 
 export type Report = { servers: ServerComplianceDto[]; summary: SummaryDto; count: number };
-
-const SEVERITY = sql`array_position(array['non_compliant', 'unknown', 'compliant', 'not_applicable']::text[], l.overall_status)`;
 
 export const reportOrdering = {
   ordering: {
@@ -22,7 +21,7 @@ export const reportOrdering = {
     server_id: sql`l.server_id`,
     manufacturer: sql`l.manufacturer`,
     model: sql`l.model`,
-    overall_status: SEVERITY,
+    overall_status: severityOf(sql`l.overall_status`),
     inventory_updated_at: sql`l.inventory_updated_at`,
   },
   defaultOrdering: ["server_name"],

@@ -1,13 +1,15 @@
 import { z } from "~/server/lib/zod";
 import { FIRMWARE_TYPES } from "../firmware/schemas";
-import { COMPLIANCE_STATUSES } from "./statuses";
+import { COMPLIANCE_STATUSES, SNAPSHOT_TRIGGERS } from "./vocabulary";
 
 const status = z.enum(COMPLIANCE_STATUSES);
 const optionalText = (description: string) => z.string().optional().describe(description);
+/** Read as text so a malformed id gets seed 003's 400, documented as the integer it must be. */
+const optionalId = (description: string) => z.string().meta({ override: { type: "integer" } }).optional().describe(description);
 
 export const scopeParams = {
-  server: optionalText("Check one server by id (listed even when nothing in the baseline applies to it). 400 when not an integer, 404 when no such server."),
-  pool: optionalText("Check every server of a resource pool and of all its sub-pools, at any depth. 400 when not an integer, 404 when no such pool."),
+  server: optionalId("Check one server by id (listed even when nothing in the baseline applies to it). 400 when not an integer, 404 when no such server."),
+  pool: optionalId("Check every server of a resource pool and of all its sub-pools, at any depth. 400 when not an integer, 404 when no such pool."),
 };
 
 export const complianceQuerySchema = z.object({
@@ -60,3 +62,45 @@ export const complianceReportSchema = z.object({
   previous: z.string().nullable().optional().describe("Paged only: URL of the previous page."),
 });
 export type ComplianceReportDto = z.infer<typeof complianceReportSchema>;
+
+const restrictionNote = "Counts only the servers the caller may see";
+
+export const snapshotSchema = z.object({
+  id: z.number().int(),
+  taken_at: z.string().describe("ISO 8601, UTC."),
+  trigger: z.enum(SNAPSHOT_TRIGGERS).describe("manual (POST .../compliance/snapshot/), nightly (the nightly task) or remediation (after a firmware request)."),
+  scope: z.enum(["compatible", "pool", "server"]).describe("What the snapshot covered: every compatible server, a pool with its sub-pools, or one server."),
+  pool: z.number().int().nullable().describe("The pool of a pool snapshot."),
+  server: z.number().int().nullable().describe("The server of a one-server snapshot."),
+  created_by: z.number().int().nullable().describe("The user who took it; null for the nightly task."),
+  summary: summarySchema.describe(`Servers by overall status at the time. ${restrictionNote} (and, with \`pool\` or \`server\`, only those).`),
+  changes: z
+    .object({
+      became_non_compliant: z.number().int().describe("Servers non_compliant now that had another status in the baseline's previous snapshot recording them."),
+      became_compliant: z.number().int().describe("Servers compliant now that had another status in the previous snapshot recording them."),
+    })
+    .describe("Drift since the previous snapshot, server by server."),
+});
+export type SnapshotDto = z.infer<typeof snapshotSchema>;
+
+export const snapshotCreateSchema = z.object({
+  id: z.number().int().describe("The baseline's id."),
+  server: z.number().int().nullable().optional().describe("Snapshot one server (default: every compatible server)."),
+  pool: z.number().int().nullable().optional().describe("Snapshot a pool and all its sub-pools."),
+});
+
+export const historyScopeParams = {
+  server: optionalId("Count only this server in each snapshot (and list only snapshots that recorded it). 400 when not an integer, 404 when no such server."),
+  pool: optionalId("Count only the servers now in this pool or its sub-pools (and list only snapshots that recorded one). 400 when not an integer, 404 when no such pool."),
+};
+
+const statusChange = z.object({
+  server_id: z.number().int(),
+  server_name: z.string(),
+  previous_status: status.describe("Its overall status in the baseline's previous snapshot that recorded it."),
+  overall_status: status,
+});
+
+export const snapshotDetailSchema = snapshotSchema.extend({
+  changed_servers: z.array(statusChange).describe("Servers whose overall status differs from the previous snapshot recording them, most severe first."),
+});

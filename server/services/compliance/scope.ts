@@ -12,13 +12,15 @@ import { findVisibleServer } from "../servers/scope";
  */
 export type ComplianceScope = { kind: "compatible" } | { kind: "pool"; poolId: number } | { kind: "servers"; serverIds: number[] };
 
-export type ScopeParams = { server?: string; pool?: string };
+/** As a query string gives them, or as numbers from a JSON body. */
+export type ScopeParams = { server?: string | number | null; pool?: string | number | null };
 
 // What Python's int() reads, as DRF's IntegerField does.
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 
-function parseId(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
+function parseId(name: string, value: string | number | null | undefined): number | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "number") return value;
   if (!INTEGER.test(value)) throw ValidationError.field(name, "A valid integer is required.");
   return Number(value);
 }

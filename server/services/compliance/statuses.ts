@@ -1,10 +1,12 @@
-import { and, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { serverFirmwares, servers } from "~/db/schema";
 import type { BinaryRule } from "./rules";
 import { scopeCondition, type ComplianceScope } from "./scope";
+import { COMPLIANCE_STATUSES } from "./vocabulary";
 
-export const COMPLIANCE_STATUSES = ["compliant", "non_compliant", "unknown", "not_applicable"] as const;
-export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+/** A status's rank, most severe first: for ordering by status. */
+export const severityOf = (status: SQLWrapper) =>
+  sql`array_position(array[${sql.join(COMPLIANCE_STATUSES.map((name) => sql`${name}`), sql`, `)}]::text[], ${status})`;
 
 /** Whether binary `r` fits server `s` (both aliases in scope): its vendor, and its model unless it lists none. */
 const fits = (server: SQL) =>
