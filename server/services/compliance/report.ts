@@ -1,5 +1,6 @@
 import { and, asc, desc, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
+import { isoDateTime } from "~/server/lib/fields";
 import { filterConditions } from "../list/filters";
 import type { PageRequest } from "../list/pagination";
 import { orderingNames } from "../list/run";
@@ -44,40 +45,59 @@ function pageClause(page: PageRequest | undefined): SQL {
   return sql`limit ${page.size} offset ${offset}`;
 }
 
-/** The compliance of every server in scope, in one statement: the listed servers with their components, and the summary. */
+type ReportRow = SummaryDto & { count: number; server_id: number | null; name: string; manufacturer: string; model: string; overall_status: string; inventory_updated_at: string | Date | null } & Record<string, unknown>;
+
+/** A listed server as seed 003 prints it, its components in the rules' order (binary ids ascending). */
+function toServerDto(rules: BinaryRule[], row: ReportRow): ServerComplianceDto {
+  return {
+    server_id: row.server_id!,
+    server_name: row.name,
+    manufacturer: row.manufacturer,
+    model: row.model,
+    overall_status: row.overall_status as ServerComplianceDto["overall_status"],
+    components: rules.map((rule, k) => ({
+      firmware_binary_id: rule.id,
+      firmware_type: rule.firmwareType as ServerComplianceDto["components"][number]["firmware_type"],
+      baseline_version: rule.version,
+      current_version: row[`current_${k}`] as string | null,
+      status: row[`status_${k}`] as ServerComplianceDto["overall_status"],
+    })),
+    inventory_updated_at: row.inventory_updated_at === null ? null : isoDateTime(new Date(row.inventory_updated_at)),
+  };
+}
+
+/**
+ * The compliance of every server in scope, in one statement: one row per listed server (or a single row
+ * with no server when none is listed), each carrying the summary of the whole scope and the listed count.
+ */
 export async function complianceReport(db: DbExecutor, rules: BinaryRule[], scope: ComplianceScope, visible: SQL | undefined, view: ReportView): Promise<Report> {
   const statusFilter = { status: { kind: "choice" as const, column: sql`st.overall_status`, choices: COMPLIANCE_STATUSES } };
   const search = searchCondition(view.search, REPORT_SEARCH_FIELDS.map((field) => sql`s.${sql.identifier(field)}`));
   const where = and(...(await filterConditions(statusFilter, { status: view.status }, db)), search) ?? sql`true`;
   const order = orderClause(view.ordering);
-  const [row] = await db.execute<Report>(sql`${statusCtes(rules, scope, visible)},
+  const rows = await db.execute<ReportRow>(sql`${statusCtes(rules, scope, visible)},
     listed as (
-      select st.server_id, st.overall_status, s.name, s.manufacturer, s.model, s.inventory_updated_at
+      select st.*, s.name, s.manufacturer, s.model, s.inventory_updated_at
       from statuses st join scoped s on s.id = st.server_id
       where ${where}
     ),
     page as (
       select l.*, row_number() over (order by ${order}) as position from listed l order by ${order} ${pageClause(view.page)}
     ),
-    page_components as (
-      select c.server_id, json_agg(json_build_object(
-          'firmware_binary_id', c.binary_id, 'firmware_type', c.firmware_type, 'baseline_version', c.baseline_version,
-          'current_version', c.current_version, 'status', c.status) order by c.binary_id) as components
-      from components c join page p on p.server_id = c.server_id
-      group by c.server_id
+    totals as (
+      select count(*)::int as total_servers,
+        count(*) filter (where overall_status = 'compliant')::int as compliant,
+        count(*) filter (where overall_status = 'non_compliant')::int as non_compliant,
+        count(*) filter (where overall_status = 'unknown')::int as unknown,
+        count(*) filter (where overall_status = 'not_applicable')::int as not_applicable,
+        (select count(*)::int from listed) as count
+      from statuses
     )
-    select
-      (select count(*)::int from listed) as count,
-      (select json_build_object('total_servers', count(*),
-          'compliant', count(*) filter (where overall_status = 'compliant'),
-          'non_compliant', count(*) filter (where overall_status = 'non_compliant'),
-          'unknown', count(*) filter (where overall_status = 'unknown'),
-          'not_applicable', count(*) filter (where overall_status = 'not_applicable')) from statuses) as summary,
-      (select coalesce(json_agg(json_build_object(
-          'server_id', p.server_id, 'server_name', p.name, 'manufacturer', p.manufacturer, 'model', p.model,
-          'overall_status', p.overall_status, 'components', coalesce(pc.components, '[]'::json),
-          'inventory_updated_at', to_char(p.inventory_updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-        order by p.position), '[]'::json)
-       from page p left join page_components pc on pc.server_id = p.server_id) as servers`);
-  return row!;
+    select totals.*, page.* from totals left join page on true order by page.position`);
+  const { total_servers, compliant, non_compliant, unknown, not_applicable, count } = rows[0]!;
+  return {
+    servers: rows.filter((row) => row.server_id !== null).map((row) => toServerDto(rules, row)),
+    summary: { total_servers, compliant, non_compliant, unknown, not_applicable },
+    count,
+  };
 }
