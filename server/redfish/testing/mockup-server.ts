@@ -69,16 +69,20 @@ export async function startMockupServer(options: MockupServerOptions) {
   const password = options.password ?? "mockup-password";
   const root = options.mockup ? path.join(MOCKUPS_DIR, options.mockup) : null;
   const handlers: MockHandler[] = [];
+  const replacements = new Map<string, ((body: any) => unknown)[]>();
   const sessions = new Map<string, string>();
   const requests: MockRequest[] = [];
   const tls = await certificateFor(options.host);
 
-  const tree = (target: string): unknown => {
+  const file = (target: string): unknown => {
     const relative = trimPath(target).replace(/^\/redfish\/v1/i, "");
-    const file = root ? path.join(root, relative, "index.json") : null;
-    if (!file || !file.startsWith(root!) || !existsSync(file)) return undefined;
-    return JSON.parse(readFileSync(file, "utf8"));
+    const found = root ? path.join(root, relative, "index.json") : null;
+    if (!found || !found.startsWith(root!) || !existsSync(found)) return undefined;
+    return JSON.parse(readFileSync(found, "utf8"));
   };
+  /** The body at `target`: the mockup's file with the test's replacements applied in order. */
+  const tree = (target: string): unknown =>
+    (replacements.get(trimPath(target).toLowerCase()) ?? []).reduce((body, replace) => replace(body), file(target));
 
   const isAuthorized = (headers: IncomingHttpHeaders) => {
     const token = headers["x-auth-token"];
@@ -151,13 +155,10 @@ export async function startMockupServer(options: MockupServerOptions) {
     override(handler: MockHandler) {
       handlers.push(handler);
     },
-    /** Serves `body` (a function of the tree's body, or a value) at `target` for GET. */
+    /** Serves `body` at `target` instead of the file (a function gets the body so far); repeated calls compose. */
     replace(target: string, body: unknown | ((original: any) => unknown)) {
-      handlers.push((request, read) => {
-        if (request.method !== "GET" || trimPath(request.path).toLowerCase() !== trimPath(target).toLowerCase()) return undefined;
-        if (!request.authorized && trimPath(target) !== "/redfish/v1") return unauthorized();
-        return { status: 200, body: typeof body === "function" ? (body as (original: unknown) => unknown)(read(target)) : body };
-      });
+      const key = trimPath(target).toLowerCase();
+      replacements.set(key, [...(replacements.get(key) ?? []), typeof body === "function" ? (body as (original: unknown) => unknown) : () => body]);
     },
     stop() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
