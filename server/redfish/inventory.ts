@@ -65,8 +65,8 @@ function identity(system: Json): Omit<SystemInventory, "manager" | "processors" 
     model: text(prop(system, "Model")),
     sku: text(prop(system, "SKU")),
     hostName: text(prop(system, "HostName")),
-    powerState: text(prop(system, "PowerState")),
-    // iLO 4 before Redfish 1.0 reported the ROM as Bios.Current.VersionString.
+    // iLO 4 before Redfish 1.0 (ComputerSystem.0.9): `Power` and `Bios.Current.VersionString`.
+    powerState: text(prop(system, "PowerState")) ?? text(prop(system, "Power")),
     biosVersion: text(prop(system, "BiosVersion")) ?? text(dig(system, "Bios", "Current", "VersionString")),
   };
 }

@@ -88,7 +88,8 @@ export function managerInfo(manager: Json): ManagerInfo {
     id: text(prop(manager, "Id")),
     model: text(prop(manager, "Model")),
     managerType: text(prop(manager, "ManagerType")),
-    firmwareVersion: text(prop(manager, "FirmwareVersion")),
+    // iLO 4's pre-Redfish Manager.0.10 reports `Firmware.Current.VersionString` instead.
+    firmwareVersion: text(prop(manager, "FirmwareVersion")) ?? text(dig(manager, "Firmware", "Current", "VersionString")),
     uuid: text(prop(manager, "UUID")),
     systems: linksOf(dig(manager, "Links", "ManagerForServers")),
   };

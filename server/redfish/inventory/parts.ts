@@ -37,7 +37,8 @@ function dimmMiB(dimm: Json): number | null {
 }
 
 export async function readMemory(client: RedfishClient, system: Json): Promise<MemoryInfo> {
-  const summaryGiB = num(dig(system, "MemorySummary", "TotalSystemMemoryGiB"));
+  // iLO 4's pre-Redfish ComputerSystem.0.9 has a `Memory` summary object (GB) where Redfish has the link.
+  const summaryGiB = num(dig(system, "MemorySummary", "TotalSystemMemoryGiB")) ?? num(dig(system, "Memory", "TotalSystemMemoryGB"));
   const members = await linkedMembers(client, system, "Memory");
   if (!members) return { dimmCount: null, totalGiB: summaryGiB };
   const present = members.filter(
