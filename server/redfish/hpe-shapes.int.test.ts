@@ -109,6 +109,7 @@ describe("HPE shapes", () => {
       MediaType: "HDD",
       InterfaceType: "SATA",
       FirmwareVersion: { Current: { VersionString: "HPG8" } },
+      Status: { State: "Enabled", Health: "OK" },
     });
     server.replace(`${controller}/LogicalDrives`, members(`${controller}/LogicalDrives/1`));
     server.replace(`${controller}/LogicalDrives/1`, { "@odata.id": `${controller}/LogicalDrives/1`, Id: "1", LogicalDriveName: "Boot", Raid: "1", CapacityMiB: 953837 });
@@ -132,9 +133,11 @@ describe("HPE shapes", () => {
             mediaType: "HDD",
             protocol: "SATA",
             firmwareVersion: "HPG8",
+            state: "Enabled",
+            health: "OK",
           },
         ],
-        volumes: [{ odataId: `${controller}/LogicalDrives/1`, id: "1", name: "Boot", raidType: "RAID1", capacityBytes: 953837 * 1024 * 1024 }],
+        volumes: [{ odataId: `${controller}/LogicalDrives/1`, id: "1", name: "Boot", raidType: "RAID1", capacityBytes: 953837 * 1024 * 1024, state: null, health: null }],
       },
     ]);
   });

@@ -3,7 +3,7 @@ import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
 import { PROFILES } from "~/simulator/vendors";
 import { withBmc } from "./client";
 import { readInventory, type FirmwareComponent, type Inventory } from "./inventory";
-import { canonicalManufacturer } from "./vendors";
+import { canonicalVendor } from "~/server/lib/vendors";
 import { clientOptionsFor } from "./testing/fleet";
 
 let fleet: Fleet;
@@ -66,7 +66,7 @@ describe("readInventory against the simulated vendors", () => {
     for (const bmc of fleet.bmcs) {
       const inventory = await withBmc(clientOptionsFor(fleet, bmc), readInventory);
       expect(inventory).toMatchObject({ bmc: `${bmc.address}:${bmc.port}`, protocol: "redfish", serviceUuid: bmc.identity.managerUuid });
-      expect(canonicalManufacturer(inventory.vendor)).toBe(canonicalManufacturer(PROFILES[bmc.vendor].manufacturer));
+      expect(canonicalVendor(inventory.vendor!)).toBe(canonicalVendor(PROFILES[bmc.vendor].manufacturer));
       expectMatchesSimulator(inventory, bmc);
       expect(bmc.sessions).toHaveLength(0);
     }

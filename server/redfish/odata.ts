@@ -103,3 +103,8 @@ export function pathKey(target: string): string {
 export function stateOf(resource: unknown): string | null {
   return text(dig(resource, "Status", "State"));
 }
+
+/** `Status.State` and `Status.Health`, as reported. */
+export function statusOf(resource: unknown): { state: string | null; health: string | null } {
+  return { state: stateOf(resource), health: text(dig(resource, "Status", "Health")) };
+}

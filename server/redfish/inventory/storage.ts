@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import { idOf, isObject, linksOf, num, prop, stateOf, text, type Json } from "../odata";
+import { idOf, isObject, linksOf, num, prop, stateOf, statusOf, text, type Json } from "../odata";
 import type { VendorQuirks } from "../vendors";
 import { linkedMembers } from "./parts";
 import type { DriveInfo, StorageControllerInfo, StorageInfo, VolumeInfo } from "./types";
@@ -27,6 +27,7 @@ function drive(resource: Json): DriveInfo {
     mediaType: text(prop(resource, "MediaType")),
     protocol: text(prop(resource, "Protocol")),
     firmwareVersion: text(prop(resource, "Revision")) ?? text(prop(resource, "FirmwareVersion")),
+    ...statusOf(resource),
   };
 }
 
@@ -37,6 +38,7 @@ function volume(resource: Json): VolumeInfo {
     name: text(prop(resource, "Name")),
     raidType: text(prop(resource, "RAIDType")) ?? text(prop(resource, "VolumeType")),
     capacityBytes: num(prop(resource, "CapacityBytes")),
+    ...statusOf(resource),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { RedfishClient } from "../client";
 import type { DriveInfo, StorageInfo, VolumeInfo } from "../inventory/types";
-import { dig, idOf, isObject, linkTarget, num, prop, text, type Json } from "../odata";
+import { dig, idOf, isObject, linkTarget, num, prop, statusOf, text, type Json } from "../odata";
 import type { OemFirmwareEntry, VendorQuirks } from "./types";
 
 /** iLO's firmware device classes (iLO 5 `Description`, iLO 4 `Current.<class>`) that name a component. */
@@ -37,6 +37,7 @@ function drive(resource: Json): DriveInfo {
     mediaType: text(prop(resource, "MediaType")),
     protocol: text(prop(resource, "InterfaceType")),
     firmwareVersion: currentVersion(resource),
+    ...statusOf(resource),
   };
 }
 
@@ -48,6 +49,7 @@ function volume(resource: Json): VolumeInfo {
     name: text(prop(resource, "LogicalDriveName")) ?? text(prop(resource, "Name")),
     raidType: raid === null ? null : /^\d/.test(raid) ? `RAID${raid}` : raid,
     capacityBytes: mib(prop(resource, "CapacityMiB")),
+    ...statusOf(resource),
   };
 }
 
