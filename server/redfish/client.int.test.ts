@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
-import { RedfishClient, withBmc } from "./client";
+import { startFleet, type BmcHandle, type Faults, type Fleet } from "~/simulator";
+import { RedfishClient, withBmc, type ClientOptions } from "./client";
 import { BmcUnreachableError, CertificateMismatchError, NoCredentialAcceptedError, RedfishProtocolError } from "./errors";
 import { slotsInUse } from "./limiter";
 import { clientOptionsFor, sha256OfPem, wrongCredential } from "./testing/fleet";
@@ -8,6 +8,18 @@ import { clientOptionsFor, sha256OfPem, wrongCredential } from "./testing/fleet"
 let fleet: Fleet;
 const bmc = (vendor: string) => fleet.bmcs.find((candidate) => candidate.vendor === vendor)!;
 const label = (handle: BmcHandle) => `${handle.address}:${handle.port}`;
+
+/** Logs in, injects `faults`, and returns what `call` throws (its result if it does not); clears and logs out after. */
+async function failureUnder(handle: BmcHandle, faults: Faults, extra: Partial<ClientOptions>, call: (client: RedfishClient) => Promise<unknown>): Promise<any> {
+  const client = await RedfishClient.connect(clientOptionsFor(fleet, handle, extra));
+  handle.setFaults(faults);
+  try {
+    return await call(client).catch((error) => error);
+  } finally {
+    handle.clearFaults();
+    await client.close();
+  }
+}
 
 beforeAll(async () => {
   fleet = await startFleet({
@@ -108,34 +120,20 @@ describe("RedfishClient against the simulated vendors", () => {
 
   it("gives up with a typed error when every answer is a 500", async () => {
     const dell = bmc("dell");
-    const client = await RedfishClient.connect(clientOptionsFor(fleet, dell));
-    dell.setFaults({ errorRate: 1 });
-    try {
-      const error = await client.getResource(dell.paths.system).catch((e) => e);
-      expect(error).toBeInstanceOf(RedfishProtocolError);
-      expect(error).toMatchObject({ status: 500, messageId: "InternalError" });
-      expect(error.message).toContain(label(dell));
-    } finally {
-      dell.clearFaults();
-      await client.close();
-    }
+    const error = await failureUnder(dell, { errorRate: 1 }, {}, (client) => client.getResource(dell.paths.system));
+    expect(error).toBeInstanceOf(RedfishProtocolError);
+    expect(error).toMatchObject({ status: 500, messageId: "InternalError" });
+    expect(error.message).toContain(label(dell));
     expect(dell.sessions).toHaveLength(0);
   });
 
   it("bounds a hanging BMC by the request timeout and its retries", async () => {
     const supermicro = bmc("supermicro");
-    const client = await RedfishClient.connect(clientOptionsFor(fleet, supermicro, { timeoutMs: 200, retries: 1 }));
-    supermicro.setFaults({ hang: true });
-    try {
-      const started = Date.now();
-      const error = await client.get(supermicro.paths.system).catch((e) => e);
-      expect(error).toBeInstanceOf(BmcUnreachableError);
-      expect(error).toMatchObject({ reason: "timeout", bmc: label(supermicro) });
-      expect(Date.now() - started).toBeLessThan(2000);
-    } finally {
-      supermicro.clearFaults();
-      await client.close();
-    }
+    const started = Date.now();
+    const error = await failureUnder(supermicro, { hang: true }, { timeoutMs: 200, retries: 1 }, (client) => client.get(supermicro.paths.system));
+    expect(error).toBeInstanceOf(BmcUnreachableError);
+    expect(error).toMatchObject({ reason: "timeout", bmc: label(supermicro) });
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(supermicro.sessions).toHaveLength(0);
   });
 

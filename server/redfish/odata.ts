@@ -108,3 +108,8 @@ export function stateOf(resource: unknown): string | null {
 export function statusOf(resource: unknown): { state: string | null; health: string | null } {
   return { state: stateOf(resource), health: text(dig(resource, "Status", "Health")) };
 }
+
+/** Several string properties at once: `{ serialNumber: "SerialNumber" }` -> `{ serialNumber: "..." | null }`. */
+export function texts<K extends string>(resource: unknown, names: Record<K, string>): Record<K, string | null> {
+  return Object.fromEntries(Object.entries<string>(names).map(([key, name]) => [key, text(prop(resource, name))])) as Record<K, string | null>;
+}

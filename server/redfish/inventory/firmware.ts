@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import { dig, idOf, linkOf, linksOf, pathKey, prop, stateOf, text, type Json } from "../odata";
+import { dig, idOf, linkOf, linksOf, pathKey, prop, stateOf, text, texts, type Json } from "../odata";
 import { classifyFirmware } from "../vendors/classify";
 import type { FirmwareFacts, VendorQuirks } from "../vendors/types";
 import type { FirmwareEntry, ManagerInfo } from "./types";
@@ -85,12 +85,9 @@ export async function readFirmware(client: RedfishClient, systems: Json[], topol
 export function managerInfo(manager: Json): ManagerInfo {
   return {
     odataId: idOf(manager) ?? "",
-    id: text(prop(manager, "Id")),
-    model: text(prop(manager, "Model")),
-    managerType: text(prop(manager, "ManagerType")),
+    ...texts(manager, { id: "Id", model: "Model", managerType: "ManagerType", uuid: "UUID" }),
     // iLO 4's pre-Redfish Manager.0.10 reports `Firmware.Current.VersionString` instead.
     firmwareVersion: text(prop(manager, "FirmwareVersion")) ?? text(dig(manager, "Firmware", "Current", "VersionString")),
-    uuid: text(prop(manager, "UUID")),
     systems: linksOf(dig(manager, "Links", "ManagerForServers")),
   };
 }

@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import { dig, idOf, linkOf, num, prop, stateOf, text, type Json } from "../odata";
+import { dig, idOf, linkOf, num, prop, stateOf, text, texts, type Json } from "../odata";
 import type { EthernetInterfaceInfo, MemoryInfo, ProcessorInfo } from "./types";
 
 /** Members of the collection a system links to as `name`, or null when it has no such link. */
@@ -19,15 +19,11 @@ export async function readProcessors(client: RedfishClient, system: Json): Promi
   const cpus = members.filter((member) => !absent(member) && (text(prop(member, "ProcessorType")) ?? "CPU").toUpperCase() === "CPU");
   return cpus.map((cpu) => ({
     odataId: idOf(cpu) ?? "",
-    id: text(prop(cpu, "Id")),
+    ...texts(cpu, { id: "Id", manufacturer: "Manufacturer", model: "Model", serialNumber: "SerialNumber", partNumber: "PartNumber" }),
     socket: text(prop(cpu, "Socket")) ?? text(dig(cpu, "Location", "PartLocation", "ServiceLabel")),
-    manufacturer: text(prop(cpu, "Manufacturer")),
-    model: text(prop(cpu, "Model")),
     cores: num(prop(cpu, "TotalCores")),
     threads: num(prop(cpu, "TotalThreads")),
     speedMhz: num(prop(cpu, "MaxSpeedMHz")) ?? num(prop(cpu, "OperatingSpeedMHz")),
-    serialNumber: text(prop(cpu, "SerialNumber")),
-    partNumber: text(prop(cpu, "PartNumber")),
   }));
 }
 
@@ -56,11 +52,9 @@ export async function readEthernetInterfaces(client: RedfishClient, system: Json
   if (!members) return null;
   return members.map((nic) => ({
     odataId: idOf(nic) ?? "",
-    id: text(prop(nic, "Id")),
-    name: text(prop(nic, "Name")),
+    ...texts(nic, { id: "Id", name: "Name", linkStatus: "LinkStatus" }),
     macAddress: text(prop(nic, "MACAddress")) ?? text(prop(nic, "PermanentMACAddress")),
     speedMbps: num(prop(nic, "SpeedMbps")),
-    linkStatus: text(prop(nic, "LinkStatus")),
     ipv4Addresses: addresses(prop(nic, "IPv4Addresses")),
     ipv6Addresses: addresses(prop(nic, "IPv6Addresses")),
   }));

@@ -1,6 +1,6 @@
 import type { RedfishClient } from "../client";
 import type { DriveInfo, StorageInfo, VolumeInfo } from "../inventory/types";
-import { dig, idOf, isObject, linkTarget, num, prop, statusOf, text, type Json } from "../odata";
+import { dig, idOf, isObject, linkTarget, num, prop, statusOf, text, texts, type Json } from "../odata";
 import type { OemFirmwareEntry, VendorQuirks } from "./types";
 
 /** iLO's firmware device classes (iLO 5 `Description`, iLO 4 `Current.<class>`) that name a component. */
@@ -28,14 +28,9 @@ const mib = (value: unknown) => (num(value) === null ? null : num(value)! * 1024
 function drive(resource: Json): DriveInfo {
   return {
     odataId: idOf(resource) ?? "",
-    id: text(prop(resource, "Id")),
-    name: text(prop(resource, "Name")),
+    ...texts(resource, { id: "Id", name: "Name", model: "Model", serialNumber: "SerialNumber", mediaType: "MediaType", protocol: "InterfaceType" }),
     manufacturer: null,
-    model: text(prop(resource, "Model")),
-    serialNumber: text(prop(resource, "SerialNumber")),
     capacityBytes: mib(prop(resource, "CapacityMiB")) ?? (num(prop(resource, "CapacityGB")) === null ? null : num(prop(resource, "CapacityGB"))! * 1e9),
-    mediaType: text(prop(resource, "MediaType")),
-    protocol: text(prop(resource, "InterfaceType")),
     firmwareVersion: currentVersion(resource),
     ...statusOf(resource),
   };
