@@ -195,5 +195,3 @@ export async function withBmc<T>(options: ClientOptions, work: (client: RedfishC
     await client.close();
   }
 }
-
-export const connectBmc = RedfishClient.connect.bind(RedfishClient);

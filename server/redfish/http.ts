@@ -111,7 +111,7 @@ export class BmcHttp implements LoginTransport {
   }
 
   private shouldRetry(response: RedfishResponse | undefined, failure: unknown, idempotent: boolean): boolean {
-    if (failure) return failure instanceof BmcUnreachableError && (idempotent || failure.reason === "refused");
+    if (failure) return failure instanceof BmcUnreachableError && (idempotent || failure.notSent);
     if (!response || !isRetryableStatus(response.status) || response.messageId === "SessionLimitExceeded") return false;
     // A 503 was not processed, so even a POST can be sent again.
     return idempotent || response.status === 503 || response.status === 429;

@@ -110,6 +110,18 @@ describe("actions and TLS trust", () => {
     expect(server.requests.find((request) => request.path === target)?.body).toEqual({ ResetType: "ForceRestart" });
   });
 
+  it("sends a POST again when a kept-alive connection turns out closed before any answer", async () => {
+    const server = await serve();
+    const target = "/redfish/v1/Systems/437XR1138R2/Actions/ComputerSystem.Reset";
+    let posts = 0;
+    server.override((request) => (request.method === "POST" && request.path === target ? { status: ++posts === 1 ? 0 : 204 } : undefined));
+    await withBmc(clientOptionsForMockup(server), async (client) => {
+      const system = await client.getResource("/redfish/v1/Systems/437XR1138R2");
+      expect((await client.postAction(system, "#ComputerSystem.Reset", { ResetType: "On" })).status).toBe(204);
+    });
+    expect(posts).toBe(2);
+  });
+
   it("talks to a BMC whose certificate the CA bundle verifies, and refuses one it does not verify before sending anything", async () => {
     const server = await serve();
     await withBmc(clientOptionsForMockup(server, { tls: { caBundle: server.certificate } }), (client) => client.getResource("/redfish/v1/Systems"));

@@ -69,10 +69,12 @@ export class BmcConnection {
     const headers: Record<string, string | number> = { ...request.headers };
     if (request.body !== undefined) headers["Content-Length"] = Buffer.byteLength(request.body);
     return new Promise<Exchange>((resolve, reject) => {
-      const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal));
+      const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal, req.reusedSocket && !answered));
+      let answered = false;
       const req = https.request(
         { host: this.endpoint.host, port: this.endpoint.port, method: request.method, path: request.path, headers, agent: this.agent, signal },
         (res) => {
+          answered = true;
           const fingerprint = certificateSha256(res.socket as TLSSocket);
           const chunks: Buffer[] = [];
           let size = 0;
@@ -101,7 +103,8 @@ export class BmcConnection {
     this.agent.destroy();
   }
 
-  private classify(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): unknown {
+  /** `staleSocket`: the failure hit a kept-alive socket before any answer, the classic race with a server closing it. */
+  private classify(error: unknown, timeout: AbortSignal, callerSignal: AbortSignal | undefined, staleSocket: boolean): unknown {
     if (error instanceof RedfishError) return error;
     if (callerSignal?.aborted) return callerSignal.reason;
     const code = (error as NodeJS.ErrnoException)?.code ?? "";
@@ -110,6 +113,7 @@ export class BmcConnection {
     else if (code === "ECONNREFUSED") reason = "refused";
     else if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up/i.test(String((error as Error)?.message))) reason = "reset";
     const detail = reason === "timeout" ? undefined : code || (error as Error)?.message;
-    return new BmcUnreachableError(this.label, reason, detail, { cause: error });
+    const notSent = reason === "refused" || (staleSocket && reason === "reset");
+    return new BmcUnreachableError(this.label, reason, detail, { cause: error, notSent });
   }
 }

@@ -20,6 +20,7 @@ export interface MockRequest {
 }
 
 export interface MockReply {
+  /** 0 closes the connection without answering. */
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -134,6 +135,7 @@ export async function startMockupServer(options: MockupServerOptions) {
       let reply: MockReply | undefined;
       for (const handler of handlers) reply ??= handler(request, tree);
       reply ??= standard(request);
+      if (reply.status === 0) return void req.socket.destroy();
       const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
       const headers = { "OData-Version": "4.0", ...(payload ? { "Content-Type": "application/json" } : {}), ...reply.headers };
       res.writeHead(reply.status, headers).end(payload);
