@@ -23,7 +23,7 @@ interface RawResponse {
 /** The requests login needs, with no automatic re-login (a 401 is an answer here). */
 export interface LoginTransport {
   bmc: string;
-  send(method: string, path: string, options: { body?: unknown; auth: Auth | null }): Promise<RawResponse>;
+  send(method: string, path: string, options: { body?: unknown; auth: Auth | null; idempotent?: boolean }): Promise<RawResponse>;
 }
 
 export function authHeaders(auth: Auth | null): Record<string, string> {
@@ -59,9 +59,12 @@ export async function logIn(transport: LoginTransport, credentials: Credential[]
 }
 
 async function tryCredential(transport: LoginTransport, credential: Credential, sessionsPath: string, verifyPath: string): Promise<Auth | null> {
+  // Retried on resets and timeouts like a GET: at worst the BMC keeps one extra session until its
+  // idle timeout, where not retrying would fail a registration on one dropped packet.
   const response = await transport.send("POST", sessionsPath, {
     body: { UserName: credential.username, Password: credential.password },
     auth: null,
+    idempotent: true,
   });
   if (response.status === 401 || response.status === 403) return null;
   if (response.status >= 200 && response.status < 300) {
