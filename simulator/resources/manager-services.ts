@@ -76,22 +76,28 @@ export function managerServiceRoutes(paths: Paths): Route[] {
           })
         : missing(ctx),
     ),
-    getRoute(`${paths.logServices}/:id/Entries`, (ctx) =>
-      isService(ctx)
-        ? collection(ctx, "LogEntry", entries(ctx.bmc), "Log Entry Collection", logEntries(ctx.bmc).map((_, i) => `${entries(ctx.bmc)}/${i + 1}`))
-        : missing(ctx),
-    ),
+    // Entries come inline, as iDRAC, XCC and bmcweb write them (clients such as Ansible read them so).
+    getRoute(`${paths.logServices}/:id/Entries`, (ctx) => {
+      if (!isService(ctx)) return missing(ctx);
+      const body = collection(ctx, "LogEntry", entries(ctx.bmc), "Log Entry Collection", []);
+      const members = logEntries(ctx.bmc).map((entry, i) => logEntry(ctx, `${entries(ctx.bmc)}/${i + 1}`, i + 1, entry));
+      return { ...body, Members: members, "Members@odata.count": members.length };
+    }),
     getRoute(`${paths.logServices}/:id/Entries/:entry`, (ctx) => {
       const found = logEntries(ctx.bmc)[Number(ctx.params.entry) - 1];
       if (!isService(ctx) || !found || !/^\d+$/.test(ctx.params.entry)) return missing(ctx);
-      return resource(ctx, "LogEntry", `${entries(ctx.bmc)}/${ctx.params.entry}`, {
-        Id: ctx.params.entry,
-        Name: `Log Entry ${ctx.params.entry}`,
-        EntryType: "Event",
-        Severity: found.severity,
-        Created: isoDate(found.created),
-        Message: found.message,
-      });
+      return logEntry(ctx, `${entries(ctx.bmc)}/${ctx.params.entry}`, Number(ctx.params.entry), found);
     }),
   ];
+}
+
+function logEntry(ctx: RequestContext, path: string, n: number, entry: LogEntry): Body {
+  return resource(ctx, "LogEntry", path, {
+    Id: String(n),
+    Name: `Log Entry ${n}`,
+    EntryType: "Event",
+    Severity: entry.severity,
+    Created: isoDate(entry.created),
+    Message: entry.message,
+  });
 }

@@ -3,6 +3,7 @@ import type { TaskPhase } from "../bmc/tasks";
 import { link, pathsOf } from "../resources/paths";
 import { hpeBiosAttributes, hpeChassisHardware, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
 import { hpeInventory } from "./hpe-inventory";
+import { RESOURCE_DIRECTORY, resourceDirectoryRoutes } from "./hpe-resource-directory";
 import { iloInventoryVersion, iloShortVersion } from "./hpe-versions";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
@@ -170,6 +171,7 @@ export const hpeIlo5: VendorProfile = {
         Manager: [
           { ManagerType: "iLO 5", ManagerFirmwareVersion: iloShortVersion(bmc.installed.get("bmc")), HostName: `ilo-${bmc.identity.hostName}` },
         ],
+        Links: { ResourceDirectory: link(bmc, RESOURCE_DIRECTORY) },
       },
     }),
     system: (bmc) => ({
@@ -194,6 +196,7 @@ export const hpeIlo5: VendorProfile = {
     },
   }),
   inventory: hpeInventory,
+  extraRoutes: resourceDirectoryRoutes,
   softwareInventory: () => [
     { id: "1", name: "Agentless Management Service", version: "2.51.3.0", updateable: false, description: "AMS" },
     { id: "2", name: "iLO 5 Automatic Server Recovery Driver", version: "4.6.0.0", updateable: false, description: "hpe_wdt" },
