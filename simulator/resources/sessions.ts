@@ -34,9 +34,17 @@ function login(ctx: RequestContext) {
   }
   const session = bmc.sessionStore.create(username);
   // iLO 4 answers a login through its legacy tree with a legacy Location.
-  const path = ctx.legacy ? `/rest/v1/Sessions/${session.id}` : odataId(profile, `${pathsOf(profile).sessions}/${session.id}`);
-  const location = profile.sessions.absoluteLocation ? `${bmc.url}${path}` : path;
+  const path = ctx.legacy ? `/rest/v1/Sessions/${session.id}` : odataId(bmc, `${pathsOf(profile).sessions}/${session.id}`);
+  const location = profile.sessions.absoluteLocation ? `${originOf(bmc.url)}${path}` : path;
   return { status: 201, body: sessionBody(ctx, session), headers: { "X-Auth-Token": session.token, Location: location } };
+}
+
+/**
+ * The origin in an absolute Location, without the scheme's default port, as iLO writes it. (ilorest
+ * strips `https://<host>` from the Location to log out, so an explicit `:443` would break it.)
+ */
+function originOf(url: string): string {
+  return new URL(url).origin;
 }
 
 function sessionOr404(ctx: RequestContext) {
@@ -60,7 +68,7 @@ export function sessionRoutes(paths: Paths): Route[] {
             ServiceEnabled: true,
             SessionTimeout: Math.round((ctx.bmc.faults.sessionTimeoutMs ?? ctx.bmc.timings.sessionTimeoutMs) / 1000),
             Status: enabled,
-            Sessions: link(ctx.bmc.profile, paths.sessions),
+            Sessions: link(ctx.bmc, paths.sessions),
           }),
         ),
     },
