@@ -30,7 +30,7 @@ export async function readInventory(client: RedfishClient): Promise<Inventory> {
         const [processors, memory, ethernetInterfaces, storage] = await Promise.all([
           readProcessors(client, system),
           readMemory(client, system),
-          readEthernetInterfaces(client, system),
+          readEthernetInterfaces(client, system, quirks),
           readSystemStorage(client, system, quirks),
         ]);
         return { processors, memory, ethernetInterfaces, storage };

@@ -1,5 +1,6 @@
 import type { RedfishClient } from "../client";
 import { dig, idOf, linkOf, num, prop, stateOf, text, texts, type Json } from "../odata";
+import type { VendorQuirks } from "../vendors/types";
 import type { EthernetInterfaceInfo, MemoryInfo, ProcessorInfo } from "./types";
 
 /** Members of the collection a system links to as `name`, or null when it has no such link. */
@@ -44,18 +45,31 @@ export async function readMemory(client: RedfishClient, system: Json): Promise<M
   return { dimmCount: present.length, totalGiB: sizes.length > 0 ? sizes.reduce((a, b) => a + b, 0) / 1024 : summaryGiB };
 }
 
-const addresses = (list: unknown) =>
+/** The `Address` of each entry of an `IPv4Addresses`/`IPv6Addresses` list. */
+export const ipAddresses = (list: unknown) =>
   (Array.isArray(list) ? list : []).map((entry) => text(prop(entry, "Address"))).filter((address): address is string => address !== null);
 
-export async function readEthernetInterfaces(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null> {
+/** `aa:bb:...` or `AA-BB-...` -> `AA:BB:...`, so one host's MACs compare equal whichever BMC reported them. */
+export function normalizeMac(mac: string | null): string | null {
+  return mac === null ? null : mac.replace(/-/g, ":").toUpperCase();
+}
+
+/** DMTF EthernetInterfaces, else the vendor's own host NIC view (iLO 4's NetworkAdapters); null when neither exists. */
+export async function readEthernetInterfaces(client: RedfishClient, system: Json, quirks: VendorQuirks): Promise<EthernetInterfaceInfo[] | null> {
   const members = await linkedMembers(client, system, "EthernetInterfaces");
-  if (!members) return null;
-  return members.map((nic) => ({
+  if (members && members.length > 0) return members.map(ethernetInterface);
+  const oem = (await quirks.readEthernetInterfaces?.(client, system)) ?? null;
+  if (oem && oem.length > 0) return oem;
+  return members || oem ? [] : null;
+}
+
+function ethernetInterface(nic: Json): EthernetInterfaceInfo {
+  return {
     odataId: idOf(nic) ?? "",
     ...texts(nic, { id: "Id", name: "Name", linkStatus: "LinkStatus" }),
-    macAddress: text(prop(nic, "MACAddress")) ?? text(prop(nic, "PermanentMACAddress")),
+    macAddress: normalizeMac(text(prop(nic, "MACAddress")) ?? text(prop(nic, "PermanentMACAddress"))),
     speedMbps: num(prop(nic, "SpeedMbps")),
-    ipv4Addresses: addresses(prop(nic, "IPv4Addresses")),
-    ipv6Addresses: addresses(prop(nic, "IPv6Addresses")),
-  }));
+    ipv4Addresses: ipAddresses(prop(nic, "IPv4Addresses")),
+    ipv6Addresses: ipAddresses(prop(nic, "IPv6Addresses")),
+  };
 }

@@ -1,5 +1,6 @@
 import type { RedfishClient } from "../client";
-import type { DriveInfo, StorageInfo, VolumeInfo } from "../inventory/types";
+import { ipAddresses, normalizeMac } from "../inventory/parts";
+import type { DriveInfo, EthernetInterfaceInfo, StorageInfo, VolumeInfo } from "../inventory/types";
 import { dig, idOf, isObject, linkTarget, num, prop, statusOf, text, texts, type Json } from "../odata";
 import type { OemFirmwareEntry, VendorQuirks } from "./types";
 
@@ -117,6 +118,30 @@ async function readIlo4Firmware(client: RedfishClient, systems: Json[]): Promise
   return lists.every((list) => list === null) ? null : lists.flatMap((list) => list ?? []);
 }
 
+/**
+ * iLO 4 lists host NICs as `HpNetworkAdapter`s (`Oem.Hp.Links.NetworkAdapters`) with their
+ * `PhysicalPorts`; DMTF EthernetInterfaces are only filled while HPE's agent runs in the host OS.
+ */
+async function readNetworkAdapters(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null> {
+  const path = oemLink(system, "NetworkAdapters");
+  if (!path || !(await client.findResource(path))) return null;
+  const adapters = await client.members(path);
+  return adapters.flatMap((adapter) => {
+    const ports = prop(adapter, "PhysicalPorts");
+    const base = idOf(adapter) ?? path;
+    return (Array.isArray(ports) ? ports : []).map((port, index) => ({
+      odataId: `${base}#/PhysicalPorts/${index}`,
+      id: `${text(prop(adapter, "Id")) ?? "adapter"}.${index + 1}`,
+      name: `${text(prop(adapter, "Name")) ?? "Network adapter"} port ${index + 1}`,
+      macAddress: normalizeMac(text(prop(port, "MacAddress")) ?? text(prop(port, "MACAddress"))),
+      speedMbps: num(prop(port, "SpeedMbps")),
+      linkStatus: text(prop(port, "LinkStatus")),
+      ipv4Addresses: ipAddresses(prop(port, "IPv4Addresses")),
+      ipv6Addresses: ipAddresses(prop(port, "IPv6Addresses")),
+    }));
+  });
+}
+
 export const hpe: VendorQuirks = {
   name: "HPE",
   classifyFirmware({ description, name }) {
@@ -127,5 +152,6 @@ export const hpe: VendorQuirks = {
     return undefined;
   },
   readStorage: readSmartStorage,
+  readEthernetInterfaces: readNetworkAdapters,
   readFirmware: readIlo4Firmware,
 };

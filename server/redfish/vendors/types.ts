@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import type { FirmwareComponent, StorageInfo } from "../inventory/types";
+import type { EthernetInterfaceInfo, FirmwareComponent, StorageInfo } from "../inventory/types";
 import type { Json } from "../odata";
 
 /** What the component rules see of a firmware inventory entry. */
@@ -31,6 +31,8 @@ export interface VendorQuirks {
   classifyFirmware?(facts: FirmwareFacts): FirmwareComponent | undefined;
   /** Storage when a system has no DMTF `Storage`. */
   readStorage?(client: RedfishClient, system: Json): Promise<StorageInfo[] | null>;
+  /** Host NICs when a system lists no DMTF `EthernetInterfaces`. */
+  readEthernetInterfaces?(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null>;
   /** Firmware when the service has no `UpdateService.FirmwareInventory`. */
   readFirmware?(client: RedfishClient, systems: Json[]): Promise<OemFirmwareEntry[] | null>;
 }
