@@ -118,6 +118,36 @@ describe("RedfishClient against the simulated vendors", () => {
     expect(dell.sessions).toHaveLength(0);
   });
 
+  it("falls back to Basic auth when the BMC is out of sessions, whichever status it answers (Dell 400, others 503)", async () => {
+    const full = await startFleet({ base: "127.53.3.20", seed: 8, maxSessions: 1, bmcs: [{ vendor: "dell" }, { vendor: "lenovo" }] });
+    try {
+      for (const handle of full.bmcs) {
+        const holder = await RedfishClient.connect(clientOptionsFor(full, handle));
+        await withBmc(clientOptionsFor(full, handle), async (client) => {
+          expect(client.authMethod, handle.vendor).toBe("basic");
+          expect((await client.getResource(handle.paths.system)).SerialNumber).toBe(handle.serial);
+        });
+        expect(handle.sessions).toHaveLength(1);
+        await holder.close();
+        expect(handle.sessions).toHaveLength(0);
+      }
+    } finally {
+      await full.stop();
+    }
+  });
+
+  it("says a BMC whose service root keeps failing is unwell, not that it is no Redfish service", async () => {
+    const dell = bmc("dell");
+    dell.setFaults({ errorRate: 1 });
+    try {
+      const error = await RedfishClient.connect(clientOptionsFor(fleet, dell, { retries: 1 })).catch((e) => e);
+      expect(error).toBeInstanceOf(RedfishProtocolError);
+      expect(error).toMatchObject({ status: 500 });
+    } finally {
+      dell.clearFaults();
+    }
+  });
+
   it("gives up with a typed error when every answer is a 500", async () => {
     const dell = bmc("dell");
     const error = await failureUnder(dell, { errorRate: 1 }, {}, (client) => client.getResource(dell.paths.system));

@@ -70,6 +70,10 @@ export class RedfishClient {
       this.protocol = protocol;
       this.rootPath = ROOT_PATHS[protocol];
       const response = await this.http.send("GET", this.rootPath, { auth: null });
+      // Still 5xx after the retries: a BMC that is there but unwell (rebooting), not "no Redfish".
+      if (response.status >= 500 && response.status !== 501) {
+        throw new RedfishProtocolError(this.bmc, `GET ${this.rootPath} answered ${response.status}`, response.status, response.messageId);
+      }
       rootWantsAuth = response.status === 401 || response.status === 403;
       if (response.status === 200 && isObject(response.body)) root = response.body;
       if (root || rootWantsAuth) break;

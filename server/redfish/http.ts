@@ -24,6 +24,7 @@ export interface HttpOptions extends BmcEndpoint {
 }
 
 export interface RequestOptions {
+  /** JSON-encoded, unless a string or Buffer (sent as is, with the caller's Content-Type). */
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -84,8 +85,10 @@ export class BmcHttp implements LoginTransport {
     const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(options.auth), ...options.headers };
     // iLO 4 answers Redfish-only properties to clients that speak OData; its legacy tree wants none.
     if (this.protocol() !== "rest") headers["OData-Version"] = "4.0";
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    if (payload !== undefined) headers["Content-Type"] ??= "application/json";
+    // Strings and buffers go as they are (a multipart firmware push sets its own Content-Type).
+    const raw = typeof options.body === "string" || Buffer.isBuffer(options.body);
+    const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body);
+    if (payload !== undefined && !raw) headers["Content-Type"] ??= "application/json";
     const idempotent = options.idempotent ?? method !== "POST";
     const signal = options.signal && this.options.signal ? AbortSignal.any([options.signal, this.options.signal]) : (options.signal ?? this.options.signal);
     for (let attempt = 0; ; attempt++) {

@@ -122,6 +122,19 @@ describe("actions and TLS trust", () => {
     expect(posts).toBe(2);
   });
 
+  it("sends a string or Buffer body as it is, with the caller's Content-Type", async () => {
+    const server = await serve();
+    const target = "/redfish/v1/UpdateService/upload";
+    server.override((request) => (request.method === "POST" && request.path === target ? { status: 202 } : undefined));
+    await withBmc(clientOptionsForMockup(server), async (client) => {
+      const response = await client.post(target, Buffer.from("RACKPILOT-FWIMG 1\n"), { headers: { "Content-Type": "application/octet-stream" } });
+      expect(response.status).toBe(202);
+    });
+    const upload = server.requests.find((request) => request.path === target)!;
+    expect(upload.body).toBe("RACKPILOT-FWIMG 1\n");
+    expect(upload.headers["content-type"]).toBe("application/octet-stream");
+  });
+
   it("talks to a BMC whose certificate the CA bundle verifies, and refuses one it does not verify before sending anything", async () => {
     const server = await serve();
     await withBmc(clientOptionsForMockup(server, { tls: { caBundle: server.certificate } }), (client) => client.getResource("/redfish/v1/Systems"));

@@ -29,7 +29,7 @@ export interface ExchangeRequest {
   /** Path and query, e.g. `/redfish/v1/Systems?$expand=.` */
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   timeoutMs: number;
   signal?: AbortSignal;
 }

@@ -128,7 +128,7 @@ export async function startMockupServer(options: MockupServerOptions) {
         path: url.pathname,
         query: url.searchParams,
         headers: req.headers,
-        body: raw ? JSON.parse(raw) : undefined,
+        body: parseBody(raw),
         authorized: isAuthorized(req.headers),
       };
       requests.push(request);
@@ -171,6 +171,15 @@ export async function startMockupServer(options: MockupServerOptions) {
 }
 
 export type MockupServer = Awaited<ReturnType<typeof startMockupServer>>;
+
+function parseBody(raw: string): unknown {
+  if (raw === "") return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
 
 function redfishError(messageId: string) {
   return { error: { code: `Base.1.8.${messageId}`, message: messageId, "@Message.ExtendedInfo": [{ MessageId: `Base.1.8.${messageId}` }] } };
