@@ -4,6 +4,7 @@ import { readMembers, type ExpandSupport, expandSupportOf } from "./collections"
 import { dig, isObject, linkOf, pathOf, prop, text, type Json } from "./odata";
 import { ROOT_PATHS, type RedfishProtocol } from "./probe";
 import { logIn, logOut, type Auth, type Credential } from "./session";
+import { quirksFor } from "./vendors";
 import { identifyService } from "./vendors/identify";
 
 export interface ClientOptions extends HttpOptions {
@@ -29,13 +30,14 @@ export class RedfishClient {
   private auth: Auth | null = null;
   private renewing: Promise<void> | null = null;
   private expand: ExpandSupport = null;
+  private omitODataVersion = false;
   private sessionsPath = "";
   private verifyPath = "";
   private closed = false;
   private readonly http: BmcHttp;
 
   private constructor(private readonly options: ClientOptions) {
-    this.http = new BmcHttp(options, () => this.protocol);
+    this.http = new BmcHttp(options, () => this.protocol !== "rest" && !this.omitODataVersion);
     this.bmc = this.http.bmc;
   }
 
@@ -85,6 +87,7 @@ export class RedfishClient {
     this.auth = await logIn(this.http, this.options.credentials, this.sessionsPath, this.verifyPath);
     this.root = root ?? (await this.getResource(this.rootPath));
     ({ vendor: this.vendor, product: this.product } = identifyService(this.root, {}));
+    this.omitODataVersion = quirksFor(this.vendor).omitODataVersion?.(this.root) ?? false;
     this.expand = expandSupportOf(this.root);
   }
 
@@ -142,7 +145,14 @@ export class RedfishClient {
   }
 
   /** Every member of a collection, fetched: all pages, `$expand` where the service supports it. */
-  members(collectionPath: string, options?: RequestOptions): Promise<Json[]> {
+  async members(collectionPath: string, options?: RequestOptions): Promise<Json[]> {
+    const members = await this.findMembers(collectionPath, options);
+    if (!members) throw new RedfishProtocolError(this.bmc, `GET ${pathOf(collectionPath)} answered 404`, 404);
+    return members;
+  }
+
+  /** Like `members`, but a collection that is not there (404, 410) is null. */
+  findMembers(collectionPath: string, options?: RequestOptions): Promise<Json[] | null> {
     return readMembers(this, collectionPath, this.expand, () => (this.expand = null), options);
   }
 

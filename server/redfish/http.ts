@@ -1,7 +1,6 @@
 import { BmcUnreachableError } from "./errors";
 import { acquireSlot } from "./limiter";
 import { dig, prop } from "./odata";
-import type { RedfishProtocol } from "./probe";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry";
 import { authHeaders, type Auth, type LoginTransport } from "./session";
 import { BmcConnection, type BmcEndpoint } from "./transport";
@@ -72,7 +71,8 @@ export class BmcHttp implements LoginTransport {
 
   constructor(
     readonly options: HttpOptions,
-    private readonly protocol: () => RedfishProtocol | undefined,
+    /** Whether to send `OData-Version: 4.0` (decided once the service root is known). */
+    private readonly sendODataVersion: () => boolean,
   ) {
     const trust: TlsTrust = "pinnedSha256" in options.tls ? { kind: "pinned", sha256: options.tls.pinnedSha256 } : { kind: "ca", caBundle: options.tls.caBundle };
     const timeoutMs = options.timeoutMs ?? 15_000;
@@ -83,8 +83,7 @@ export class BmcHttp implements LoginTransport {
 
   async send(method: string, path: string, options: RequestOptions & { auth: Auth | null }): Promise<RedfishResponse> {
     const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(options.auth), ...options.headers };
-    // iLO 4 answers Redfish-only properties to clients that speak OData; its legacy tree wants none.
-    if (this.protocol() !== "rest") headers["OData-Version"] = "4.0";
+    if (this.sendODataVersion()) headers["OData-Version"] = "4.0";
     // Strings and buffers go as they are (a multipart firmware push sets its own Content-Type).
     const raw = typeof options.body === "string" || Buffer.isBuffer(options.body);
     const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body);

@@ -60,11 +60,11 @@ export function idOf(resource: unknown): string | null {
 }
 
 /**
- * The members listed on one page of a collection: `Members` (each a link, or the resource itself
- * when expanded), else iLO 4's `Items` (resources) or `links.Member` (links).
+ * The members listed on one page of a collection: iLO 4's `Items` (the resources themselves) when
+ * present, else `Members` (each a link, or the resource itself when expanded), else `links.Member`.
  */
 export function pageMembers(collection: unknown): unknown[] {
-  for (const candidate of [prop(collection, "Members"), prop(collection, "Items"), dig(collection, "links", "Member")]) {
+  for (const candidate of [prop(collection, "Items"), prop(collection, "Members"), dig(collection, "links", "Member")]) {
     if (Array.isArray(candidate)) return candidate;
   }
   return [];

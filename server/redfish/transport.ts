@@ -39,8 +39,8 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * One BMC's connections: keep-alive HTTPS through `connectTls`, so each new socket is checked against
- * the trust before the agent writes anything on it. TLS sessions are not cached: a resumed session
- * would skip the certificate check.
+ * the trust before the agent writes anything on it. TLS sessions are resumed only within this pool
+ * (the agent's own session cache, shared by host, is off).
  */
 export class BmcConnection {
   readonly label: string;
@@ -54,9 +54,11 @@ export class BmcConnection {
     const label = bmcLabel(endpoint);
     this.label = label;
     const agent = new https.Agent({ keepAlive: options.keepAlive, maxCachedSessions: 0 });
+    let session: Buffer | undefined;
     // Node's Agent accepts an asynchronous createConnection that answers through the callback.
     agent.createConnection = ((_: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
-      connectTls(label, endpoint.host, endpoint.port, trust, options.handshakeTimeoutMs, callback);
+      const tlsOptions = { bmc: label, ...endpoint, trust, handshakeTimeoutMs: options.handshakeTimeoutMs };
+      connectTls({ ...tlsOptions, session, onSession: (fresh) => (session = fresh) }, callback);
       return undefined;
     }) as unknown as https.Agent["createConnection"];
     this.agent = agent;

@@ -41,8 +41,7 @@ async function readDmtfInventory(client: RedfishClient): Promise<Json[] | null> 
   const updateService = linkOf(client.root, "UpdateService");
   const service = updateService ? await client.findResource(updateService) : null;
   const inventory = service ? linkOf(service, "FirmwareInventory") : null;
-  if (!inventory || !(await client.findResource(inventory))) return null;
-  return client.members(inventory);
+  return inventory ? client.findMembers(inventory) : null;
 }
 
 /** The BMC's firmware inventory, each entry classified and placed on its systems; null when it serves none. */

@@ -6,9 +6,7 @@ import type { EthernetInterfaceInfo, MemoryInfo, ProcessorInfo } from "./types";
 /** Members of the collection a system links to as `name`, or null when it has no such link. */
 export async function linkedMembers(client: RedfishClient, resource: Json, name: string): Promise<Json[] | null> {
   const path = linkOf(resource, name);
-  if (!path) return null;
-  const collection = await client.findResource(path);
-  return collection ? client.members(path) : null;
+  return path ? client.findMembers(path) : null;
 }
 
 const absent = (resource: Json) => stateOf(resource)?.toLowerCase() === "absent";

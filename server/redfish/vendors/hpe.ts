@@ -124,8 +124,8 @@ async function readIlo4Firmware(client: RedfishClient, systems: Json[]): Promise
  */
 async function readNetworkAdapters(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null> {
   const path = oemLink(system, "NetworkAdapters");
-  if (!path || !(await client.findResource(path))) return null;
-  const adapters = await client.members(path);
+  const adapters = path ? await client.findMembers(path) : null;
+  if (!path || !adapters) return null;
   return adapters.flatMap((adapter) => {
     const ports = prop(adapter, "PhysicalPorts");
     const base = idOf(adapter) ?? path;
@@ -151,6 +151,9 @@ export const hpe: VendorQuirks = {
     if (/redundant system rom|service pack/i.test(name ?? "")) return "other";
     return undefined;
   },
+  // iLO 4 (2.30+, `Oem.Hp` at its root) adds its pre-Redfish properties unless the client sends
+  // OData-Version, among them `Items`: every member of a collection inlined, one request instead of one per member.
+  omitODataVersion: (root) => isObject(dig(root, "Oem", "Hp")),
   readStorage: readSmartStorage,
   readEthernetInterfaces: readNetworkAdapters,
   readFirmware: readIlo4Firmware,

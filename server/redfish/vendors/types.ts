@@ -27,6 +27,8 @@ export interface OemFirmwareEntry {
 /** A vendor's quirks, behind one small interface. Everything is optional: the DMTF way is the default. */
 export interface VendorQuirks {
   name: string;
+  /** Leave out `OData-Version: 4.0` for this service (it answers more useful bodies without it). */
+  omitODataVersion?(root: Json): boolean;
   /** A component for entries this vendor names its own way; undefined leaves it to the generic rules. */
   classifyFirmware?(facts: FirmwareFacts): FirmwareComponent | undefined;
   /** Storage when a system has no DMTF `Storage`. */
