@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RedfishClient, withBmc } from "./client";
+import { readInventory } from "./inventory";
 import { CertificateMismatchError, CertificateUntrustedError } from "./errors";
 import { clientOptionsForMockup } from "./testing/mockup-client";
 import { certificateFor, startMockupServer, type MockRequest, type MockupServer } from "./testing/mockup-server";
@@ -144,6 +145,16 @@ describe("actions and TLS trust", () => {
     expect(error).toBeInstanceOf(CertificateUntrustedError);
     expect(error.message).toContain(`127.53.6.1:${server.port}`);
     expect(server.requests.length).toBe(before);
+  });
+
+  it("resumes the TLS session of its first checked connection for the others, and never across clients", async () => {
+    const server = await serve();
+    await withBmc(clientOptionsForMockup(server), readInventory);
+    await withBmc(clientOptionsForMockup(server), (client) => client.getResource("/redfish/v1/Systems"));
+    const [first, ...others] = server.connections;
+    expect(first.resumed).toBe(false);
+    expect(others.some((connection) => connection.resumed)).toBe(true);
+    expect(server.connections.filter((connection) => !connection.resumed)).toHaveLength(2);
   });
 
   it("writes nothing to a BMC whose certificate changed", async () => {

@@ -141,6 +141,9 @@ export async function startMockupServer(options: MockupServerOptions) {
       res.writeHead(reply.status, headers).end(payload);
     });
   });
+  /** One entry per TLS connection accepted: whether it resumed an earlier session. */
+  const connections: { resumed: boolean }[] = [];
+  server.on("secureConnection", (socket) => connections.push({ resumed: socket.isSessionReused() }));
   await new Promise<void>((resolve) => server.listen(0, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -151,6 +154,7 @@ export async function startMockupServer(options: MockupServerOptions) {
     username,
     password,
     requests,
+    connections,
     /** Live session tokens and their resources. */
     sessions,
     /** Adds a handler consulted before the tree (earlier handlers win). */
