@@ -1,8 +1,9 @@
-import { NoCredentialAcceptedError, NotRedfishError, RedfishProtocolError } from "./errors";
+import { NoCredentialAcceptedError, RedfishProtocolError } from "./errors";
 import { BmcHttp, type HttpOptions, type RedfishResponse, type RequestOptions } from "./http";
 import { readMembers, type ExpandSupport, expandSupportOf } from "./collections";
-import { dig, isObject, linkOf, pathOf, prop, text, type Json } from "./odata";
-import { ROOT_PATHS, type RedfishProtocol } from "./probe";
+import { dig, isObject, pathOf, prop, text, type Json } from "./odata";
+import type { RedfishProtocol } from "./probe";
+import { findServiceRoot } from "./service-root";
 import { logIn, logOut, type Auth, type Credential } from "./session";
 import { quirksFor } from "./vendors";
 import { identifyService } from "./vendors/identify";
@@ -37,7 +38,7 @@ export class RedfishClient {
   private readonly http: BmcHttp;
 
   private constructor(private readonly options: ClientOptions) {
-    this.http = new BmcHttp(options, () => this.protocol !== "rest" && !this.omitODataVersion);
+    this.http = new BmcHttp(options, () => !this.omitODataVersion);
     this.bmc = this.http.bmc;
   }
 
@@ -65,29 +66,14 @@ export class RedfishClient {
   }
 
   private async open(): Promise<void> {
-    const candidates: RedfishProtocol[] = this.options.protocol ? [this.options.protocol] : ["redfish", "rest"];
-    let root: Json | null = null;
-    let rootWantsAuth = false;
-    for (const protocol of candidates) {
-      this.protocol = protocol;
-      this.rootPath = ROOT_PATHS[protocol];
-      const response = await this.http.send("GET", this.rootPath, { auth: null });
-      // Still 5xx after the retries: a BMC that is there but unwell (rebooting), not "no Redfish".
-      if (response.status >= 500 && response.status !== 501) {
-        throw new RedfishProtocolError(this.bmc, `GET ${this.rootPath} answered ${response.status}`, response.status, response.messageId);
-      }
-      rootWantsAuth = response.status === 401 || response.status === 403;
-      if (response.status === 200 && isObject(response.body)) root = response.body;
-      if (root || rootWantsAuth) break;
-    }
-    if (!root && !rootWantsAuth) throw new NotRedfishError(this.bmc, `no service root at ${candidates.map((p) => ROOT_PATHS[p]).join(" or ")}`);
-    const fallbackSessions = this.protocol === "rest" ? "/rest/v1/Sessions" : "/redfish/v1/SessionService/Sessions";
-    this.sessionsPath = pathOf((root && linkOf(root, "Sessions")) || fallbackSessions);
-    this.verifyPath = pathOf((root && linkOf(root, "Systems")) || this.rootPath);
+    const entry = await findServiceRoot(this.http, this.options.protocol);
+    ({ protocol: this.protocol, rootPath: this.rootPath, sessionsPath: this.sessionsPath, verifyPath: this.verifyPath } = entry);
+    // The legacy tree is read as iLO 4 serves it to pre-Redfish clients.
+    this.omitODataVersion = this.protocol === "rest";
     this.auth = await logIn(this.http, this.options.credentials, this.sessionsPath, this.verifyPath);
-    this.root = root ?? (await this.getResource(this.rootPath));
+    this.root = entry.root ?? (await this.getResource(this.rootPath));
     ({ vendor: this.vendor, product: this.product } = identifyService(this.root, {}));
-    this.omitODataVersion = quirksFor(this.vendor).omitODataVersion?.(this.root) ?? false;
+    this.omitODataVersion ||= quirksFor(this.vendor).omitODataVersion?.(this.root) ?? false;
     this.expand = expandSupportOf(this.root);
   }
 

@@ -81,9 +81,10 @@ export class BmcHttp implements LoginTransport {
     this.policy = { ...DEFAULT_RETRY, ...options.retryPolicy, ...(options.retries === undefined ? {} : { retries: options.retries }) };
   }
 
-  async send(method: string, path: string, options: RequestOptions & { auth: Auth | null }): Promise<RedfishResponse> {
+  /** `odataVersion` overrides the client-wide choice of sending `OData-Version: 4.0`. */
+  async send(method: string, path: string, options: RequestOptions & { auth: Auth | null; odataVersion?: boolean }): Promise<RedfishResponse> {
     const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(options.auth), ...options.headers };
-    if (this.sendODataVersion()) headers["OData-Version"] = "4.0";
+    if (options.odataVersion ?? this.sendODataVersion()) headers["OData-Version"] = "4.0";
     // Strings and buffers go as they are (a multipart firmware push sets its own Content-Type).
     const raw = typeof options.body === "string" || Buffer.isBuffer(options.body);
     const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body);
