@@ -1,9 +1,10 @@
 // Redfish client: probe and full inventory crawl of 1,000 simulated BMCs, the work a bulk
 // registration does before it writes to the database. Run: npx tsx bench/redfish-inventory.ts
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { probeBmc, readInventory, withBmc } from "../server/redfish/index";
+import { ask, pool } from "./fleet-process";
 
 const BMCS = Number(process.env.BMCS ?? 1000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
@@ -12,25 +13,6 @@ interface FleetBmc {
   url: string;
   username: string;
   password: string;
-}
-
-function ask<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (reply: { type: string }) => {
-      if (reply.type !== type) return;
-      child.off("message", listener);
-      resolve(reply as T);
-    };
-    child.on("message", listener);
-  });
-}
-
-/** Runs `total` jobs with at most `width` in flight. */
-async function pool(total: number, width: number, job: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < total) await job(next++);
-  }));
 }
 
 /** CPU seconds (user + system) a process has used, from /proc: contention-proof where wall time is not. */
@@ -50,7 +32,7 @@ const child = fork(fileURLToPath(new URL("./simulator-fleet.ts", import.meta.url
   execArgv: ["--import", "tsx"],
   env: { ...process.env, SIM_COUNT: String(BMCS) },
 });
-const { bmcs } = await ask<{ bmcs: FleetBmc[] }>(child, "ready");
+const { bmcs } = await ask<{ bmcs: FleetBmc[] }>(child, "", "ready");
 const endpoints = bmcs.map((bmc) => {
   const url = new URL(bmc.url);
   return { host: url.hostname, port: Number(url.port) };
