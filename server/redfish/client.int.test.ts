@@ -48,6 +48,17 @@ describe("RedfishClient against the simulated vendors", () => {
     }
   });
 
+  it("still logs out when the job using the client was cancelled", async () => {
+    const dell = bmc("dell");
+    const cancel = new AbortController();
+    const client = await RedfishClient.connect(clientOptionsFor(fleet, dell, { signal: cancel.signal }));
+    cancel.abort(new Error("job cancelled"));
+    await expect(client.get(dell.paths.system)).rejects.toThrow("job cancelled");
+    expect(dell.sessions).toHaveLength(1);
+    await client.close();
+    expect(dell.sessions).toHaveLength(0);
+  });
+
   it("speaks iLO 4's legacy /rest/v1 tree", async () => {
     const ilo = bmc("hpe-ilo4");
     await withBmc(clientOptionsFor(fleet, ilo, { protocol: "rest" }), async (client) => {

@@ -81,8 +81,15 @@ export class BmcHttp implements LoginTransport {
     this.policy = { ...DEFAULT_RETRY, ...options.retryPolicy, ...(options.retries === undefined ? {} : { retries: options.retries }) };
   }
 
-  /** `odataVersion` overrides the client-wide choice of sending `OData-Version: 4.0`. */
-  async send(method: string, path: string, options: RequestOptions & { auth: Auth | null; odataVersion?: boolean }): Promise<RedfishResponse> {
+  /**
+   * `odataVersion` overrides the client-wide choice of sending `OData-Version: 4.0`; `detached`
+   * ignores the client's abort signal (a logout must still happen after a job was cancelled).
+   */
+  async send(
+    method: string,
+    path: string,
+    options: RequestOptions & { auth: Auth | null; odataVersion?: boolean; detached?: boolean },
+  ): Promise<RedfishResponse> {
     const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(options.auth), ...options.headers };
     if (options.odataVersion ?? this.sendODataVersion()) headers["OData-Version"] = "4.0";
     // Strings and buffers go as they are (a multipart firmware push sets its own Content-Type).
@@ -90,7 +97,8 @@ export class BmcHttp implements LoginTransport {
     const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body);
     if (payload !== undefined && !raw) headers["Content-Type"] ??= "application/json";
     const idempotent = options.idempotent ?? method !== "POST";
-    const signal = options.signal && this.options.signal ? AbortSignal.any([options.signal, this.options.signal]) : (options.signal ?? this.options.signal);
+    const clientSignal = options.detached ? undefined : this.options.signal;
+    const signal = options.signal && clientSignal ? AbortSignal.any([options.signal, clientSignal]) : (options.signal ?? clientSignal);
     for (let attempt = 0; ; attempt++) {
       const release = await acquireSlot(this.bmc, this.options.maxInFlight ?? 4, signal);
       let response: RedfishResponse | undefined;

@@ -23,7 +23,11 @@ interface RawResponse {
 /** The requests login needs, with no automatic re-login (a 401 is an answer here). */
 export interface LoginTransport {
   bmc: string;
-  send(method: string, path: string, options: { body?: unknown; auth: Auth | null; idempotent?: boolean }): Promise<RawResponse>;
+  send(
+    method: string,
+    path: string,
+    options: { body?: unknown; auth: Auth | null; idempotent?: boolean; detached?: boolean; timeoutMs?: number },
+  ): Promise<RawResponse>;
 }
 
 export function authHeaders(auth: Auth | null): Record<string, string> {
@@ -84,8 +88,13 @@ async function tryCredential(transport: LoginTransport, credential: Credential, 
   throw new RedfishProtocolError(transport.bmc, `GET ${verifyPath} with Basic auth answered ${check.status}`, check.status, check.messageId);
 }
 
-/** Deletes the session; a session already gone (401/404) counts as logged out. */
+/**
+ * Deletes the session; a session already gone (401/404) counts as logged out. It runs even when
+ * the job that used the session was cancelled, bounded by its own short timeout.
+ */
 export async function logOut(transport: LoginTransport, auth: Auth): Promise<void> {
   if (auth.kind !== "session") return;
-  await transport.send("DELETE", auth.sessionPath, { auth });
+  await transport.send("DELETE", auth.sessionPath, { auth, detached: true, timeoutMs: LOGOUT_TIMEOUT_MS });
 }
+
+const LOGOUT_TIMEOUT_MS = 5000;
