@@ -91,12 +91,16 @@ peakRss = Math.max(peakRss, (await ask<{ rss: number }>(child, "rss", "rss")).rs
 
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-console.log(`requests: ${REQUESTS} authenticated GETs (X-Auth-Token) of system, manager and chassis resources, spread round-robin`);
+console.log(`requests: ${REQUESTS} authenticated GETs (X-Auth-Token) of system, manager, chassis, memory, power, thermal and`);
+console.log(`          firmware inventory resources, spread round-robin`);
 console.log(`          over all ${ready.bmcs.length} BMCs, ${CONCURRENCY} in flight, keep-alive HTTPS from a separate process`);
 const rate = (REQUESTS / (loadMs / 1000)).toFixed(0);
 console.log(`          ${rate} req/s over ${(loadMs / 1000).toFixed(1)} s; latency p50 ${percentile(50)} ms, p99 ${percentile(99)} ms`);
 console.log(`          ${failures} non-200 answers; ${retries} requests retried once on a stale keep-alive socket`);
 console.log(`RSS peak: ${mib(peakRss)} (fleet process, sampled every 250 ms during the request run)`);
+await new Promise((resolve) => setTimeout(resolve, 3000));
+const restRss = (await ask<{ rss: number }>(child, "rss", "rss")).rss;
+console.log(`RSS rest: ${mib(restRss)} (fleet process, 3 s after the request run, sessions still open)`);
 
 child.send("stop");
 await new Promise((resolve) => child.on("exit", resolve));

@@ -3,7 +3,7 @@ import { checkLogin, unauthorized } from "../http/auth";
 import { redfishError, success } from "../http/errors";
 import { bodyField, ok, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, resource } from "./odata";
+import { collection, enabled, missing, resource } from "./odata";
 import { link, odataId, pathsOf, type Paths } from "./paths";
 
 function sessionBody(ctx: RequestContext, session: SessionRecord) {
@@ -49,10 +49,6 @@ function originOf(url: string): string {
 
 function sessionOr404(ctx: RequestContext) {
   return ctx.bmc.sessionStore.get(ctx.params.id);
-}
-
-function missing(ctx: RequestContext) {
-  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
 }
 
 export function sessionRoutes(paths: Paths): Route[] {

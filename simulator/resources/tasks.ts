@@ -1,8 +1,7 @@
 import type { TaskRecord } from "../bmc/tasks";
-import { redfishError } from "../http/errors";
 import { ok, type Reply, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, isoNow, resource } from "./odata";
+import { collection, enabled, isoNow, missing, resource } from "./odata";
 import { link, odataId, pathsOf, type Paths } from "./paths";
 
 export function taskBody(ctx: RequestContext, task: TaskRecord) {
@@ -24,10 +23,6 @@ export function taskBody(ctx: RequestContext, task: TaskRecord) {
         ? { TargetUri: odataId(bmc, paths.simpleUpdate), HttpOperation: "POST", JsonBody: JSON.stringify({ ImageURI: task.imageUri }) }
         : undefined,
   });
-}
-
-function missing(ctx: RequestContext): Reply {
-  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
 }
 
 /** DSP0266 task monitor: 202 while running; once finished, vendors differ in what stays readable. */

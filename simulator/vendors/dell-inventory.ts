@@ -60,15 +60,21 @@ export function dellInventory(bmc: Bmc, components: InventoryEntry[], specs: rea
     })),
     { softwareId: "101734", fqdd: "OSCollector.Embedded.1", name: "OS Collector", version: "4.1", updateable: true },
   ];
-  const ports = Array.from({ length: bmc.modelSpec.nicPorts - 1 }, (_, i): InventoryEntry => {
-    const fqdd = `NIC.Integrated.1-${i + 2}-1`;
-    return { ...nic!, id: dellId("Installed", nic!.softwareId!, nic!.version, fqdd), name: nic!.name.replace(/ - .*$/, ` - ${bmc.identity.macs[i + 1]}`) };
-  });
-  const current = bios ? [{ ...bios, id: dellId("Current", bios.softwareId!, bios.version, DELL_FQDD.bios) }] : [];
+  const nicId = nic?.softwareId;
+  if (!nic || !nicId || !bios?.softwareId) throw new Error("the Dell profile declares its NIC and BIOS components");
+  // iDRAC lists the NIC once per port, each with that port's MAC in its name.
+  const ports = bmc.identity.macs.slice(1).map(
+    (mac, i): InventoryEntry => ({
+      ...nic,
+      id: dellId("Installed", nicId, nic.version, `NIC.Integrated.1-${i + 2}-1`),
+      name: nic.name.replace(/ - .*$/, ` - ${mac}`),
+    }),
+  );
+  const current = { ...bios, id: dellId("Current", bios.softwareId, bios.version, DELL_FQDD.bios) };
   const previous = specs.flatMap((spec) => {
     const replaced = bmc.previous.get(spec.type);
     if (replaced === undefined) return [];
     return [part(bmc, { softwareId: spec.softwareId, fqdd: DELL_FQDD[spec.type], name: spec.name(bmc), version: replaced, updateable: false }, "Previous")];
   });
-  return [...current, ...components, ...ports, ...parts.map((entry) => part(bmc, entry)), ...previous];
+  return [current, ...components, ...ports, ...parts.map((entry) => part(bmc, entry)), ...previous];
 }

@@ -2,6 +2,7 @@ import type { Bmc } from "../bmc/bmc";
 import type { Rng } from "../rng";
 import { DELL_FQDD, dellId, dellInventory } from "./dell-inventory";
 import { DELL_JOBS, dellJobRoutes } from "./dell-jobs";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
 
@@ -10,22 +11,12 @@ const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 /** Service tags skip vowels and look-alikes. */
 const serviceTag = (rng: Rng) => rng.chars("0123456789BCDFGHJKLMNPQRSTVWXYZ", 7);
 
-const ICE_LAKE = (model: string, cores: number, speedMhz: number) => ({
-  model,
-  count: 2,
-  cores,
-  threads: cores * 2,
-  speedMhz,
-  cpuid: "0x000606A6",
-  microcode: "0x0D000375",
-});
-
 const models: ModelSpec[] = [
   {
     name: "PowerEdge R750",
     sku: serviceTag,
     hostPrefix: "r750",
-    cpu: ICE_LAKE("Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", 32, 2000),
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", 32, 2000),
     dimms: { slots: 32, count: 16, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "HMA84GR7DJR4N-XN", manufacturer: "Hynix Semiconductor" },
     nicPorts: 4,
     drives: { count: 4, model: "MZ7L3960HCJR0D3", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HXT7404Q" },
@@ -35,7 +26,7 @@ const models: ModelSpec[] = [
     name: "PowerEdge R650",
     sku: serviceTag,
     hostPrefix: "r650",
-    cpu: ICE_LAKE("Intel(R) Xeon(R) Gold 5318Y CPU @ 2.10GHz", 24, 2100),
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 5318Y CPU @ 2.10GHz", 24, 2100),
     dimms: { slots: 32, count: 8, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "HMA84GR7DJR4N-XN", manufacturer: "Hynix Semiconductor" },
     nicPorts: 2,
     drives: { count: 2, model: "MZ7L3480HCHQAD3", capacityBytes: 480103981056, media: "SSD", protocol: "SATA", firmware: "HXT7404Q" },

@@ -1,5 +1,6 @@
 import type { Bmc } from "../bmc/bmc";
-import type { VendorProfile } from "./types";
+import { iloInventoryVersion } from "./hpe-versions";
+import type { ComponentSpec, VendorProfile } from "./types";
 
 /** What iLO 4 and iLO 5 share: the messages of the iLO registry, BIOS settings, and the chassis parts. */
 export const iloRegistry: NonNullable<VendorProfile["oemRegistry"]> = {
@@ -70,3 +71,27 @@ export const hpeEtag: NonNullable<VendorProfile["etag"]> = {
   format: (hash) => `W/"${hash.toString(16).toUpperCase().padStart(8, "0")}"`,
   inBody: true,
 };
+
+/**
+ * The components Rackpilot flashes on an HPE server, named and versioned per generation. iLO numbers
+ * its inventory by position, so their ids come from the inventory (`hpeInventory`), not from here.
+ */
+type Flashed = "bmc" | "bios" | "storage_controller" | "nic";
+
+export function hpeComponents(names: Record<Flashed, string>, versions: Record<Flashed | "service_pack", string[]>): ComponentSpec[] {
+  const component = (type: Flashed | "service_pack", name: string): ComponentSpec => ({
+    type,
+    id: () => "",
+    name: () => name,
+    softwareId: "",
+    versions: versions[type],
+    ...(type === "bmc" && { inventoryVersion: iloInventoryVersion }),
+  });
+  return [
+    component("bmc", names.bmc),
+    component("bios", names.bios),
+    component("storage_controller", names.storage_controller),
+    component("nic", names.nic),
+    component("service_pack", "Service Pack for ProLiant"),
+  ];
+}

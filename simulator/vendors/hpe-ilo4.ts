@@ -1,33 +1,24 @@
 import { partSerial, type DimmSlot } from "../bmc/hardware";
 import type { Bmc } from "../bmc/bmc";
 import { link, pathsOf } from "../resources/paths";
-import { hpeBiosAttributes, hpeChassisHardware, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
+import { hpeBiosAttributes, hpeChassisHardware, hpeComponents, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
 import { hpeInventory } from "./hpe-inventory";
-import { iloInventoryVersion, iloShortVersion } from "./hpe-versions";
+import { iloShortVersion } from "./hpe-versions";
 import { addLegacyProperties, ilo4ErrorBody, ilo4OdataType, restPath, translateIlo4Path } from "./ilo4-legacy";
 import { ILO4_NETWORK_ADAPTERS, ilo4NetworkAdapterRoutes } from "./ilo4-network-adapters";
 import { ILO4_FIRMWARE_INVENTORY, ILO4_UPDATE_SERVICE, ilo4UpdateRoutes } from "./ilo4-update";
-import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
+import { xeon } from "./cpus";
+import type { ModelSpec, VendorProfile } from "./types";
 
 const DIGITS = "0123456789";
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-const BROADWELL = (model: string, cores: number, speedMhz: number) => ({
-  model,
-  count: 2,
-  cores,
-  threads: cores * 2,
-  speedMhz,
-  cpuid: "0x000406F1",
-  microcode: "0x0B000038",
-});
 
 const models: ModelSpec[] = [
   {
     name: "ProLiant DL380 Gen9",
     sku: "719064-B21",
     hostPrefix: "dl380g9",
-    cpu: BROADWELL("Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz", 14, 2400),
+    cpu: xeon("broadwell", "Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz", 14, 2400),
     dimms: { slots: 24, count: 8, sizeMiB: 16384, speedMhz: 2400, type: "DDR4", partNumber: "809081-081", manufacturer: "HP" },
     nicPorts: 4,
     drives: { count: 2, model: "EG0600FBVFP", capacityBytes: 600127266816, media: "HDD", protocol: "SAS", firmware: "HPD5" },
@@ -37,7 +28,7 @@ const models: ModelSpec[] = [
     name: "ProLiant DL360 Gen9",
     sku: "755258-B21",
     hostPrefix: "dl360g9",
-    cpu: BROADWELL("Intel(R) Xeon(R) CPU E5-2630 v4 @ 2.20GHz", 10, 2200),
+    cpu: xeon("broadwell", "Intel(R) Xeon(R) CPU E5-2630 v4 @ 2.20GHz", 10, 2200),
     dimms: { slots: 24, count: 4, sizeMiB: 16384, speedMhz: 2400, type: "DDR4", partNumber: "809081-081", manufacturer: "HP" },
     nicPorts: 4,
     drives: { count: 2, model: "EG0600FBVFP", capacityBytes: 600127266816, media: "HDD", protocol: "SAS", firmware: "HPD5" },
@@ -45,29 +36,16 @@ const models: ModelSpec[] = [
   },
 ];
 
-const unnumbered = () => "";
-
-/** `description` is the device class iLO 4 files each version under in its FwSwVersionInventory. */
-const components: ComponentSpec[] = [
+const components = hpeComponents(
+  { bmc: "iLO", bios: "System ROM", storage_controller: "Smart Array P440ar Controller", nic: "HP Ethernet 1Gb 4-port 331i Adapter" },
   {
-    type: "bmc",
-    id: unnumbered,
-    name: () => "iLO",
-    softwareId: "",
-    versions: ["iLO 4 v2.70", "iLO 4 v2.73", "iLO 4 v2.78"],
-    inventoryVersion: iloInventoryVersion,
+    bmc: ["iLO 4 v2.70", "iLO 4 v2.73", "iLO 4 v2.78"],
+    bios: ["P89 v2.60 (05/21/2018)", "P89 v2.70 (05/21/2019)", "P89 v2.76 (10/21/2019)"],
+    storage_controller: ["6.60", "7.00"],
+    nic: ["17.4.41", "20.14.62"],
+    service_pack: ["2019.03.0", "2020.03.0"],
   },
-  {
-    type: "bios",
-    id: unnumbered,
-    name: () => "System ROM",
-    softwareId: "",
-    versions: ["P89 v2.60 (05/21/2018)", "P89 v2.70 (05/21/2019)", "P89 v2.76 (10/21/2019)"],
-  },
-  { type: "storage_controller", id: unnumbered, name: () => "Smart Array P440ar Controller", softwareId: "", versions: ["6.60", "7.00"] },
-  { type: "nic", id: unnumbered, name: () => "HP Ethernet 1Gb 4-port 331i Adapter", softwareId: "", versions: ["17.4.41", "20.14.62"] },
-  { type: "service_pack", id: unnumbered, name: () => "Service Pack for ProLiant", softwareId: "", versions: ["2019.03.0", "2020.03.0"] },
-];
+);
 
 /** iLO 4 predates DMTF Memory: each socket is an `HpMemory` with its `DIMMStatus`, and no `Status`. */
 function hpMemory(bmc: Bmc, slot: DimmSlot, id: string): Record<string, unknown> {

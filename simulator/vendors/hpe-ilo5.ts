@@ -1,32 +1,23 @@
 import type { Bmc } from "../bmc/bmc";
 import type { TaskPhase } from "../bmc/tasks";
 import { link, pathsOf } from "../resources/paths";
-import { hpeBiosAttributes, hpeChassisHardware, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
+import { hpeBiosAttributes, hpeChassisHardware, hpeComponents, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
 import { hpeInventory } from "./hpe-inventory";
 import { RESOURCE_DIRECTORY, resourceDirectoryRoutes } from "./hpe-resource-directory";
-import { iloInventoryVersion, iloShortVersion } from "./hpe-versions";
+import { iloShortVersion } from "./hpe-versions";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
-import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
+import type { ModelSpec, VendorProfile } from "./types";
 
 const DIGITS = "0123456789";
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-const ICE_LAKE = (model: string, cores: number, speedMhz: number) => ({
-  model,
-  count: 2,
-  cores,
-  threads: cores * 2,
-  speedMhz,
-  cpuid: "0x000606A6",
-  microcode: "0x0D000375",
-});
 
 const models: ModelSpec[] = [
   {
     name: "ProLiant DL380 Gen10 Plus",
     sku: "P05172-B21",
     hostPrefix: "dl380",
-    cpu: ICE_LAKE("Intel(R) Xeon(R) Gold 6330 CPU @ 2.00GHz", 28, 2000),
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 6330 CPU @ 2.00GHz", 28, 2000),
     dimms: { slots: 32, count: 8, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "P06033-B21", manufacturer: "HPE" },
     nicPorts: 4,
     drives: { count: 4, model: "MO000960JWTBK", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HPD4" },
@@ -36,7 +27,7 @@ const models: ModelSpec[] = [
     name: "ProLiant DL360 Gen10 Plus",
     sku: "P39121-B21",
     hostPrefix: "dl360",
-    cpu: ICE_LAKE("Intel(R) Xeon(R) Silver 4314 CPU @ 2.40GHz", 16, 2400),
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Silver 4314 CPU @ 2.40GHz", 16, 2400),
     dimms: { slots: 32, count: 4, sizeMiB: 16384, speedMhz: 3200, type: "DDR4", partNumber: "P06031-B21", manufacturer: "HPE" },
     nicPorts: 2,
     drives: { count: 2, model: "MO000960JWTBK", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HPD4" },
@@ -44,29 +35,17 @@ const models: ModelSpec[] = [
   },
 ];
 
-const unnumbered = () => "";
-
 /** Versions as a DL360 Gen10 Plus reports them: the System ROM with its family and date, the manager's `iLO 5 v2.55`. */
-const components: ComponentSpec[] = [
+const components = hpeComponents(
+  { bmc: "iLO 5", bios: "System ROM", storage_controller: "HPE Smart Array P408i-a SR Gen10", nic: "HPE Ethernet 10/25Gb 2-port 640SFP28 Adapter" },
   {
-    type: "bmc",
-    id: unnumbered,
-    name: () => "iLO 5",
-    softwareId: "",
-    versions: ["iLO 5 v2.46", "iLO 5 v2.55", "iLO 5 v2.72"],
-    inventoryVersion: iloInventoryVersion,
+    bmc: ["iLO 5 v2.46", "iLO 5 v2.55", "iLO 5 v2.72"],
+    bios: ["U46 v1.50 (09/08/2021)", "U46 v1.56 (11/29/2021)", "U46 v1.62 (04/19/2022)"],
+    storage_controller: ["3.53", "4.11"],
+    nic: ["14.27.1016", "14.29.1016"],
+    service_pack: ["2022.09.0", "2023.03.0"],
   },
-  {
-    type: "bios",
-    id: unnumbered,
-    name: () => "System ROM",
-    softwareId: "",
-    versions: ["U46 v1.50 (09/08/2021)", "U46 v1.56 (11/29/2021)", "U46 v1.62 (04/19/2022)"],
-  },
-  { type: "storage_controller", id: unnumbered, name: () => "HPE Smart Array P408i-a SR Gen10", softwareId: "", versions: ["3.53", "4.11"] },
-  { type: "nic", id: unnumbered, name: () => "HPE Ethernet 10/25Gb 2-port 640SFP28 Adapter", softwareId: "", versions: ["14.27.1016", "14.29.1016"] },
-  { type: "service_pack", id: unnumbered, name: () => "Service Pack for ProLiant", softwareId: "", versions: ["2022.09.0", "2023.03.0"] },
-];
+);
 
 const FLASH_STATE: Record<TaskPhase, string> = {
   queued: "Uploading",

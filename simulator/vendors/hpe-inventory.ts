@@ -1,5 +1,4 @@
 import type { Bmc } from "../bmc/bmc";
-import { partSerial } from "../bmc/hardware";
 import { pathsOf } from "../resources/paths";
 import type { FirmwareType } from "../types";
 import { romFamily } from "./hpe-versions";
@@ -118,7 +117,7 @@ function drives(bmc: Bmc, before: number): InventoryEntry[] {
   const { drives: spec } = bmc.modelSpec;
   const paths = pathsOf(bmc.profile);
   return Array.from({ length: spec.count }, (_, i) => {
-    const target = `562340a5-${partSerial(bmc, `drive-target/${i}`, 4)}-3030-3936-304b5841564c`.toLowerCase();
+    const target = `562340a5-${bmc.derive(`drive-target/${i}`).hex(4)}-3030-3936-304b5841564c`;
     const drive = bmc.storage === "smart-storage" ? `${paths.diskDrives}/${i}` : `${paths.storage}/Drives/${bmc.profile.ids.drive(i + 1)}`;
     return {
       ...entry(bmc, { name: "Drive", description: spec.model, version: spec.firmware, updateable: false, context: `Port=1I:Box=1:Bay=${i + 1}` }),

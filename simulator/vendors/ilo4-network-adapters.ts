@@ -2,7 +2,6 @@ import { hostIpv4, linkLocal } from "../bmc/hardware";
 import type { RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
 import { collection, enabled, getRoute, missing, resource } from "../resources/odata";
-import { pathsOf } from "../resources/paths";
 
 /**
  * iLO 4 reports the host's NICs as HP's `HpNetworkAdapter` (ports with their MACs) rather than DMTF

@@ -1,26 +1,17 @@
 import type { Bmc } from "../bmc/bmc";
 import { lenovoInventory, lenovoInventoryVersion } from "./lenovo-versions";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
 
 const ALNUM = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-const CASCADE_LAKE = (model: string, cores: number, speedMhz: number) => ({
-  model,
-  count: 2,
-  cores,
-  threads: cores * 2,
-  speedMhz,
-  cpuid: "0x00050657",
-  microcode: "0x05003302",
-});
 
 const models: ModelSpec[] = [
   {
     name: "ThinkSystem SR650",
     sku: "7X06CTO1WW",
     hostPrefix: "sr650",
-    cpu: CASCADE_LAKE("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", 20, 2500),
+    cpu: xeon("cascade-lake", "Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", 20, 2500),
     dimms: { slots: 24, count: 12, sizeMiB: 32768, speedMhz: 2933, type: "DDR4", partNumber: "M393A4K40CB2-CVF", manufacturer: "Samsung" },
     nicPorts: 2,
     drives: { count: 2, model: "MTFDDAK480TDS", capacityBytes: 480103981056, media: "SSD", protocol: "SATA", firmware: "J004" },
@@ -30,7 +21,7 @@ const models: ModelSpec[] = [
     name: "ThinkSystem SR630",
     sku: "7X02CTO1WW",
     hostPrefix: "sr630",
-    cpu: CASCADE_LAKE("Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz", 10, 2200),
+    cpu: xeon("cascade-lake", "Intel(R) Xeon(R) Silver 4210 CPU @ 2.20GHz", 10, 2200),
     dimms: { slots: 24, count: 4, sizeMiB: 32768, speedMhz: 2400, type: "DDR4", partNumber: "M393A4K40CB2-CVF", manufacturer: "Samsung" },
     nicPorts: 2,
     drives: { count: 2, model: "MTFDDAK480TDS", capacityBytes: 480103981056, media: "SSD", protocol: "SATA", firmware: "J004" },

@@ -1,4 +1,5 @@
 import type { Bmc } from "../bmc/bmc";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, InventoryEntry, ModelSpec, VendorProfile } from "./types";
 
@@ -11,15 +12,7 @@ const x12 = (name: string, hostPrefix: string, dimmCount: number, slots: number)
   // Supermicro leaves the SMBIOS SKU at its placeholder.
   sku: "To be filled by O.E.M.",
   hostPrefix,
-  cpu: {
-    model: "Intel(R) Xeon(R) Gold 6342 CPU @ 2.80GHz",
-    count: 2,
-    cores: 24,
-    threads: 48,
-    speedMhz: 2800,
-    cpuid: "0x000606A6",
-    microcode: "0x0D000375",
-  },
+  cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 6342 CPU @ 2.80GHz", 24, 2800),
   dimms: { slots, count: dimmCount, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "M393A4K40EB3-CWE", manufacturer: "Samsung" },
   nicPorts: 2,
   drives: { count: 2, model: "SAMSUNG MZ7LH960HAJR-00005", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HXT7904Q" },
