@@ -60,6 +60,9 @@ function parse(text: string): unknown {
   }
 }
 
+/** Per request, when the caller gives none: BMCs answer slowly under load, but within seconds. */
+const DEFAULT_TIMEOUT_MS = 15_000;
+
 /**
  * The HTTP side of a client: one keep-alive connection pool to one BMC, every request under the
  * per-BMC cap, with bounded retries (backoff, `Retry-After`) on 5xx, resets and timeouts.
@@ -75,8 +78,7 @@ export class BmcHttp implements LoginTransport {
     private readonly sendODataVersion: () => boolean,
   ) {
     const trust: TlsTrust = "pinnedSha256" in options.tls ? { kind: "pinned", sha256: options.tls.pinnedSha256 } : { kind: "ca", caBundle: options.tls.caBundle };
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    this.connection = new BmcConnection(options, trust, { keepAlive: true, handshakeTimeoutMs: timeoutMs });
+    this.connection = new BmcConnection(options, trust, { keepAlive: true, handshakeTimeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     this.bmc = this.connection.label;
     this.policy = { ...DEFAULT_RETRY, ...options.retryPolicy, ...(options.retries === undefined ? {} : { retries: options.retries }) };
   }
@@ -104,7 +106,7 @@ export class BmcHttp implements LoginTransport {
       let response: RedfishResponse | undefined;
       let failure: unknown;
       try {
-        const exchange = await this.connection.exchange({ method, path, headers, body: payload, timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 15_000, signal });
+        const exchange = await this.connection.exchange({ method, path, headers, body: payload, timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
         const body = parse(exchange.text);
         response = { status: exchange.status, headers: exchange.headers, body, text: exchange.text, messageId: messageIdOf(body) };
       } catch (error) {
