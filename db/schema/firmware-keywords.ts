@@ -10,8 +10,6 @@ export const FIRMWARE_MATCH_KEYWORDS = {
   service_pack: ["service pack", "spp", "firmware pack"],
 } as const;
 
-export type KeywordFirmwareType = keyof typeof FIRMWARE_MATCH_KEYWORDS;
-
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**

@@ -16,7 +16,7 @@ export type ReportView = { status?: string; search?: string; ordering?: string; 
 
 export type Report = { servers: ServerComplianceDto[]; summary: SummaryDto; count: number };
 
-export const reportOrdering = {
+const reportOrdering = {
   ordering: {
     server_name: sql`l.name`,
     server_id: sql`l.server_id`,
@@ -28,7 +28,7 @@ export const reportOrdering = {
   defaultOrdering: ["server_name"],
 };
 
-export const REPORT_SEARCH_FIELDS = ["name", "model", "serial_number"] as const;
+const REPORT_SEARCH_FIELDS = ["name", "model", "serial_number"] as const;
 
 function orderClause(ordering: string | undefined): SQL {
   const terms = orderingNames(reportOrdering, ordering).map((name) => {

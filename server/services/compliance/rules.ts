@@ -11,7 +11,7 @@ export const MATCH_KEYWORDS = FIRMWARE_MATCH_KEYWORDS;
  */
 export type MatchKind = "bios" | "bmc" | "keywords" | "name";
 
-export type BaselineBinary = { id: number; name: string; firmwareType: string; version: string; manufacturer: string; models: string[] };
+type BaselineBinary = { id: number; name: string; firmwareType: string; version: string; manufacturer: string; models: string[] };
 
 /** A binary as the compliance query reads it: every value precomputed, so SQL only compares. */
 export type BinaryRule = {
@@ -27,7 +27,7 @@ export type BinaryRule = {
   namePattern: string;
 };
 
-export function matchKind(firmwareType: string): MatchKind {
+function matchKind(firmwareType: string): MatchKind {
   if (firmwareType === "bios" || firmwareType === "bmc") return firmwareType;
   return Object.hasOwn(MATCH_KEYWORDS, firmwareType) ? "keywords" : "name";
 }

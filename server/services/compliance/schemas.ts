@@ -7,7 +7,7 @@ const optionalText = (description: string) => z.string().optional().describe(des
 /** Read as text so a malformed id gets seed 003's 400, documented as the integer it must be. */
 const optionalId = (description: string) => z.string().meta({ override: { type: "integer" } }).optional().describe(description);
 
-export const scopeParams = {
+const scopeParams = {
   server: optionalId("Check one server by id (listed even when nothing in the baseline applies to it). 400 when not an integer, 404 when no such server."),
   pool: optionalId("Check every server of a resource pool and of all its sub-pools, at any depth. 400 when not an integer, 404 when no such pool."),
 };
@@ -23,7 +23,7 @@ export const complianceQuerySchema = z.object({
 });
 export type ComplianceQuery = z.infer<typeof complianceQuerySchema>;
 
-export const componentSchema = z.object({
+const componentSchema = z.object({
   firmware_binary_id: z.number().int(),
   firmware_type: z.enum(FIRMWARE_TYPES),
   baseline_version: z.string().describe("The binary's version: what the server should run."),

@@ -52,7 +52,7 @@ export async function resolveScope(ctx: ServiceContext, params: ScopeParams): Pr
 }
 
 /** The servers of a pool and of every pool below it. */
-export function inPoolTree(poolId: number): SQL {
+function inPoolTree(poolId: number): SQL {
   return sql`${servers.resourcePoolId} in (
     with recursive tree(id) as (
       select ${poolId}::int

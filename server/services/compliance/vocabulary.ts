@@ -1,6 +1,5 @@
 /** Seed 003's statuses, most severe first. */
 export const COMPLIANCE_STATUSES = ["non_compliant", "unknown", "compliant", "not_applicable"] as const;
-export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 /** Why a snapshot was taken. */
 export const SNAPSHOT_TRIGGERS = ["manual", "nightly", "remediation"] as const;
