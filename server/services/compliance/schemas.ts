@@ -104,3 +104,4 @@ const statusChange = z.object({
 export const snapshotDetailSchema = snapshotSchema.extend({
   changed_servers: z.array(statusChange).describe("Servers whose overall status differs from the previous snapshot recording them, most severe first."),
 });
+export type SnapshotDetailDto = z.infer<typeof snapshotDetailSchema>;

@@ -5,13 +5,12 @@ import type { ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
 import { findBaselineRow } from "../firmware-baselines/get";
 import { historyRestriction, recordsAny, toSnapshotDtos } from "./history";
-import type { snapshotDetailSchema } from "./schemas";
+import type { SnapshotDetailDto } from "./schemas";
 import type { ScopeParams } from "./scope";
 import { severityOf } from "./statuses";
-import type { z } from "~/server/lib/zod";
 
 /** One snapshot with the servers whose status changed since the previous snapshot recording them: what drifted, what was fixed. */
-export async function getComplianceSnapshot({ ctx, input }: { ctx: ServiceContext; input: ScopeParams & { id: number; snapshot_id: number } }): Promise<z.infer<typeof snapshotDetailSchema>> {
+export async function getComplianceSnapshot({ ctx, input }: { ctx: ServiceContext; input: ScopeParams & { id: number; snapshot_id: number } }): Promise<SnapshotDetailDto> {
   const baseline = await findBaselineRow(ctx, input.id);
   const restriction = await historyRestriction(ctx, input);
   const [row] = fitsInteger(input.snapshot_id)
@@ -33,5 +32,5 @@ export async function getComplianceSnapshot({ ctx, input }: { ctx: ServiceContex
     .innerJoin(servers, eq(servers.id, complianceSnapshotServers.serverId))
     .where(and(eq(complianceSnapshotServers.snapshotId, row.id), sql`${complianceSnapshotServers.previousStatus} <> ${complianceSnapshotServers.overallStatus}`, restriction))
     .orderBy(severityOf(complianceSnapshotServers.overallStatus), servers.name, servers.id);
-  return { ...dto!, changed_servers: changed as z.infer<typeof snapshotDetailSchema>["changed_servers"] };
+  return { ...dto!, changed_servers: changed as SnapshotDetailDto["changed_servers"] };
 }
