@@ -161,6 +161,18 @@ describe("which inventory entries count as installed", () => {
     });
     expect((await complianceOf(baseline.id, target.id)).components[0]).toMatchObject({ current_version: "52.21.0-4606", status: "compliant" });
   });
+
+  it("shows the first match by name when none of several has the baseline version", async () => {
+    const baseline = await baselineOf({ firmwareType: "storage_controller", version: "52.21.0-4606", manufacturer: "Dell" });
+    const target = await server({
+      manufacturer: "Dell Inc.",
+      firmwares: [
+        { inventoryId: "Installed-104537-52.16.1-4405", name: "PERC H755 Front", version: "52.16.1-4405", softwareId: "104537" },
+        { inventoryId: "Installed-109123-2.5.13.3024", name: "BOSS-S2 RAID", version: "2.5.13.3024", softwareId: "109123" },
+      ],
+    });
+    expect((await complianceOf(baseline.id, target.id)).components[0]).toMatchObject({ current_version: "2.5.13.3024", status: "non_compliant" });
+  });
 });
 
 describe("nic and other binaries (no rule in the seed)", () => {

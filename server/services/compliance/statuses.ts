@@ -31,10 +31,12 @@ const inventoryMatch = (rule: BinaryRule) =>
 function inventoryCte(rules: BinaryRule[]): SQL | undefined {
   const read = rules.map((rule, k) => ({ rule, k })).filter(({ rule }) => rule.match === "keywords" || rule.match === "name");
   if (!read.length) return undefined;
-  const found = read.map(
-    ({ rule, k }) =>
-      sql`(array_agg(f.version order by f.version = ${rule.version} desc, f.name, f.inventory_id) filter (where ${inventoryMatch(rule)}))[1] as ${column("found", k)}`,
-  );
+  // No per-server sort: the baseline version if any candidate has it, else the version of the least (name, id).
+  const found = read.map(({ rule, k }) => {
+    const candidate = sql`filter (where ${inventoryMatch(rule)})`;
+    return sql`case when bool_or(f.version = ${rule.version}) ${candidate} then ${rule.version}::text
+      else (min(array[f.name::text, f.inventory_id::text, f.version::text]) ${candidate})[3] end as ${column("found", k)}`;
+  });
   return sql`inventory as (
       select f.server_id, ${sql.join(found, sql`, `)}
       from ${serverFirmwares} f
