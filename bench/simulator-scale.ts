@@ -1,8 +1,9 @@
 // Simulator scale: start-up time and RSS of 1,000 BMCs in one Node process, then authenticated
 // request throughput against all of them. Run: npx tsx bench/simulator-scale.ts
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import https from "node:https";
 import { fileURLToPath } from "node:url";
+import { ask, pool } from "./fleet-process";
 
 const BMCS = 1000;
 const LOGIN_CONCURRENCY = 50;
@@ -42,28 +43,6 @@ async function call(url: string, method: string, headers: Record<string, string>
     retries++;
     return once(url, method, headers, body);
   }
-}
-
-/** Runs `total` jobs with at most `width` in flight. */
-async function pool(total: number, width: number, job: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < total) await job(next++);
-    }),
-  );
-}
-
-function ask<T>(child: ChildProcess, message: string, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (reply: { type: string }) => {
-      if (reply.type !== type) return;
-      child.off("message", listener);
-      resolve(reply as T);
-    };
-    child.on("message", listener);
-    if (message) child.send(message);
-  });
 }
 
 const forkedAt = performance.now();
