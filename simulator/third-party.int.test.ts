@@ -6,22 +6,33 @@ import { VENDOR_KEYS, type VendorKey } from "./types";
 import { PROFILES } from "./vendors";
 
 let fleet: Fleet;
-const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === vendor && !bmc.quirks.trailingSlash) as BmcHandle;
+/** HPE BMCs on port 443, for ilorest (below). */
+let hpeFleet: Fleet;
+const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === vendor) as BmcHandle;
+const hpe = (vendor: "hpe-ilo5" | "hpe-ilo4") => hpeFleet.bmcs.find((bmc) => bmc.vendor === vendor && !bmc.quirks.trailingSlash) as BmcHandle;
 /** The two iLO 5s on older firmware, which writes trailing slashes. */
-const iloWithSlashes = (n: 0 | 1) => fleet.bmcs.filter((bmc) => bmc.quirks.trailingSlash)[n];
+const iloWithSlashes = (n: 0 | 1) => hpeFleet.bmcs.filter((bmc) => bmc.quirks.trailingSlash)[n];
 /** The number in a version, whatever the vendor wraps it in (`iLO 5 v2.55` -> `2.55`). */
 const number = (version: string | undefined) => /\d+\.\d+(\.\d+)*/.exec(version?.replace(/^iLO \d /, "") ?? "")?.[0] ?? "";
 
 beforeAll(async () => {
-  // Port 443, as real BMCs: ilorest can only log out from a BMC on the default port.
-  fleet = await startFleet({
-    base: "127.51.8.1",
-    port: 443,
-    seed: 8,
-    bmcs: [{ count: 5, vendor: "mixed" }, { count: 2, vendor: "hpe-ilo5", quirks: { trailingSlash: true } }],
-  });
+  // ilorest can only log out from a BMC on the default port 443, as real iLOs are. A fixed port can
+  // collide with another run of this file on the same machine: the offset in the /24 varies by process.
+  [fleet, hpeFleet] = await Promise.all([
+    startFleet({ count: 5, vendor: "mixed", base: "127.51.8.1", seed: 8 }),
+    startFleet({
+      base: `127.51.8.${16 + (process.pid % 200)}`,
+      port: 443,
+      seed: 8,
+      bmcs: [
+        { vendor: "hpe-ilo5" },
+        { vendor: "hpe-ilo4" },
+        { count: 2, vendor: "hpe-ilo5", quirks: { trailingSlash: true } },
+      ],
+    }),
+  ]);
 });
-afterAll(() => fleet.stop());
+afterAll(() => Promise.all([fleet.stop(), hpeFleet.stop()]));
 
 describe.skipIf(!installed.redfishtool)("redfishtool (Debian) against each vendor", { timeout: 120_000 }, () => {
   it.concurrent.each(VENDOR_KEYS)("%s: lists systems, gets the system and manager with a session", async (vendor) => {
@@ -120,7 +131,7 @@ describe.skipIf(!installed.ilorest)("HPE ilorest against both HPE profiles", { t
   };
 
   it.concurrent("iLO 5: login, list, get and serverinfo --firmware", async () => {
-    const bmc = byVendor("hpe-ilo5");
+    const bmc = hpe("hpe-ilo5");
     const before = sessionIds(bmc);
     expectCommon(await ilorest([...common(bmc), "logout"]), bmc, before);
   });
@@ -136,7 +147,7 @@ describe.skipIf(!installed.ilorest)("HPE ilorest against both HPE profiles", { t
   });
 
   it.concurrent("iLO 4 through its Redfish tree (--redfish): login, list, get, serverinfo --firmware and --system", async () => {
-    const bmc = byVendor("hpe-ilo4");
+    const bmc = hpe("hpe-ilo4");
     const before = sessionIds(bmc);
     const out = await ilorest([...common(bmc), "serverinfo --system", "logout"], { redfish: true });
     expectCommon(out, bmc, before);
