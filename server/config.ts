@@ -41,6 +41,27 @@ export const workerSettings = {
   },
 };
 
+export const scanSettings = {
+  /** TCP connects in flight at once per worker process, across all its scan chunks (capped at half the open-file limit). */
+  get concurrency() {
+    return wholeNumber("RACKPILOT_SCAN_CONCURRENCY", 1024);
+  },
+  get connectTimeoutMs() {
+    return seconds("RACKPILOT_SCAN_CONNECT_TIMEOUT", 1) * 1000;
+  },
+  /** Addresses per chunk: each chunk is one job, the unit of retry and of sharing among workers. */
+  get chunkSize() {
+    return wholeNumber("RACKPILOT_SCAN_CHUNK_SIZE", 4096);
+  },
+  /** Open ports identified (unauthenticated GET of the service root) at once per worker process. */
+  get probeConcurrency() {
+    return wholeNumber("RACKPILOT_SCAN_PROBE_CONCURRENCY", 64);
+  },
+  get probeTimeoutMs() {
+    return seconds("RACKPILOT_SCAN_PROBE_TIMEOUT", 5) * 1000;
+  },
+};
+
 let cachedSecret: string | undefined;
 
 /** RACKPILOT_SECRET, or a random secret generated once and kept (mode 0600) in the data dir. */

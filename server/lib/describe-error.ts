@@ -7,6 +7,11 @@ function safeMessage(error: Error): string {
   return error.message;
 }
 
+/** One line for an operator (a status message): the error's message, never a failed query's values. */
+export function errorSummary(error: unknown): string {
+  return error instanceof Error ? safeMessage(error) : String(error);
+}
+
 /**
  * An unexpected error and its causes, for the server log: names, messages and stack frames, but
  * never the values a failed query was given.
