@@ -9,7 +9,9 @@ function safeMessage(error: Error): string {
 
 /** One line for an operator (a status message): the error's message, never a failed query's values. */
 export function errorSummary(error: unknown): string {
-  return error instanceof Error ? safeMessage(error) : String(error);
+  if (!(error instanceof Error)) return String(error);
+  if ("query" in error && "params" in error) return `a database query failed (${error.cause instanceof Error ? error.cause.message : "no reason given"})`;
+  return error.message;
 }
 
 /**

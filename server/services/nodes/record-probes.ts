@@ -20,7 +20,8 @@ export async function recordProbedNodes(db: DbExecutor, scanRangeId: number, ser
         status: nodes.status,
         statusMessage: nodes.statusMessage,
         certificateSha256: nodes.certificateSha256,
-        hasServers: sql<boolean>`exists (select 1 from ${servers} where ${servers.nodeId} = ${nodes.id})`,
+        // Qualified by hand: drizzle writes a selected column of a one-table query without its table.
+        hasServers: sql<boolean>`exists (select 1 from ${servers} where ${servers.nodeId} = ${nodes}.${sql.identifier("id")})`,
       })
       .from(nodes)
       .where(inArray(nodes.ip, [...new Set(services.map((service) => service.host))]))

@@ -50,6 +50,7 @@ async function markUnanswered(tx: DbExecutor, range: ScanRangeRow, chunks: ScanC
     chunks.map((chunk) => sql`(${address} between ${chunk.firstAddress} and ${chunk.firstAddress + chunk.addressCount - 1} and ${nodes.port} = any(${sql.param(chunk.ports)}::int[]))`),
     sql` or `,
   );
-  const unseen = sql`(${nodes.lastSeen} is null or ${nodes.lastSeen} < ${range.scanStartedAt})`;
+  const startedAt = sql`(select ${scanRanges.scanStartedAt} from ${scanRanges} where ${scanRanges.id} = ${range.id})`;
+  const unseen = sql`(${nodes.lastSeen} is null or ${nodes.lastSeen} < ${startedAt})`;
   await markNodesUnreachable(tx, sql`(${covered}) and ${unseen}`, `No Redfish service answered the scan of "${range.name}" started at ${range.scanStartedAt?.toISOString()}.`);
 }
