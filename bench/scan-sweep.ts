@@ -21,6 +21,7 @@ import { fastConnect } from "~/server/sweep/connect";
 import { Limiter, sweepWidth } from "~/server/sweep/limiter";
 import { sweep } from "~/server/sweep/sweep";
 import { startWorker } from "~/workers/runner";
+import { ask } from "./fleet-process";
 
 const BMCS = 1000;
 // Not 9443: the other benchmarks' fleets use 127.60.0.1.. on that port, and may run at the same time.
@@ -29,17 +30,13 @@ const RANGE = { from: "127.60.0.0", to: "127.60.255.255" };
 const rounds = Number(process.argv[2] ?? 2);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-function startFleetProcess(): Promise<{ child: ChildProcess; addresses: Set<string> }> {
+async function startFleetProcess(): Promise<{ child: ChildProcess; addresses: Set<string> }> {
   const child = fork(fileURLToPath(new URL("./simulator-fleet.ts", import.meta.url)), [], {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, SIM_COUNT: String(BMCS), SIM_PORT: String(PORT) },
   });
-  return new Promise((resolve) => {
-    child.on("message", (message: { type: string; bmcs: Array<{ url: string }> }) => {
-      if (message.type !== "ready") return;
-      resolve({ child, addresses: new Set(message.bmcs.map((bmc) => new URL(bmc.url).hostname)) });
-    });
-  });
+  const ready = await ask<{ bmcs: Array<{ url: string }> }>(child, "", "ready");
+  return { child, addresses: new Set(ready.bmcs.map((bmc) => new URL(bmc.url).hostname)) };
 }
 
 /** Compares what a scanner found with the fleet: every BMC found, and nothing else. */

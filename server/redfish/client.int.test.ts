@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
-import { RedfishClient, withBmc } from "./client";
+import { startFleet, type BmcHandle, type Faults, type Fleet } from "~/simulator";
+import { RedfishClient, withBmc, type ClientOptions } from "./client";
 import { BmcUnreachableError, CertificateMismatchError, NoCredentialAcceptedError, RedfishProtocolError } from "./errors";
 import { slotsInUse } from "./limiter";
 import { clientOptionsFor, sha256OfPem, wrongCredential } from "./testing/fleet";
@@ -8,6 +8,18 @@ import { clientOptionsFor, sha256OfPem, wrongCredential } from "./testing/fleet"
 let fleet: Fleet;
 const bmc = (vendor: string) => fleet.bmcs.find((candidate) => candidate.vendor === vendor)!;
 const label = (handle: BmcHandle) => `${handle.address}:${handle.port}`;
+
+/** Logs in, injects `faults`, and returns what `call` throws (its result if it does not); clears and logs out after. */
+async function failureUnder(handle: BmcHandle, faults: Faults, extra: Partial<ClientOptions>, call: (client: RedfishClient) => Promise<unknown>): Promise<any> {
+  const client = await RedfishClient.connect(clientOptionsFor(fleet, handle, extra));
+  handle.setFaults(faults);
+  try {
+    return await call(client).catch((error) => error);
+  } finally {
+    handle.clearFaults();
+    await client.close();
+  }
+}
 
 beforeAll(async () => {
   fleet = await startFleet({
@@ -34,6 +46,17 @@ describe("RedfishClient against the simulated vendors", () => {
       await client.close();
       expect(handle.sessions, handle.vendor).toHaveLength(0);
     }
+  });
+
+  it("still logs out when the job using the client was cancelled", async () => {
+    const dell = bmc("dell");
+    const cancel = new AbortController();
+    const client = await RedfishClient.connect(clientOptionsFor(fleet, dell, { signal: cancel.signal }));
+    cancel.abort(new Error("job cancelled"));
+    await expect(client.get(dell.paths.system)).rejects.toThrow("job cancelled");
+    expect(dell.sessions).toHaveLength(1);
+    await client.close();
+    expect(dell.sessions).toHaveLength(0);
   });
 
   it("speaks iLO 4's legacy /rest/v1 tree", async () => {
@@ -106,36 +129,52 @@ describe("RedfishClient against the simulated vendors", () => {
     expect(dell.sessions).toHaveLength(0);
   });
 
-  it("gives up with a typed error when every answer is a 500", async () => {
+  it("falls back to Basic auth when the BMC is out of sessions, whichever status it answers (Dell 400, others 503)", async () => {
+    const full = await startFleet({ base: "127.53.3.20", seed: 8, maxSessions: 1, bmcs: [{ vendor: "dell" }, { vendor: "lenovo" }] });
+    try {
+      for (const handle of full.bmcs) {
+        const holder = await RedfishClient.connect(clientOptionsFor(full, handle));
+        await withBmc(clientOptionsFor(full, handle), async (client) => {
+          expect(client.authMethod, handle.vendor).toBe("basic");
+          expect((await client.getResource(handle.paths.system)).SerialNumber).toBe(handle.serial);
+        });
+        expect(handle.sessions).toHaveLength(1);
+        await holder.close();
+        expect(handle.sessions).toHaveLength(0);
+      }
+    } finally {
+      await full.stop();
+    }
+  });
+
+  it("says a BMC whose service root keeps failing is unwell, not that it is no Redfish service", async () => {
     const dell = bmc("dell");
-    const client = await RedfishClient.connect(clientOptionsFor(fleet, dell));
     dell.setFaults({ errorRate: 1 });
     try {
-      const error = await client.getResource(dell.paths.system).catch((e) => e);
+      const error = await RedfishClient.connect(clientOptionsFor(fleet, dell, { retries: 1 })).catch((e) => e);
       expect(error).toBeInstanceOf(RedfishProtocolError);
-      expect(error).toMatchObject({ status: 500, messageId: "InternalError" });
-      expect(error.message).toContain(label(dell));
+      expect(error).toMatchObject({ status: 500 });
     } finally {
       dell.clearFaults();
-      await client.close();
     }
+  });
+
+  it("gives up with a typed error when every answer is a 500", async () => {
+    const dell = bmc("dell");
+    const error = await failureUnder(dell, { errorRate: 1 }, {}, (client) => client.getResource(dell.paths.system));
+    expect(error).toBeInstanceOf(RedfishProtocolError);
+    expect(error).toMatchObject({ status: 500, messageId: "InternalError" });
+    expect(error.message).toContain(label(dell));
     expect(dell.sessions).toHaveLength(0);
   });
 
   it("bounds a hanging BMC by the request timeout and its retries", async () => {
     const supermicro = bmc("supermicro");
-    const client = await RedfishClient.connect(clientOptionsFor(fleet, supermicro, { timeoutMs: 200, retries: 1 }));
-    supermicro.setFaults({ hang: true });
-    try {
-      const started = Date.now();
-      const error = await client.get(supermicro.paths.system).catch((e) => e);
-      expect(error).toBeInstanceOf(BmcUnreachableError);
-      expect(error).toMatchObject({ reason: "timeout", bmc: label(supermicro) });
-      expect(Date.now() - started).toBeLessThan(2000);
-    } finally {
-      supermicro.clearFaults();
-      await client.close();
-    }
+    const started = Date.now();
+    const error = await failureUnder(supermicro, { hang: true }, { timeoutMs: 200, retries: 1 }, (client) => client.get(supermicro.paths.system));
+    expect(error).toBeInstanceOf(BmcUnreachableError);
+    expect(error).toMatchObject({ reason: "timeout", bmc: label(supermicro) });
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(supermicro.sessions).toHaveLength(0);
   });
 

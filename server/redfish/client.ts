@@ -1,9 +1,11 @@
-import { NoCredentialAcceptedError, NotRedfishError, RedfishProtocolError } from "./errors";
+import { NoCredentialAcceptedError, RedfishProtocolError } from "./errors";
 import { BmcHttp, type HttpOptions, type RedfishResponse, type RequestOptions } from "./http";
 import { readMembers, type ExpandSupport, expandSupportOf } from "./collections";
-import { dig, isObject, linkOf, pathOf, prop, text, type Json } from "./odata";
-import { ROOT_PATHS, type RedfishProtocol } from "./probe";
+import { dig, isObject, pathOf, prop, text, type Json } from "./odata";
+import type { RedfishProtocol } from "./probe";
+import { findServiceRoot } from "./service-root";
 import { logIn, logOut, type Auth, type Credential } from "./session";
+import { quirksFor } from "./vendors";
 import { identifyService } from "./vendors/identify";
 
 export interface ClientOptions extends HttpOptions {
@@ -29,13 +31,14 @@ export class RedfishClient {
   private auth: Auth | null = null;
   private renewing: Promise<void> | null = null;
   private expand: ExpandSupport = null;
+  private omitODataVersion = false;
   private sessionsPath = "";
   private verifyPath = "";
   private closed = false;
   private readonly http: BmcHttp;
 
   private constructor(private readonly options: ClientOptions) {
-    this.http = new BmcHttp(options, () => this.protocol);
+    this.http = new BmcHttp(options, () => !this.omitODataVersion);
     this.bmc = this.http.bmc;
   }
 
@@ -63,24 +66,14 @@ export class RedfishClient {
   }
 
   private async open(): Promise<void> {
-    const candidates: RedfishProtocol[] = this.options.protocol ? [this.options.protocol] : ["redfish", "rest"];
-    let root: Json | null = null;
-    let rootWantsAuth = false;
-    for (const protocol of candidates) {
-      this.protocol = protocol;
-      this.rootPath = ROOT_PATHS[protocol];
-      const response = await this.http.send("GET", this.rootPath, { auth: null });
-      rootWantsAuth = response.status === 401 || response.status === 403;
-      if (response.status === 200 && isObject(response.body)) root = response.body;
-      if (root || rootWantsAuth) break;
-    }
-    if (!root && !rootWantsAuth) throw new NotRedfishError(this.bmc, `no service root at ${candidates.map((p) => ROOT_PATHS[p]).join(" or ")}`);
-    const fallbackSessions = this.protocol === "rest" ? "/rest/v1/Sessions" : "/redfish/v1/SessionService/Sessions";
-    this.sessionsPath = pathOf((root && linkOf(root, "Sessions")) || fallbackSessions);
-    this.verifyPath = pathOf((root && linkOf(root, "Systems")) || this.rootPath);
+    const entry = await findServiceRoot(this.http, this.options.protocol);
+    ({ protocol: this.protocol, rootPath: this.rootPath, sessionsPath: this.sessionsPath, verifyPath: this.verifyPath } = entry);
+    // The legacy tree is read as iLO 4 serves it to pre-Redfish clients.
+    this.omitODataVersion = this.protocol === "rest";
     this.auth = await logIn(this.http, this.options.credentials, this.sessionsPath, this.verifyPath);
-    this.root = root ?? (await this.getResource(this.rootPath));
+    this.root = entry.root ?? (await this.getResource(this.rootPath));
     ({ vendor: this.vendor, product: this.product } = identifyService(this.root, {}));
+    this.omitODataVersion ||= quirksFor(this.vendor).omitODataVersion?.(this.root) ?? false;
     this.expand = expandSupportOf(this.root);
   }
 
@@ -138,7 +131,14 @@ export class RedfishClient {
   }
 
   /** Every member of a collection, fetched: all pages, `$expand` where the service supports it. */
-  members(collectionPath: string, options?: RequestOptions): Promise<Json[]> {
+  async members(collectionPath: string, options?: RequestOptions): Promise<Json[]> {
+    const members = await this.findMembers(collectionPath, options);
+    if (!members) throw new RedfishProtocolError(this.bmc, `GET ${pathOf(collectionPath)} answered 404`, 404);
+    return members;
+  }
+
+  /** Like `members`, but a collection that is not there (404, 410) is null. */
+  findMembers(collectionPath: string, options?: RequestOptions): Promise<Json[] | null> {
     return readMembers(this, collectionPath, this.expand, () => (this.expand = null), options);
   }
 
@@ -195,5 +195,3 @@ export async function withBmc<T>(options: ClientOptions, work: (client: RedfishC
     await client.close();
   }
 }
-
-export const connectBmc = RedfishClient.connect.bind(RedfishClient);

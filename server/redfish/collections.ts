@@ -24,7 +24,7 @@ const MAX_PAGES = 1000;
  * Every member of a collection as a resource. Follows `Members@odata.nextLink` (and iLO 4's
  * `links.NextPage`); trusts the members listed over `Members@odata.count`, which real BMCs get
  * wrong; skips members that 404 (listed but gone); fetches only the members an `$expand` (or iLO
- * 4's `Items`) did not already inline.
+ * 4's `Items`) did not already inline. null when the collection itself is not there (404/410).
  */
 export async function readMembers(
   client: RedfishClient,
@@ -32,10 +32,11 @@ export async function readMembers(
   expand: ExpandSupport,
   expandFailed: () => void,
   options?: RequestOptions,
-): Promise<Json[]> {
+): Promise<Json[] | null> {
   const listed: unknown[] = [];
   let page: string | null = pathOf(collectionPath);
-  let first = await firstPage(client, page, expand, expandFailed, options);
+  let first: Json | null = await firstPage(client, page, expand, expandFailed, options);
+  if (!first) return null;
   const seen = new Set<string>();
   for (let pages = 0; page && pages < MAX_PAGES && !seen.has(page); pages++) {
     seen.add(page);
@@ -61,6 +62,7 @@ export async function readMembers(
   return [...unique.values()];
 }
 
+/** The first page, expanded where supported; null when the collection does not exist. */
 async function firstPage(
   client: RedfishClient,
   path: string,
@@ -68,13 +70,14 @@ async function firstPage(
   expandFailed: () => void,
   options?: RequestOptions,
 ): Promise<Json | null> {
-  if (!expand) return null;
-  try {
-    return await client.getResource(`${path}${path.includes("?") ? "&" : "?"}${expand}`, options);
-  } catch (error) {
-    // A service that advertises $expand but refuses it (400/501): read the plain way from now on.
-    if (!(error instanceof RedfishProtocolError) || ((error.status ?? 500) >= 500 && error.status !== 501)) throw error;
-    expandFailed();
-    return null;
+  if (expand) {
+    const expanded = await client.findResource(`${path}${path.includes("?") ? "&" : "?"}${expand}`, options).catch((error: unknown) => {
+      // A service that advertises $expand but refuses it (400/501): read the plain way from now on.
+      if (!(error instanceof RedfishProtocolError) || ((error.status ?? 500) >= 500 && error.status !== 501)) throw error;
+      expandFailed();
+      return undefined;
+    });
+    if (expanded !== undefined) return expanded;
   }
+  return client.findResource(path, options);
 }

@@ -20,13 +20,16 @@ export type UnreachableReason = "timeout" | "refused" | "reset" | "network";
 /** No TCP connection, no answer in time, or the connection dropped (after the allowed retries). */
 export class BmcUnreachableError extends RedfishError {
   readonly kind = "unreachable";
+  /** The request surely never reached the BMC (refused, or a kept-alive connection it had closed): safe to send again. */
+  readonly notSent: boolean;
   constructor(
     bmc: string,
     readonly reason: UnreachableReason,
     detail?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; notSent?: boolean },
   ) {
     super(bmc, `BMC ${bmc} ${UNREACHABLE_TEXT[reason]}${detail ? ` (${detail})` : ""}`, options);
+    this.notSent = options?.notSent ?? reason === "refused";
   }
 }
 

@@ -1,7 +1,6 @@
 import { BmcUnreachableError } from "./errors";
 import { acquireSlot } from "./limiter";
 import { dig, prop } from "./odata";
-import type { RedfishProtocol } from "./probe";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry";
 import { authHeaders, type Auth, type LoginTransport } from "./session";
 import { BmcConnection, type BmcEndpoint } from "./transport";
@@ -24,6 +23,7 @@ export interface HttpOptions extends BmcEndpoint {
 }
 
 export interface RequestOptions {
+  /** JSON-encoded, unless a string or Buffer (sent as is, with the caller's Content-Type). */
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -60,6 +60,9 @@ function parse(text: string): unknown {
   }
 }
 
+/** Per request, when the caller gives none: BMCs answer slowly under load, but within seconds. */
+const DEFAULT_TIMEOUT_MS = 15_000;
+
 /**
  * The HTTP side of a client: one keep-alive connection pool to one BMC, every request under the
  * per-BMC cap, with bounded retries (backoff, `Retry-After`) on 5xx, resets and timeouts.
@@ -71,29 +74,39 @@ export class BmcHttp implements LoginTransport {
 
   constructor(
     readonly options: HttpOptions,
-    private readonly protocol: () => RedfishProtocol | undefined,
+    /** Whether to send `OData-Version: 4.0` (decided once the service root is known). */
+    private readonly sendODataVersion: () => boolean,
   ) {
     const trust: TlsTrust = "pinnedSha256" in options.tls ? { kind: "pinned", sha256: options.tls.pinnedSha256 } : { kind: "ca", caBundle: options.tls.caBundle };
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    this.connection = new BmcConnection(options, trust, { keepAlive: true, handshakeTimeoutMs: timeoutMs });
+    this.connection = new BmcConnection(options, trust, { keepAlive: true, handshakeTimeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     this.bmc = this.connection.label;
     this.policy = { ...DEFAULT_RETRY, ...options.retryPolicy, ...(options.retries === undefined ? {} : { retries: options.retries }) };
   }
 
-  async send(method: string, path: string, options: RequestOptions & { auth: Auth | null }): Promise<RedfishResponse> {
+  /**
+   * `odataVersion` overrides the client-wide choice of sending `OData-Version: 4.0`; `detached`
+   * ignores the client's abort signal (a logout must still happen after a job was cancelled).
+   */
+  async send(
+    method: string,
+    path: string,
+    options: RequestOptions & { auth: Auth | null; odataVersion?: boolean; detached?: boolean },
+  ): Promise<RedfishResponse> {
     const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(options.auth), ...options.headers };
-    // iLO 4 answers Redfish-only properties to clients that speak OData; its legacy tree wants none.
-    if (this.protocol() !== "rest") headers["OData-Version"] = "4.0";
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-    if (payload !== undefined) headers["Content-Type"] ??= "application/json";
+    if (options.odataVersion ?? this.sendODataVersion()) headers["OData-Version"] = "4.0";
+    // Strings and buffers go as they are (a multipart firmware push sets its own Content-Type).
+    const raw = typeof options.body === "string" || Buffer.isBuffer(options.body);
+    const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body);
+    if (payload !== undefined && !raw) headers["Content-Type"] ??= "application/json";
     const idempotent = options.idempotent ?? method !== "POST";
-    const signal = options.signal && this.options.signal ? AbortSignal.any([options.signal, this.options.signal]) : (options.signal ?? this.options.signal);
+    const clientSignal = options.detached ? undefined : this.options.signal;
+    const signal = options.signal && clientSignal ? AbortSignal.any([options.signal, clientSignal]) : (options.signal ?? clientSignal);
     for (let attempt = 0; ; attempt++) {
       const release = await acquireSlot(this.bmc, this.options.maxInFlight ?? 4, signal);
       let response: RedfishResponse | undefined;
       let failure: unknown;
       try {
-        const exchange = await this.connection.exchange({ method, path, headers, body: payload, timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? 15_000, signal });
+        const exchange = await this.connection.exchange({ method, path, headers, body: payload, timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal });
         const body = parse(exchange.text);
         response = { status: exchange.status, headers: exchange.headers, body, text: exchange.text, messageId: messageIdOf(body) };
       } catch (error) {
@@ -111,7 +124,7 @@ export class BmcHttp implements LoginTransport {
   }
 
   private shouldRetry(response: RedfishResponse | undefined, failure: unknown, idempotent: boolean): boolean {
-    if (failure) return failure instanceof BmcUnreachableError && (idempotent || failure.reason === "refused");
+    if (failure) return failure instanceof BmcUnreachableError && (idempotent || failure.notSent);
     if (!response || !isRetryableStatus(response.status) || response.messageId === "SessionLimitExceeded") return false;
     // A 503 was not processed, so even a POST can be sent again.
     return idempotent || response.status === 503 || response.status === 429;

@@ -3,7 +3,7 @@ import { readFirmware, managerInfo } from "./inventory/firmware";
 import { readEthernetInterfaces, readMemory, readProcessors } from "./inventory/parts";
 import { readSystemStorage } from "./inventory/storage";
 import type { Inventory, ManagerInfo, SystemInventory } from "./inventory/types";
-import { dig, idOf, linkOf, linksOf, pathKey, prop, text, type Json } from "./odata";
+import { dig, idOf, linkOf, linksOf, pathKey, prop, text, texts, type Json } from "./odata";
 import { quirksFor } from "./vendors";
 
 export type * from "./inventory/types";
@@ -30,7 +30,7 @@ export async function readInventory(client: RedfishClient): Promise<Inventory> {
         const [processors, memory, ethernetInterfaces, storage] = await Promise.all([
           readProcessors(client, system),
           readMemory(client, system),
-          readEthernetInterfaces(client, system),
+          readEthernetInterfaces(client, system, quirks),
           readSystemStorage(client, system, quirks),
         ]);
         return { processors, memory, ethernetInterfaces, storage };
@@ -58,15 +58,9 @@ export async function readInventory(client: RedfishClient): Promise<Inventory> {
 function identity(system: Json): Omit<SystemInventory, "manager" | "processors" | "memory" | "ethernetInterfaces" | "storage" | "firmware"> {
   return {
     odataId: idOf(system) ?? "",
-    id: text(prop(system, "Id")),
-    uuid: text(prop(system, "UUID")),
-    serialNumber: text(prop(system, "SerialNumber")),
-    manufacturer: text(prop(system, "Manufacturer")),
-    model: text(prop(system, "Model")),
-    sku: text(prop(system, "SKU")),
-    hostName: text(prop(system, "HostName")),
-    powerState: text(prop(system, "PowerState")),
-    // iLO 4 before Redfish 1.0 reported the ROM as Bios.Current.VersionString.
+    ...texts(system, { id: "Id", uuid: "UUID", serialNumber: "SerialNumber", manufacturer: "Manufacturer", model: "Model", sku: "SKU", hostName: "HostName" }),
+    // iLO 4 before Redfish 1.0 (ComputerSystem.0.9): `Power` and `Bios.Current.VersionString`.
+    powerState: text(prop(system, "PowerState")) ?? text(prop(system, "Power")),
     biosVersion: text(prop(system, "BiosVersion")) ?? text(dig(system, "Bios", "Current", "VersionString")),
   };
 }

@@ -60,11 +60,11 @@ export function idOf(resource: unknown): string | null {
 }
 
 /**
- * The members listed on one page of a collection: `Members` (each a link, or the resource itself
- * when expanded), else iLO 4's `Items` (resources) or `links.Member` (links).
+ * The members listed on one page of a collection: iLO 4's `Items` (the resources themselves) when
+ * present, else `Members` (each a link, or the resource itself when expanded), else `links.Member`.
  */
 export function pageMembers(collection: unknown): unknown[] {
-  for (const candidate of [prop(collection, "Members"), prop(collection, "Items"), dig(collection, "links", "Member")]) {
+  for (const candidate of [prop(collection, "Items"), prop(collection, "Members"), dig(collection, "links", "Member")]) {
     if (Array.isArray(candidate)) return candidate;
   }
   return [];
@@ -102,4 +102,14 @@ export function pathKey(target: string): string {
 /** `Status.State` (e.g. `Enabled`, `Absent`), or null. */
 export function stateOf(resource: unknown): string | null {
   return text(dig(resource, "Status", "State"));
+}
+
+/** `Status.State` and `Status.Health`, as reported. */
+export function statusOf(resource: unknown): { state: string | null; health: string | null } {
+  return { state: stateOf(resource), health: text(dig(resource, "Status", "Health")) };
+}
+
+/** Several string properties at once: `{ serialNumber: "SerialNumber" }` -> `{ serialNumber: "..." | null }`. */
+export function texts<K extends string>(resource: unknown, names: Record<K, string>): Record<K, string | null> {
+  return Object.fromEntries(Object.entries<string>(names).map(([key, name]) => [key, text(prop(resource, name))])) as Record<K, string | null>;
 }

@@ -23,7 +23,11 @@ interface RawResponse {
 /** The requests login needs, with no automatic re-login (a 401 is an answer here). */
 export interface LoginTransport {
   bmc: string;
-  send(method: string, path: string, options: { body?: unknown; auth: Auth | null }): Promise<RawResponse>;
+  send(
+    method: string,
+    path: string,
+    options: { body?: unknown; auth: Auth | null; idempotent?: boolean; detached?: boolean; timeoutMs?: number },
+  ): Promise<RawResponse>;
 }
 
 export function authHeaders(auth: Auth | null): Record<string, string> {
@@ -59,9 +63,12 @@ export async function logIn(transport: LoginTransport, credentials: Credential[]
 }
 
 async function tryCredential(transport: LoginTransport, credential: Credential, sessionsPath: string, verifyPath: string): Promise<Auth | null> {
+  // Retried on resets and timeouts like a GET: at worst the BMC keeps one extra session until its
+  // idle timeout, where not retrying would fail a registration on one dropped packet.
   const response = await transport.send("POST", sessionsPath, {
     body: { UserName: credential.username, Password: credential.password },
     auth: null,
+    idempotent: true,
   });
   if (response.status === 401 || response.status === 403) return null;
   if (response.status >= 200 && response.status < 300) {
@@ -81,8 +88,13 @@ async function tryCredential(transport: LoginTransport, credential: Credential, 
   throw new RedfishProtocolError(transport.bmc, `GET ${verifyPath} with Basic auth answered ${check.status}`, check.status, check.messageId);
 }
 
-/** Deletes the session; a session already gone (401/404) counts as logged out. */
+/**
+ * Deletes the session; a session already gone (401/404) counts as logged out. It runs even when
+ * the job that used the session was cancelled, bounded by its own short timeout.
+ */
 export async function logOut(transport: LoginTransport, auth: Auth): Promise<void> {
   if (auth.kind !== "session") return;
-  await transport.send("DELETE", auth.sessionPath, { auth });
+  await transport.send("DELETE", auth.sessionPath, { auth, detached: true, timeoutMs: LOGOUT_TIMEOUT_MS });
 }
+
+const LOGOUT_TIMEOUT_MS = 5000;

@@ -29,7 +29,7 @@ export interface ExchangeRequest {
   /** Path and query, e.g. `/redfish/v1/Systems?$expand=.` */
   path: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -39,8 +39,8 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * One BMC's connections: keep-alive HTTPS through `connectTls`, so each new socket is checked against
- * the trust before the agent writes anything on it. TLS sessions are not cached: a resumed session
- * would skip the certificate check.
+ * the trust before the agent writes anything on it. TLS sessions are resumed only within this pool
+ * (the agent's own session cache, shared by host, is off).
  */
 export class BmcConnection {
   readonly label: string;
@@ -54,9 +54,11 @@ export class BmcConnection {
     const label = bmcLabel(endpoint);
     this.label = label;
     const agent = new https.Agent({ keepAlive: options.keepAlive, maxCachedSessions: 0 });
+    let session: Buffer | undefined;
     // Node's Agent accepts an asynchronous createConnection that answers through the callback.
     agent.createConnection = ((_: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
-      connectTls(label, endpoint.host, endpoint.port, trust, options.handshakeTimeoutMs, callback);
+      const tlsOptions = { bmc: label, ...endpoint, trust, handshakeTimeoutMs: options.handshakeTimeoutMs };
+      connectTls({ ...tlsOptions, session, onSession: (fresh) => (session = fresh) }, callback);
       return undefined;
     }) as unknown as https.Agent["createConnection"];
     this.agent = agent;
@@ -69,10 +71,12 @@ export class BmcConnection {
     const headers: Record<string, string | number> = { ...request.headers };
     if (request.body !== undefined) headers["Content-Length"] = Buffer.byteLength(request.body);
     return new Promise<Exchange>((resolve, reject) => {
-      const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal));
+      const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal, req.reusedSocket && !answered));
+      let answered = false;
       const req = https.request(
         { host: this.endpoint.host, port: this.endpoint.port, method: request.method, path: request.path, headers, agent: this.agent, signal },
         (res) => {
+          answered = true;
           const fingerprint = certificateSha256(res.socket as TLSSocket);
           const chunks: Buffer[] = [];
           let size = 0;
@@ -101,7 +105,8 @@ export class BmcConnection {
     this.agent.destroy();
   }
 
-  private classify(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): unknown {
+  /** `staleSocket`: the failure hit a kept-alive socket before any answer, the classic race with a server closing it. */
+  private classify(error: unknown, timeout: AbortSignal, callerSignal: AbortSignal | undefined, staleSocket: boolean): unknown {
     if (error instanceof RedfishError) return error;
     if (callerSignal?.aborted) return callerSignal.reason;
     const code = (error as NodeJS.ErrnoException)?.code ?? "";
@@ -110,6 +115,7 @@ export class BmcConnection {
     else if (code === "ECONNREFUSED") reason = "refused";
     else if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up/i.test(String((error as Error)?.message))) reason = "reset";
     const detail = reason === "timeout" ? undefined : code || (error as Error)?.message;
-    return new BmcUnreachableError(this.label, reason, detail, { cause: error });
+    const notSent = reason === "refused" || (staleSocket && reason === "reset");
+    return new BmcUnreachableError(this.label, reason, detail, { cause: error, notSent });
   }
 }

@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import { dig, idOf, linkOf, linksOf, pathKey, prop, stateOf, text, type Json } from "../odata";
+import { dig, idOf, linkOf, linksOf, pathKey, prop, stateOf, text, texts, type Json } from "../odata";
 import { classifyFirmware } from "../vendors/classify";
 import type { FirmwareFacts, VendorQuirks } from "../vendors/types";
 import type { FirmwareEntry, ManagerInfo } from "./types";
@@ -41,8 +41,7 @@ async function readDmtfInventory(client: RedfishClient): Promise<Json[] | null> 
   const updateService = linkOf(client.root, "UpdateService");
   const service = updateService ? await client.findResource(updateService) : null;
   const inventory = service ? linkOf(service, "FirmwareInventory") : null;
-  if (!inventory || !(await client.findResource(inventory))) return null;
-  return client.members(inventory);
+  return inventory ? client.findMembers(inventory) : null;
 }
 
 /** The BMC's firmware inventory, each entry classified and placed on its systems; null when it serves none. */
@@ -85,11 +84,9 @@ export async function readFirmware(client: RedfishClient, systems: Json[], topol
 export function managerInfo(manager: Json): ManagerInfo {
   return {
     odataId: idOf(manager) ?? "",
-    id: text(prop(manager, "Id")),
-    model: text(prop(manager, "Model")),
-    managerType: text(prop(manager, "ManagerType")),
-    firmwareVersion: text(prop(manager, "FirmwareVersion")),
-    uuid: text(prop(manager, "UUID")),
+    ...texts(manager, { id: "Id", model: "Model", managerType: "ManagerType", uuid: "UUID" }),
+    // iLO 4's pre-Redfish Manager.0.10 reports `Firmware.Current.VersionString` instead.
+    firmwareVersion: text(prop(manager, "FirmwareVersion")) ?? text(dig(manager, "Firmware", "Current", "VersionString")),
     systems: linksOf(dig(manager, "Links", "ManagerForServers")),
   };
 }

@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import { idOf, isObject, linksOf, num, prop, stateOf, text, type Json } from "../odata";
+import { idOf, isObject, linksOf, num, prop, stateOf, statusOf, text, texts, type Json } from "../odata";
 import type { VendorQuirks } from "../vendors";
 import { linkedMembers } from "./parts";
 import type { DriveInfo, StorageControllerInfo, StorageInfo, VolumeInfo } from "./types";
@@ -7,26 +7,17 @@ import type { DriveInfo, StorageControllerInfo, StorageInfo, VolumeInfo } from "
 function controller(resource: unknown): StorageControllerInfo {
   return {
     odataId: idOf(resource),
-    name: text(prop(resource, "Name")),
-    manufacturer: text(prop(resource, "Manufacturer")),
-    model: text(prop(resource, "Model")),
-    firmwareVersion: text(prop(resource, "FirmwareVersion")),
-    serialNumber: text(prop(resource, "SerialNumber")),
+    ...texts(resource, { name: "Name", manufacturer: "Manufacturer", model: "Model", firmwareVersion: "FirmwareVersion", serialNumber: "SerialNumber" }),
   };
 }
 
 function drive(resource: Json): DriveInfo {
   return {
     odataId: idOf(resource) ?? "",
-    id: text(prop(resource, "Id")),
-    name: text(prop(resource, "Name")),
-    manufacturer: text(prop(resource, "Manufacturer")),
-    model: text(prop(resource, "Model")),
-    serialNumber: text(prop(resource, "SerialNumber")),
+    ...texts(resource, { id: "Id", name: "Name", manufacturer: "Manufacturer", model: "Model", serialNumber: "SerialNumber", mediaType: "MediaType", protocol: "Protocol" }),
     capacityBytes: num(prop(resource, "CapacityBytes")),
-    mediaType: text(prop(resource, "MediaType")),
-    protocol: text(prop(resource, "Protocol")),
     firmwareVersion: text(prop(resource, "Revision")) ?? text(prop(resource, "FirmwareVersion")),
+    ...statusOf(resource),
   };
 }
 
@@ -37,6 +28,7 @@ function volume(resource: Json): VolumeInfo {
     name: text(prop(resource, "Name")),
     raidType: text(prop(resource, "RAIDType")) ?? text(prop(resource, "VolumeType")),
     capacityBytes: num(prop(resource, "CapacityBytes")),
+    ...statusOf(resource),
   };
 }
 

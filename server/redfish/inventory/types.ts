@@ -61,6 +61,9 @@ export interface DriveInfo {
   /** `SAS`, `SATA`, `NVMe`... */
   protocol: string | null;
   firmwareVersion: string | null;
+  /** `Status.State` and `Status.Health`. */
+  state: string | null;
+  health: string | null;
 }
 
 export interface VolumeInfo {
@@ -70,6 +73,8 @@ export interface VolumeInfo {
   /** `RAID1`... (HPE Smart Storage's `Raid: "1"` becomes `RAID1`). */
   raidType: string | null;
   capacityBytes: number | null;
+  state: string | null;
+  health: string | null;
 }
 
 /**
@@ -120,7 +125,7 @@ export interface SystemInventory {
   id: string | null;
   uuid: string | null;
   serialNumber: string | null;
-  /** As reported (`Dell Inc.`, `HP`); see `canonicalManufacturer()`. */
+  /** As reported (`Dell Inc.`, `HP`); `canonicalVendor()` in server/lib/vendors gives `Dell`, `HPE`. */
   manufacturer: string | null;
   model: string | null;
   sku: string | null;

@@ -20,6 +20,7 @@ export interface MockRequest {
 }
 
 export interface MockReply {
+  /** 0 closes the connection without answering. */
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -127,18 +128,22 @@ export async function startMockupServer(options: MockupServerOptions) {
         path: url.pathname,
         query: url.searchParams,
         headers: req.headers,
-        body: raw ? JSON.parse(raw) : undefined,
+        body: parseBody(raw),
         authorized: isAuthorized(req.headers),
       };
       requests.push(request);
       let reply: MockReply | undefined;
       for (const handler of handlers) reply ??= handler(request, tree);
       reply ??= standard(request);
+      if (reply.status === 0) return void req.socket.destroy();
       const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
       const headers = { "OData-Version": "4.0", ...(payload ? { "Content-Type": "application/json" } : {}), ...reply.headers };
       res.writeHead(reply.status, headers).end(payload);
     });
   });
+  /** One entry per TLS connection accepted: whether it resumed an earlier session. */
+  const connections: { resumed: boolean }[] = [];
+  server.on("secureConnection", (socket) => connections.push({ resumed: socket.isSessionReused() }));
   await new Promise<void>((resolve) => server.listen(0, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -149,6 +154,7 @@ export async function startMockupServer(options: MockupServerOptions) {
     username,
     password,
     requests,
+    connections,
     /** Live session tokens and their resources. */
     sessions,
     /** Adds a handler consulted before the tree (earlier handlers win). */
@@ -169,6 +175,15 @@ export async function startMockupServer(options: MockupServerOptions) {
 }
 
 export type MockupServer = Awaited<ReturnType<typeof startMockupServer>>;
+
+function parseBody(raw: string): unknown {
+  if (raw === "") return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
 
 function redfishError(messageId: string) {
   return { error: { code: `Base.1.8.${messageId}`, message: messageId, "@Message.ExtendedInfo": [{ MessageId: `Base.1.8.${messageId}` }] } };

@@ -20,13 +20,14 @@ const OTHER_PARTS = /\b(disk|drive|backplane|enclosure|power supply|psu|cpld|ser
 export function classifyFirmware(facts: FirmwareFacts, quirks: VendorQuirks): FirmwareComponent {
   const vendor = quirks.classifyFirmware?.(facts);
   if (vendor) return vendor;
-  const label = [facts.name, facts.id].filter(Boolean).join(" ");
-  if (NOT_RUNNING.test(label)) return "other";
+  // Ids like `Installed-107145-4.35__Enclosure.Internal.0-1` hold words too: split them out.
+  const label = [facts.name, facts.id.replace(/[_.:-]+/g, " ")].filter(Boolean).join(" ");
+  // A disk or backplane relates to the storage it sits in, yet it is not the controller.
+  if (NOT_RUNNING.test(label) || OTHER_PARTS.test(label)) return "other";
   if (facts.related === "system" && /bios|uefi|rom/i.test(label)) return "bios";
   if (facts.related === "manager") return "bmc";
   if (facts.related === "storage") return "storage_controller";
   if (facts.related === "network") return "nic";
-  if (OTHER_PARTS.test(label)) return "other";
   if (facts.related === "system") return "bios";
   return RULES.find(([, pattern]) => pattern.test(label))?.[0] ?? "other";
 }

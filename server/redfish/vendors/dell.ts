@@ -6,8 +6,9 @@ const BY_SOFTWARE_ID: Record<string, "bios" | "bmc"> = { "159": "bios", "25227":
 export const dell: VendorQuirks = {
   name: "Dell",
   classifyFirmware({ id, softwareId }) {
-    // iDRAC lists what an update replaced as `Previous-<component>-<version>` beside `Installed-...`.
-    if (/^previous-/i.test(id)) return "other";
+    // iDRAC lists what an update replaced as `Previous-<component>-<version>` beside `Installed-...`,
+    // and the BIOS a second time as `Current-...`: the `Installed-` entry is the component.
+    if (/^(previous|current)-/i.test(id)) return "other";
     return softwareId ? BY_SOFTWARE_ID[softwareId] : undefined;
   },
 };

@@ -1,6 +1,7 @@
 import type { RedfishClient } from "../client";
-import type { DriveInfo, StorageInfo, VolumeInfo } from "../inventory/types";
-import { dig, idOf, isObject, linkTarget, num, prop, text, type Json } from "../odata";
+import { ipAddresses, normalizeMac } from "../inventory/parts";
+import type { DriveInfo, EthernetInterfaceInfo, StorageInfo, VolumeInfo } from "../inventory/types";
+import { dig, idOf, isObject, linkTarget, num, prop, statusOf, text, texts, type Json } from "../odata";
 import type { OemFirmwareEntry, VendorQuirks } from "./types";
 
 /** iLO's firmware device classes (iLO 5 `Description`, iLO 4 `Current.<class>`) that name a component. */
@@ -28,15 +29,11 @@ const mib = (value: unknown) => (num(value) === null ? null : num(value)! * 1024
 function drive(resource: Json): DriveInfo {
   return {
     odataId: idOf(resource) ?? "",
-    id: text(prop(resource, "Id")),
-    name: text(prop(resource, "Name")),
+    ...texts(resource, { id: "Id", name: "Name", model: "Model", serialNumber: "SerialNumber", mediaType: "MediaType", protocol: "InterfaceType" }),
     manufacturer: null,
-    model: text(prop(resource, "Model")),
-    serialNumber: text(prop(resource, "SerialNumber")),
     capacityBytes: mib(prop(resource, "CapacityMiB")) ?? (num(prop(resource, "CapacityGB")) === null ? null : num(prop(resource, "CapacityGB"))! * 1e9),
-    mediaType: text(prop(resource, "MediaType")),
-    protocol: text(prop(resource, "InterfaceType")),
     firmwareVersion: currentVersion(resource),
+    ...statusOf(resource),
   };
 }
 
@@ -48,6 +45,7 @@ function volume(resource: Json): VolumeInfo {
     name: text(prop(resource, "LogicalDriveName")) ?? text(prop(resource, "Name")),
     raidType: raid === null ? null : /^\d/.test(raid) ? `RAID${raid}` : raid,
     capacityBytes: mib(prop(resource, "CapacityMiB")),
+    ...statusOf(resource),
   };
 }
 
@@ -120,6 +118,30 @@ async function readIlo4Firmware(client: RedfishClient, systems: Json[]): Promise
   return lists.every((list) => list === null) ? null : lists.flatMap((list) => list ?? []);
 }
 
+/**
+ * iLO 4 lists host NICs as `HpNetworkAdapter`s (`Oem.Hp.Links.NetworkAdapters`) with their
+ * `PhysicalPorts`; DMTF EthernetInterfaces are only filled while HPE's agent runs in the host OS.
+ */
+async function readNetworkAdapters(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null> {
+  const path = oemLink(system, "NetworkAdapters");
+  const adapters = path ? await client.findMembers(path) : null;
+  if (!path || !adapters) return null;
+  return adapters.flatMap((adapter) => {
+    const ports = prop(adapter, "PhysicalPorts");
+    const base = idOf(adapter) ?? path;
+    return (Array.isArray(ports) ? ports : []).map((port, index) => ({
+      odataId: `${base}#/PhysicalPorts/${index}`,
+      id: `${text(prop(adapter, "Id")) ?? "adapter"}.${index + 1}`,
+      name: `${text(prop(adapter, "Name")) ?? "Network adapter"} port ${index + 1}`,
+      macAddress: normalizeMac(text(prop(port, "MacAddress")) ?? text(prop(port, "MACAddress"))),
+      speedMbps: num(prop(port, "SpeedMbps")),
+      linkStatus: text(prop(port, "LinkStatus")),
+      ipv4Addresses: ipAddresses(prop(port, "IPv4Addresses")),
+      ipv6Addresses: ipAddresses(prop(port, "IPv6Addresses")),
+    }));
+  });
+}
+
 export const hpe: VendorQuirks = {
   name: "HPE",
   classifyFirmware({ description, name }) {
@@ -129,6 +151,10 @@ export const hpe: VendorQuirks = {
     if (/redundant system rom|service pack/i.test(name ?? "")) return "other";
     return undefined;
   },
+  // iLO 4 (2.30+, `Oem.Hp` at its root) adds its pre-Redfish properties unless the client sends
+  // OData-Version, among them `Items`: every member of a collection inlined, one request instead of one per member.
+  omitODataVersion: (root) => isObject(dig(root, "Oem", "Hp")),
   readStorage: readSmartStorage,
+  readEthernetInterfaces: readNetworkAdapters,
   readFirmware: readIlo4Firmware,
 };

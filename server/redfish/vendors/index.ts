@@ -1,20 +1,19 @@
+import { canonicalVendor } from "~/server/lib/vendors";
 import { dell } from "./dell";
 import { generic } from "./generic";
 import { hpe } from "./hpe";
 import { lenovo } from "./lenovo";
-import { vendorFamily } from "./manufacturers";
 import type { VendorQuirks } from "./types";
 
-export { canonicalManufacturer, vendorFamily, type VendorFamily } from "./manufacturers";
 export type { VendorQuirks } from "./types";
 
-const BY_FAMILY: Record<string, VendorQuirks> = { dell, hpe, lenovo };
+const BY_VENDOR: Record<string, VendorQuirks> = { Dell: dell, HPE: hpe, Lenovo: lenovo };
 
-/** The quirks of the vendor a service root or system names (any alias: `Dell Inc.`, `HP`...). */
+/** The quirks of the first vendor named (any alias: `Dell Inc.`, `HP`...), else plain DMTF behaviour. */
 export function quirksFor(...names: (string | null | undefined)[]): VendorQuirks {
   for (const name of names) {
-    const family = vendorFamily(name);
-    if (family && BY_FAMILY[family]) return BY_FAMILY[family];
+    const quirks = name ? BY_VENDOR[canonicalVendor(name)] : undefined;
+    if (quirks) return quirks;
   }
   return generic;
 }

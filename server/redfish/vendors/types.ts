@@ -1,5 +1,5 @@
 import type { RedfishClient } from "../client";
-import type { FirmwareComponent, StorageInfo } from "../inventory/types";
+import type { EthernetInterfaceInfo, FirmwareComponent, StorageInfo } from "../inventory/types";
 import type { Json } from "../odata";
 
 /** What the component rules see of a firmware inventory entry. */
@@ -27,10 +27,14 @@ export interface OemFirmwareEntry {
 /** A vendor's quirks, behind one small interface. Everything is optional: the DMTF way is the default. */
 export interface VendorQuirks {
   name: string;
+  /** Leave out `OData-Version: 4.0` for this service (it answers more useful bodies without it). */
+  omitODataVersion?(root: Json): boolean;
   /** A component for entries this vendor names its own way; undefined leaves it to the generic rules. */
   classifyFirmware?(facts: FirmwareFacts): FirmwareComponent | undefined;
   /** Storage when a system has no DMTF `Storage`. */
   readStorage?(client: RedfishClient, system: Json): Promise<StorageInfo[] | null>;
+  /** Host NICs when a system lists no DMTF `EthernetInterfaces`. */
+  readEthernetInterfaces?(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null>;
   /** Firmware when the service has no `UpdateService.FirmwareInventory`. */
   readFirmware?(client: RedfishClient, systems: Json[]): Promise<OemFirmwareEntry[] | null>;
 }
