@@ -51,7 +51,7 @@ export async function sweep(block: SweepBlock, options: SweepOptions): Promise<{
   let failure: { error: unknown } | undefined;
   const lane = async () => {
     while (next < total && !failure) {
-      if (options.signal?.aborted) throw new SweepAbortedError("sweep aborted");
+      if (options.signal?.aborted) throw new SweepAbortedError("the sweep was interrupted: its worker is stopping");
       const target = next++;
       const offset = Math.floor(target / portCount);
       const host = numberToIpv4(block.firstAddress + offset);

@@ -16,7 +16,13 @@ let limiters: { connect: Limiter; probe: Limiter } | undefined;
 const processLimiters = () =>
   (limiters ??= { connect: new Limiter(sweepWidth(scanSettings.concurrency)), probe: new Limiter(sweepWidth(scanSettings.probeConcurrency)) });
 
-export type ChunkAttempt = { chunkId: number; attempt: number; maxAttempts: number };
+export type ChunkAttempt = {
+  chunkId: number;
+  attempt: number;
+  maxAttempts: number;
+  /** Aborts when the worker shuts down: the attempt ends (and, if it was the last, fails the chunk) while it still can. */
+  signal?: AbortSignal;
+};
 
 /** Marks the chunk running for a new attempt (progress from zero); null when it has nothing left to do. */
 async function claimChunk(db: DbExecutor, chunkId: number) {
@@ -39,7 +45,7 @@ async function claimChunk(db: DbExecutor, chunkId: number) {
  * and the progress as it goes, then end the chunk. A failure on the last attempt fails the chunk
  * (and so the scan); earlier ones are thrown for graphile-worker to retry.
  */
-export async function scanChunk({ chunkId, attempt, maxAttempts }: ChunkAttempt): Promise<void> {
+export async function scanChunk({ chunkId, attempt, maxAttempts, signal }: ChunkAttempt): Promise<void> {
   const db = getDb();
   const chunk = await claimChunk(db, chunkId);
   if (!chunk) return;
@@ -62,8 +68,10 @@ export async function scanChunk({ chunkId, attempt, maxAttempts }: ChunkAttempt)
       connectTimeoutMs: scanSettings.connectTimeoutMs,
       onOpen: (endpoint) => identifier.add(endpoint),
       onAddressDone: () => addressesProbed++,
+      signal,
     });
     await identifier.drain();
+    signal?.throwIfAborted();
     clearInterval(timer);
     await save();
     await finishChunk(db, chunkId, { status: "done" });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
 import { scanChunkAbandoned } from "~/workers/tasks/scan-chunk";
+import { scanChunk } from "./run-chunk";
 import { scanChunkJobKey } from "./schemas";
 
 // No worker runs in this file: every scan started here stays `scanning`, with its jobs queued.
@@ -107,4 +108,12 @@ describe("a chunk whose worker died during its last attempt", () => {
     // The range can be scanned again.
     expect((await run({ scan_ranges: [target.id] })).status).toBe(202);
   });
+});
+
+it("a last attempt interrupted by a worker shutting down fails its chunk, so the scan ends in error", async () => {
+  const target = await createRange();
+  expect((await run({ scan_ranges: [target.id] })).status).toBe(202);
+  const [chunk] = await api.db.execute<{ id: number }>(sql`select id from scan_chunks where scan_range_id = ${target.id}`);
+  await expect(scanChunk({ chunkId: chunk!.id, attempt: 3, maxAttempts: 3, signal: AbortSignal.abort() })).rejects.toThrow("interrupted");
+  expect(await range(target.id)).toMatchObject({ status: "error", status_message: "1 of 1 chunks of the scan failed: the sweep was interrupted: its worker is stopping" });
 });
