@@ -29,6 +29,8 @@ const PORT = 9444;
 const RANGE = { from: "127.60.0.0", to: "127.60.255.255" };
 const rounds = Number(process.argv[2] ?? 2);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const cpu = (result: { cpuMs: number; fleetCpuMs?: number }) =>
+  `CPU ${seconds(result.cpuMs)}${result.fleetCpuMs === undefined ? "" : ` (+ ${seconds(result.fleetCpuMs)} in the simulated BMCs)`}`;
 
 async function startFleetProcess(): Promise<{ child: ChildProcess; addresses: Set<string> }> {
   const child = fork(fileURLToPath(new URL("./simulator-fleet.ts", import.meta.url)), [], {
@@ -50,10 +52,23 @@ const verdict = (result: ReturnType<typeof check>) =>
 
 async function runNmap(fleet: Set<string>) {
   const started = performance.now();
-  const { stdout } = await promisify(execFile)("nmap", ["-sT", "-n", "-p", String(PORT), "--open", "-T5", "-oG", "-", "127.60.0.0/16"], { maxBuffer: 64 * 1024 * 1024 });
+  // GNU time reports nmap's own CPU seconds on stderr's last line.
+  const nmap = ["nmap", "-sT", "-n", "-p", String(PORT), "--open", "-T5", "-oG", "-", "127.60.0.0/16"];
+  const { stdout, stderr } = await promisify(execFile)("/usr/bin/time", ["-f", "%U %S", ...nmap], { maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
+  const [user, system] = stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
   const open = new Set([...stdout.matchAll(/^Host: (\S+) .*Ports: \d+\/open/gm)].map((match) => match[1]!));
-  return { ms, ...check(open, fleet) };
+  return { ms, cpuMs: (user! + system!) * 1000, ...check(open, fleet) };
+}
+
+/** CPU time of this process and of the fleet's, in ms, spent while `work` ran. */
+async function measured<T>(child: ChildProcess, work: () => Promise<T>): Promise<T & { cpuMs: number; fleetCpuMs: number }> {
+  const cpuOf = async () => (await ask<{ cpu: NodeJS.CpuUsage }>(child, "cpu", "cpu")).cpu;
+  const [ownBefore, fleetBefore] = [process.cpuUsage(), await cpuOf()];
+  const result = await work();
+  const [own, fleetAfter] = [process.cpuUsage(ownBefore), await cpuOf()];
+  const fleetCpuMs = (fleetAfter.user + fleetAfter.system - fleetBefore.user - fleetBefore.system) / 1000;
+  return { ...result, cpuMs: (own.user + own.system) / 1000, fleetCpuMs };
 }
 
 async function runSweepOnly(fleet: Set<string>) {
@@ -81,7 +96,7 @@ async function runProductScan(ctx: ServiceContext, rangeId: number, fleet: Set<s
     .select({ ip: nodes.ip })
     .from(nodes)
     .where(sql`${nodes.lastSeen} >= ${range!.scanStartedAt!.toISOString()}::timestamptz`);
-  return { ms, status: range!.status, lastScanFound: range!.lastScanFound, ...check(new Set(seen.map((node) => node.ip)), fleet) };
+  return { ms, status: range!.status, ...check(new Set(seen.map((node) => node.ip)), fleet) };
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "rackpilot-bench-scan-"));
@@ -107,11 +122,11 @@ console.log(
 const results: Array<{ nmap: number; scan: number; sweep: number }> = [];
 for (let round = 1; round <= rounds; round++) {
   const nmap = await runNmap(addresses);
-  console.log(`round ${round}: nmap -sT -n -p ${PORT} --open -T5 127.60.0.0/16   ${seconds(nmap.ms).padStart(8)}  ${verdict(nmap)}`);
-  const scan = await runProductScan(ctx, range.id, addresses);
-  console.log(`round ${round}: Rackpilot scan (run_scan -> range ready)    ${seconds(scan.ms).padStart(8)}  ${verdict(scan)} (range ${scan.status}, last_scan_found ${scan.lastScanFound})`);
-  const sweepOnly = await runSweepOnly(addresses);
-  console.log(`round ${round}: Rackpilot TCP sweep alone                   ${seconds(sweepOnly.ms).padStart(8)}  ${verdict(sweepOnly)}`);
+  console.log(`round ${round}: nmap -sT -n -p ${PORT} --open -T5 127.60.0.0/16   ${seconds(nmap.ms).padStart(8)}  ${verdict(nmap)}; ${cpu(nmap)}`);
+  const scan = await measured(child, () => runProductScan(ctx, range.id, addresses));
+  console.log(`round ${round}: Rackpilot scan (run_scan -> range ready)    ${seconds(scan.ms).padStart(8)}  ${verdict(scan)} (range ${scan.status}); ${cpu(scan)}`);
+  const sweepOnly = await measured(child, () => runSweepOnly(addresses));
+  console.log(`round ${round}: Rackpilot TCP sweep alone                   ${seconds(sweepOnly.ms).padStart(8)}  ${verdict(sweepOnly)}; ${cpu(sweepOnly)}`);
   results.push({ nmap: nmap.ms, scan: scan.ms, sweep: sweepOnly.ms });
 }
 
@@ -120,6 +135,8 @@ console.log(`\nbest of ${rounds}: nmap ${seconds(best("nmap"))}; Rackpilot scan 
 console.log("how: wall time of each tool on the same range and port, alternating in one run; the Rackpilot scan is the");
 console.log("     product's path (run_scan -> chunk jobs on an in-process worker -> TCP sweep + unauthenticated GET of each");
 console.log("     open port's service root over HTTPS + node upserts -> range ready), polled every 50 ms; nmap only sweeps.");
+console.log("     CPU is user + system time of nmap (GNU time), of the bench process (scan worker and sweep run in it)");
+console.log("     and of the fleet process (its TLS handshakes); the database's own processes are not counted.");
 
 await worker.stop();
 await closeDb();

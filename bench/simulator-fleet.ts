@@ -35,5 +35,6 @@ send({
 process.on("disconnect", () => void fleet.stop().then(() => process.exit(1)));
 process.on("message", (message) => {
   if (message === "rss") send({ type: "rss", rss: process.memoryUsage().rss });
+  if (message === "cpu") send({ type: "cpu", cpu: process.cpuUsage() });
   if (message === "stop") void fleet.stop().then(() => process.exit(0));
 });

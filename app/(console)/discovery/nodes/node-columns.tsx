@@ -10,7 +10,7 @@ export const nodeColumns = (rangeName: (id: number) => string | undefined): Colu
     header: "Vendor",
     sortKey: "vendor",
     cell: (n) => (
-      <div className="min-w-48">
+      <div className="min-w-40">
         <span className="font-medium">{n.vendor || <span className="text-zinc-500">unknown</span>}</span>
         <div className="text-xs text-zinc-500">
           {[n.product, n.redfish_version && `Redfish ${n.redfish_version}`].filter(Boolean).join(" · ")}
@@ -29,7 +29,7 @@ export const nodeColumns = (rangeName: (id: number) => string | undefined): Colu
     ),
   },
   { header: "Certificate", cell: (n) => (n.certificate_sha256 ? <ChecksumCell checksum={n.certificate_sha256} name={`the certificate of ${n.url}`} /> : <span className="text-zinc-500">—</span>) },
-  { header: "Scan range", cell: (n) => (n.scan_range === null ? <span className="text-zinc-500">—</span> : (rangeName(n.scan_range) ?? `#${n.scan_range}`)), className: "whitespace-nowrap" },
+  { header: "Scan range", cell: (n) => (n.scan_range === null ? <span className="text-zinc-500">—</span> : (rangeName(n.scan_range) ?? `#${n.scan_range}`)) },
   { header: "Servers", cell: (n) => n.servers.length, className: "tabular-nums" },
-  { header: "Last seen", sortKey: "last_seen", cell: (n) => (n.last_seen ? formatDateTime(n.last_seen) : <span className="text-zinc-500">never</span>), className: "whitespace-nowrap" },
+  { header: "Last seen", sortKey: "last_seen", cell: (n) => (n.last_seen ? formatDateTime(n.last_seen) : <span className="text-zinc-500">never</span>) },
 ];
