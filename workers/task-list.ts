@@ -1,13 +1,19 @@
 import type { TaskList } from "graphile-worker";
 import { complianceSettings } from "~/server/services/compliance/settings";
+import { SCAN_CHUNK_TASK } from "~/server/services/scans/schemas";
+import type { ExhaustedJobHandlers } from "./heartbeat";
 import { COMPLIANCE_NIGHTLY, complianceNightly } from "./tasks/compliance-nightly";
+import { scanChunkAbandoned, scanChunkTask } from "./tasks/scan-chunk";
 
-/**
- * Every job the worker runs, registered explicitly by identifier. Discovery scans and firmware
- * requests add their tasks here.
- */
+/** Every job the worker runs, registered explicitly by identifier. */
 export const taskList: TaskList = {
+  [SCAN_CHUNK_TASK]: scanChunkTask,
   [COMPLIANCE_NIGHTLY]: complianceNightly,
+};
+
+/** Per task: how to record the failure of a job whose worker died during its last attempt. */
+export const exhaustedJobHandlers: ExhaustedJobHandlers = {
+  [SCAN_CHUNK_TASK]: scanChunkAbandoned,
 };
 
 /**

@@ -7,3 +7,4 @@ export * from "./pools";
 export * from "./servers";
 export * from "./switches";
 export * from "./users";
+export * from "./workers";

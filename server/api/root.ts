@@ -3,7 +3,9 @@ import { firmwareBaselinesRouter } from "./routers/firmware-baselines";
 import { authProfilesRouter } from "./routers/auth-profiles";
 import { complianceRouter } from "./routers/compliance";
 import { groupsRouter } from "./routers/groups";
+import { nodesRouter } from "./routers/nodes";
 import { poolsRouter } from "./routers/pools";
+import { scansRouter } from "./routers/scans";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
 import { tokenRouter } from "./routers/token";
@@ -16,11 +18,13 @@ export const appRouter = createTRPCRouter({
   groups: groupsRouter,
   pools: poolsRouter,
   scanRanges: scanRangesRouter,
+  scans: scansRouter,
   authProfiles: authProfilesRouter,
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
   compliance: complianceRouter,
   servers: serversRouter,
+  nodes: nodesRouter,
 });
 
 export type AppRouter = typeof appRouter;

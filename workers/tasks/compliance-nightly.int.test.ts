@@ -8,6 +8,7 @@ import { setBaselineBinaries } from "~/server/services/firmware-baselines/links"
 import { enqueueJob } from "~/server/services/jobs";
 import { createTestServer } from "~/server/testing/inventory";
 import { startWorker } from "../runner";
+import { taskList } from "../task-list";
 import { COMPLIANCE_NIGHTLY } from "./compliance-nightly";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
@@ -26,7 +27,7 @@ it("snapshots every baseline over its compatible servers, as the system, and dro
   await createTestServer(db, { manufacturer: "HPE", model: "ProLiant DL360 Gen10 Plus", bmcFirmwareVersion: "iLO 5 v2.55" });
   const [expired] = await db.insert(complianceSnapshots).values({ baselineId: dell!.id, trigger: "nightly", scope: "compatible", takenAt: sql`now() - interval '400 days'` }).returning();
 
-  const runner = await startWorker(database.url, undefined, "");
+  const runner = await startWorker(database.url, { tasks: taskList });
   try {
     await enqueueJob(db, COMPLIANCE_NIGHTLY, {}, { maxAttempts: 1 });
     const deadline = Date.now() + 20_000;
