@@ -150,28 +150,19 @@ describe("which inventory entries count as installed", () => {
     expect((await complianceOf(baseline.id, target.id)).components[0]).toMatchObject({ current_version: "52.16.1-4405", status: "non_compliant" });
   });
 
-  it("is compliant when any of several installed matches has the baseline version, and shows that one", async () => {
+  it.each([
+    ["52.21.0-4606", { current_version: "52.21.0-4606", status: "compliant" }],
+    ["52.16.1-4405", { current_version: "2.5.13.3024", status: "non_compliant" }],
+  ])("with several installed matches and the PERC at %s: the one at the baseline version wins, else the first by name", async (perc, expected) => {
     const baseline = await baselineOf({ firmwareType: "storage_controller", version: "52.21.0-4606", manufacturer: "Dell" });
     const target = await server({
       manufacturer: "Dell Inc.",
       firmwares: [
-        { inventoryId: "Installed-104537-52.21.0-4606", name: "PERC H755 Front", version: "52.21.0-4606", softwareId: "104537" },
+        { inventoryId: `Installed-104537-${perc}`, name: "PERC H755 Front", version: perc, softwareId: "104537" },
         { inventoryId: "Installed-109123-2.5.13.3024", name: "BOSS-S2 RAID", version: "2.5.13.3024", softwareId: "109123" },
       ],
     });
-    expect((await complianceOf(baseline.id, target.id)).components[0]).toMatchObject({ current_version: "52.21.0-4606", status: "compliant" });
-  });
-
-  it("shows the first match by name when none of several has the baseline version", async () => {
-    const baseline = await baselineOf({ firmwareType: "storage_controller", version: "52.21.0-4606", manufacturer: "Dell" });
-    const target = await server({
-      manufacturer: "Dell Inc.",
-      firmwares: [
-        { inventoryId: "Installed-104537-52.16.1-4405", name: "PERC H755 Front", version: "52.16.1-4405", softwareId: "104537" },
-        { inventoryId: "Installed-109123-2.5.13.3024", name: "BOSS-S2 RAID", version: "2.5.13.3024", softwareId: "109123" },
-      ],
-    });
-    expect((await complianceOf(baseline.id, target.id)).components[0]).toMatchObject({ current_version: "2.5.13.3024", status: "non_compliant" });
+    expect((await complianceOf(baseline.id, target.id)).components[0]).toMatchObject(expected);
   });
 });
 
