@@ -123,13 +123,15 @@ function get(target: string): Promise<{ status: number; bytes: number; body: str
 }
 
 // CPU time the work took, whoever else shares the machine: this process (HTTP server, handler and client)
-// plus every process of this benchmark's PostgreSQL cluster (the postmaster's children), from /proc.
+// plus this benchmark's PostgreSQL cluster (the postmaster and its children, parallel workers included), from /proc.
 const [backend] = await sql`select pg_backend_pid() as pid`;
 const statFields = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
 const postmaster = statFields(String(backend!.pid))[1]!;
 const TICK_MS = 10; // USER_HZ is 100 on Linux
+/** The postmaster's own time and that of its children, live (utime + stime) or ended (its cutime + cstime). */
 function clusterCpuMs(): number {
-  let ticks = 0;
+  const own = statFields(postmaster);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       const fields = statFields(pid);
@@ -140,7 +142,10 @@ function clusterCpuMs(): number {
   }
   return ticks * TICK_MS;
 }
-const cpuMs = () => clusterCpuMs() + (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+function cpuMs(): number {
+  const own = process.cpuUsage();
+  return clusterCpuMs() + (own.user + own.system) / 1000;
+}
 
 type Measure = { wall: number[]; cpu: number[] };
 const measures: Record<"whole" | "paged" | "sql", Measure> = { whole: { wall: [], cpu: [] }, paged: { wall: [], cpu: [] }, sql: { wall: [], cpu: [] } };
