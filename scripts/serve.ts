@@ -5,6 +5,7 @@ import { onShutdownSignal } from "~/db/bootstrap/shutdown";
 import { closeDb, createConnection } from "~/db/client";
 import { CLIENT_ADDRESS_HEADER } from "~/server/api/context";
 import { dataDir, rootSecret } from "~/server/config";
+import { env } from "~/server/env";
 import { ensureAdmin } from "~/server/services/users/ensure-admin";
 import { startWorker } from "~/workers/runner";
 
@@ -13,7 +14,7 @@ import { startWorker } from "~/workers/runner";
  * the Next.js server (web + REST + tRPC) and, unless RACKPILOT_WORKER=external, the job worker.
  */
 export async function serve({ dev }: { dev: boolean }): Promise<void> {
-  const port = Number(process.env.PORT) || 3000;
+  const port = env("PORT");
   const hostname = process.env.HOST || "0.0.0.0";
   rootSecret();
   process.env.AUTH_TRUST_HOST ??= "true";
@@ -33,7 +34,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  const worker = process.env.RACKPILOT_WORKER === "external" ? null : await startWorker(database.url);
+  const worker = env("RACKPILOT_WORKER") === "external" ? null : await startWorker(database.url);
 
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   console.log(`\nRackpilot is running at http://${shown}:${port}/  (API: http://${shown}:${port}/api/)`);

@@ -1,25 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-
-function seconds(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { env } from "./env";
 
 export function dataDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.RACKPILOT_DATA_DIR ?? ".rackpilot");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env("RACKPILOT_DATA_DIR"));
 }
 
 export const tokenSettings = {
   get accessLifetimeSeconds() {
-    return seconds("RACKPILOT_ACCESS_TOKEN_LIFETIME", 24 * 3600);
+    return env("RACKPILOT_ACCESS_TOKEN_LIFETIME");
   },
   get refreshLifetimeSeconds() {
-    return seconds("RACKPILOT_REFRESH_TOKEN_LIFETIME", 7 * 24 * 3600);
+    return env("RACKPILOT_REFRESH_TOKEN_LIFETIME");
   },
   get rotateRefreshTokens() {
-    return process.env.RACKPILOT_ROTATE_REFRESH_TOKENS === "true";
+    return env("RACKPILOT_ROTATE_REFRESH_TOKENS");
   },
 };
 
@@ -27,7 +23,8 @@ let cachedSecret: string | undefined;
 
 /** RACKPILOT_SECRET, or a random secret generated once and kept (mode 0600) in the data dir. */
 export function rootSecret(): string {
-  if (process.env.RACKPILOT_SECRET) return process.env.RACKPILOT_SECRET;
+  const configured = env("RACKPILOT_SECRET");
+  if (configured) return configured;
   if (cachedSecret) return cachedSecret;
   const file = path.join(dataDir(), "secret");
   try {

@@ -1,7 +1,10 @@
-import { dataDir } from "~/server/config";
 import { bootstrapDatabase } from "~/db/bootstrap";
 import { onShutdownSignal } from "~/db/bootstrap/shutdown";
+import { dataDir } from "~/server/config";
+import { requireValidEnvironment } from "~/server/env";
 import { startWorker } from "./runner";
+
+requireValidEnvironment();
 
 // `npm run worker`: a worker process of its own, for scaling out against one shared Postgres.
 const database = await bootstrapDatabase(dataDir(), console.log);

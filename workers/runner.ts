@@ -1,4 +1,5 @@
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import { env } from "~/server/env";
 import { taskList } from "./task-list";
 
 const logger = new Logger((scope) => (level, message) => {
@@ -10,7 +11,7 @@ export function startWorker(connectionString: string, tasks: TaskList = taskList
   return run({
     connectionString,
     taskList: tasks,
-    concurrency: Number(process.env.RACKPILOT_WORKER_CONCURRENCY) || 4,
+    concurrency: env("RACKPILOT_WORKER_CONCURRENCY"),
     noHandleSignals: true,
     pollInterval: 1000,
     logger,
