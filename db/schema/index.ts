@@ -1,4 +1,5 @@
 export * from "./discovery";
 export * from "./firmware";
 export * from "./pools";
+export * from "./rate-limits";
 export * from "./users";

@@ -1,6 +1,7 @@
+import { FIRMWARE_STATUSES, FIRMWARE_TYPES } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
-export const FIRMWARE_TYPES = ["bios", "bmc", "storage_controller", "lsi_3108", "service_pack", "nic", "other"] as const;
+export { FIRMWARE_STATUSES, FIRMWARE_TYPES };
 export type FirmwareType = (typeof FIRMWARE_TYPES)[number];
 
 const firmwareTypeField = z

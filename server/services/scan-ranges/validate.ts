@@ -1,14 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
 import { scanRanges } from "~/db/schema";
-import { isUniqueViolation } from "~/server/lib/db-errors";
+import { alreadyExists } from "~/server/lib/db-errors";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 
 export const MAX_ADDRESSES = 65_536;
-export const NAME_TAKEN = "scan range with this name already exists.";
-
-/** Two writers racing for one name: the database's unique constraint stops the second. */
-export const isNameTaken = (error: unknown) => isUniqueViolation(error, "scan_ranges_name_unique");
+// Checked first for DRF's order of errors; two writers racing for one name meet the unique constraint.
+const NAME_TAKEN = alreadyExists("scan_ranges", "name");
 
 export type ScanRangeValues = { name: string; ip_from: string; ip_to: string; ports: number[] };
 
