@@ -6,6 +6,7 @@ import { closeDb, createConnection } from "~/db/client";
 import { CLIENT_ADDRESS_HEADER } from "~/server/api/context";
 import { dataDir, rootSecret } from "~/server/config";
 import { env } from "~/server/env";
+import { sweepIncoming } from "~/server/services/firmware/storage";
 import { ensureAdmin } from "~/server/services/users/ensure-admin";
 import { startWorker } from "~/workers/runner";
 
@@ -17,8 +18,10 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   const port = env("PORT");
   const hostname = process.env.HOST || "0.0.0.0";
   rootSecret();
-  process.env.AUTH_TRUST_HOST ??= "true";
+  // Only a trusted proxy may tell next-auth the public host and scheme (X-Forwarded-Host/-Proto).
+  if (env("RACKPILOT_TRUST_PROXY")) process.env.AUTH_TRUST_HOST ??= "true";
 
+  await sweepIncoming();
   const database = await bootstrapDatabase(dataDir(), console.log);
   process.env.DATABASE_URL = database.url;
   const admin = createConnection(database.url, 1);

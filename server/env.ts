@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const positiveNumber = (fallback: number) =>
@@ -32,7 +33,7 @@ const variables = {
   RACKPILOT_LOGIN_FAILURE_LIMIT: positiveInteger(10),
   RACKPILOT_LOGIN_FAILURE_WINDOW: positiveNumber(300),
   RACKPILOT_LOGIN_USERNAME_MAX_DELAY: z.coerce.number({ error: "expected a number" }).min(0, { error: "expected 0 or more" }).default(10),
-  RACKPILOT_PASSWORD_HASH_CONCURRENCY: positiveInteger(2),
+  RACKPILOT_PASSWORD_HASH_CONCURRENCY: positiveInteger(availableParallelism()),
   RACKPILOT_TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+)$/, { error: "expected false, true (one proxy) or the number of proxies in front" })

@@ -2,11 +2,13 @@ import { bootstrapDatabase } from "~/db/bootstrap";
 import { onShutdownSignal } from "~/db/bootstrap/shutdown";
 import { dataDir } from "~/server/config";
 import { requireValidEnvironment } from "~/server/env";
+import { sweepIncoming } from "~/server/services/firmware/storage";
 import { startWorker } from "./runner";
 
 requireValidEnvironment();
 
 // `npm run worker`: a worker process of its own, for scaling out against one shared Postgres.
+await sweepIncoming();
 const database = await bootstrapDatabase(dataDir(), console.log);
 process.env.DATABASE_URL = database.url;
 const runner = await startWorker(database.url);
