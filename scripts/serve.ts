@@ -3,7 +3,7 @@ import next from "next";
 import { bootstrapDatabase } from "~/db/bootstrap";
 import { onShutdownSignal } from "~/db/bootstrap/shutdown";
 import { closeDb, createConnection } from "~/db/client";
-import { CLIENT_ADDRESS_HEADER } from "~/server/api/context";
+import { acceptIncomingHeaders } from "~/server/api/context";
 import { dataDir, rootSecret } from "~/server/config";
 import { env } from "~/server/env";
 import { sweepIncoming } from "~/server/services/firmware/storage";
@@ -18,8 +18,9 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   const port = env("PORT");
   const hostname = process.env.HOST || "0.0.0.0";
   rootSecret();
-  // Only a trusted proxy may tell next-auth the public host and scheme (X-Forwarded-Host/-Proto).
-  if (env("RACKPILOT_TRUST_PROXY")) process.env.AUTH_TRUST_HOST ??= "true";
+  // next-auth v4 takes its origin from the request only with this set; acceptIncomingHeaders() drops
+  // X-Forwarded-Host/-Proto unless a proxy is trusted, so the origin is the Host the client connected to.
+  process.env.AUTH_TRUST_HOST ??= "true";
 
   await sweepIncoming();
   const database = await bootstrapDatabase(dataDir(), console.log);
@@ -32,8 +33,8 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    // The only trustworthy client address is the socket's: it keys the failed-login throttle.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // The only trustworthy client address is the socket's (or a trusted proxy's): it keys the login throttle.
+    acceptIncomingHeaders(req.headers, req.socket.remoteAddress);
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { getDb } from "~/db/client";
 import { env } from "../env";
 import { authenticateBearer } from "../services/auth/actor";
@@ -6,6 +7,19 @@ import type { Context } from "./trpc";
 
 /** Set by our HTTP server from the socket, overwriting anything a client sent. */
 export const CLIENT_ADDRESS_HEADER = "x-rackpilot-client-address";
+
+const FORWARDED_HOST_AND_SCHEME = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+
+/**
+ * What our HTTP server does to every request before Next sees it: the socket's address goes in the
+ * client-address header, and unless a proxy is trusted the forwarded host and scheme headers are
+ * dropped, so neither next-auth (which must take its origin from the request) nor DRF-style absolute
+ * URLs ever read a value the client made up. Behind a trusted proxy, the proxy sets them.
+ */
+export function acceptIncomingHeaders(headers: IncomingHttpHeaders, socketAddress: string | undefined): void {
+  headers[CLIENT_ADDRESS_HEADER] = socketAddress ?? "unknown";
+  if (!env("RACKPILOT_TRUST_PROXY")) for (const name of FORWARDED_HOST_AND_SCHEME) delete headers[name];
+}
 
 /**
  * The client's address: the socket's, or behind RACKPILOT_TRUST_PROXY=N proxies the address the

@@ -1,16 +1,16 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { CLIENT_ADDRESS_HEADER } from "../api/context";
+import { acceptIncomingHeaders } from "../api/context";
 
 /**
  * A Node request as a fetch Request whose body streams from the socket (as Next hands it to route
  * handlers), with the socket's address in the trusted client-address header.
  */
 export function toFetchRequest(req: IncomingMessage): Request {
+  acceptIncomingHeaders(req.headers, req.socket.remoteAddress);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && name !== CLIENT_ADDRESS_HEADER) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? "unknown");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
     method: req.method,

@@ -1,31 +1,9 @@
-import { eq, type AnyColumn } from "drizzle-orm";
-import type { DbExecutor } from "~/db/client";
-import { pools } from "~/db/schema";
+import { groups, pools } from "~/db/schema";
 import type { Actor, ServiceContext } from "../context";
-import { ValidationError } from "../errors";
-import { mapPage, runList, type FilterSpec, type ListConfig, type ListQuery } from "../list";
+import { groupScope } from "../groups/list";
+import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
 import { toPoolDtos, type PoolRow } from "./dto";
-import { findVisiblePool, isUsableGroup, poolScope } from "./scope";
-
-type Visible = (db: DbExecutor, id: number) => Promise<boolean>;
-
-/**
- * A foreign-key filter whose choices are only the rows the actor may see: the id of another group's
- * pool (or of a group the actor is not in) is rejected exactly like an id that names nothing.
- */
-function scopedRelation(name: string, column: AnyColumn, visible: Visible, description: string): FilterSpec {
-  return {
-    kind: "custom",
-    description,
-    where: async (value, db) => {
-      const id = /^\d+$/.test(value) ? Number(value) : NaN;
-      if (!Number.isSafeInteger(id) || !(await visible(db, id))) {
-        throw ValidationError.field(name, "Select a valid choice. That choice is not one of the available choices.");
-      }
-      return eq(column, id);
-    },
-  };
-}
+import { poolScope } from "./scope";
 
 export function poolListConfig(actor: Actor): ListConfig {
   return {
@@ -33,8 +11,9 @@ export function poolListConfig(actor: Actor): ListConfig {
     primaryKey: pools.id,
     searchFields: [pools.name, pools.description],
     filters: {
-      group: scopedRelation("group", pools.groupId, (db, id) => isUsableGroup(db, actor, id), "Pools of this group id."),
-      parent: scopedRelation("parent", pools.parentId, async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined, "Direct sub-pools of this pool id."),
+      // Another group's pool, or a group the actor is not in, is refused like an id that names nothing.
+      group: { kind: "relation", references: groups, column: pools.groupId, visible: groupScope({ actor }), description: "Pools of this group id." },
+      parent: { kind: "relation", references: pools, column: pools.parentId, visible: poolScope(actor), description: "Direct sub-pools of this pool id." },
     },
     ordering: {
       name: pools.name,

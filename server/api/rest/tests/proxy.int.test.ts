@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { absoluteRequestUrl, CLIENT_ADDRESS_HEADER, clientAddress } from "~/server/api/context";
+import { absoluteRequestUrl, acceptIncomingHeaders, CLIENT_ADDRESS_HEADER, clientAddress } from "~/server/api/context";
 import { authOptions } from "~/server/auth/next-auth";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
@@ -57,6 +57,18 @@ describe("the client address behind a trusted proxy", () => {
     expect(client).toEqual(["refused", "refused", "refused", "ThrottledError"]);
     // Another client behind the same proxy (same socket address) is not throttled.
     expect(await attempt("127.0.8.21")).toBe("refused");
+  });
+
+  it("forwarded host and scheme headers from an untrusted client never reach the app", () => {
+    const incoming = () => ({ host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", [CLIENT_ADDRESS_HEADER]: "127.9.9.9" });
+    process.env.RACKPILOT_TRUST_PROXY = "false";
+    const untrusted: Record<string, string | undefined> = incoming();
+    acceptIncomingHeaders(untrusted, "127.0.0.1");
+    expect(untrusted).toEqual({ host: "127.0.0.1:3000", [CLIENT_ADDRESS_HEADER]: "127.0.0.1" });
+    process.env.RACKPILOT_TRUST_PROXY = "true";
+    const trusted: Record<string, string | undefined> = incoming();
+    acceptIncomingHeaders(trusted, "127.0.0.1");
+    expect(trusted).toEqual({ ...incoming(), [CLIENT_ADDRESS_HEADER]: "127.0.0.1" });
   });
 
   it("X-Forwarded-Proto and Host count only when the proxy is trusted", () => {
