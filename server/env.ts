@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 const positiveNumber = (fallback: number) =>
@@ -42,7 +43,11 @@ const variables = {
   RACKPILOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
   RACKPILOT_FIRMWARE_MAX_BYTES: positiveInteger(2 * 1024 ** 3),
   RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT: positiveNumber(1800),
-  RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW: commaList().optional(),
+  RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW: commaList()
+    .refine((entries) => entries.every((entry) => ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry) || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(entry)), {
+      error: "expected comma-separated networks (CIDR), addresses and host names",
+    })
+    .optional(),
   RACKPILOT_WORKER: z.enum(["in-process", "external"], { error: "expected in-process or external" }).default("in-process"),
   RACKPILOT_WORKER_CONCURRENCY: positiveInteger(4),
 } satisfies Record<string, z.ZodType>;

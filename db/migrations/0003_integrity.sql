@@ -6,11 +6,8 @@ CREATE TABLE "rate_limits" (
 --> statement-breakpoint
 ALTER TABLE "pools" DROP CONSTRAINT "pools_parent_id_pools_id_fk";
 --> statement-breakpoint
-ALTER TABLE "firmware_binaries" ADD COLUMN "status" varchar(16) DEFAULT 'ready' NOT NULL;--> statement-breakpoint
-ALTER TABLE "firmware_binaries" ADD COLUMN "status_message" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "pools" ADD CONSTRAINT "pools_id_group_id_unique" UNIQUE("id","group_id");--> statement-breakpoint
 ALTER TABLE "pools" ADD CONSTRAINT "pools_parent_group_fk" FOREIGN KEY ("parent_id","group_id") REFERENCES "public"."pools"("id","group_id") ON DELETE restrict ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "auth_profiles" ADD CONSTRAINT "auth_profiles_bmc_check" CHECK ("auth_profiles"."bmc" in ('redfish'));--> statement-breakpoint
 ALTER TABLE "scan_ranges" ADD CONSTRAINT "scan_ranges_status_check" CHECK ("scan_ranges"."status" in ('ready', 'scanning', 'error'));--> statement-breakpoint
-ALTER TABLE "firmware_binaries" ADD CONSTRAINT "firmware_binaries_firmware_type_check" CHECK ("firmware_binaries"."firmware_type" in ('bios', 'bmc', 'storage_controller', 'lsi_3108', 'service_pack', 'nic', 'other'));--> statement-breakpoint
-ALTER TABLE "firmware_binaries" ADD CONSTRAINT "firmware_binaries_status_check" CHECK ("firmware_binaries"."status" in ('downloading', 'ready', 'error'));
+ALTER TABLE "firmware_binaries" ADD CONSTRAINT "firmware_binaries_firmware_type_check" CHECK ("firmware_binaries"."firmware_type" in ('bios', 'bmc', 'storage_controller', 'lsi_3108', 'service_pack', 'nic', 'other'));

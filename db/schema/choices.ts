@@ -10,6 +10,3 @@ export const SCAN_RANGE_STATUSES = ["ready", "scanning", "error"] as const;
 export const BMC_PROTOCOLS = ["redfish"] as const;
 
 export const FIRMWARE_TYPES = ["bios", "bmc", "storage_controller", "lsi_3108", "service_pack", "nic", "other"] as const;
-
-/** A binary added by URL is `downloading` until its job has the file (`ready`) or gave up (`error`). */
-export const FIRMWARE_STATUSES = ["downloading", "ready", "error"] as const;

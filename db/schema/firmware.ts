@@ -1,6 +1,6 @@
 import { bigint, index, integer, pgTable, primaryKey, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { FIRMWARE_STATUSES, FIRMWARE_TYPES } from "./choices";
+import { FIRMWARE_TYPES } from "./choices";
 import { users } from "./users";
 
 export const firmwareBinaries = pgTable(
@@ -15,13 +15,8 @@ export const firmwareBinaries = pgTable(
     location: text().notNull(),
     /** Rackpilot's own copy under the data dir (uploaded or downloaded once from `location`). */
     storedPath: text(),
-    /** The file's SHA-256 once it is here; while downloading, the checksum the client expects (or ""). */
     checksum: varchar({ length: 64 }).notNull(),
-    /** Bytes; 0 until the file is here. */
     size: bigint({ mode: "number" }).notNull(),
-    status: varchar({ length: 16 }).notNull().default("ready"),
-    /** Why the download failed (`error`), for the operator. */
-    statusMessage: text().notNull().default(""),
     releaseNotes: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
@@ -29,7 +24,6 @@ export const firmwareBinaries = pgTable(
     index().on(table.firmwareType),
     index().on(table.manufacturer),
     oneOf("firmware_binaries_firmware_type_check", table.firmwareType, FIRMWARE_TYPES),
-    oneOf("firmware_binaries_status_check", table.status, FIRMWARE_STATUSES),
   ],
 );
 

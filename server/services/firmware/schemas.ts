@@ -1,7 +1,7 @@
-import { FIRMWARE_STATUSES, FIRMWARE_TYPES } from "~/db/schema/choices";
+import { FIRMWARE_TYPES } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
-export { FIRMWARE_STATUSES, FIRMWARE_TYPES };
+export { FIRMWARE_TYPES };
 export type FirmwareType = (typeof FIRMWARE_TYPES)[number];
 
 const firmwareTypeField = z
@@ -35,7 +35,7 @@ export const firmwareFields = {
   location: z
     .url({ protocol: /^https?$/ })
     .max(2048)
-    .describe("http(s) URL Rackpilot downloads the image from, once, at creation (it keeps a copy)."),
+    .describe("http(s) URL Rackpilot downloads the image from, once, during the request (it keeps a copy). Link-local and cloud-metadata addresses are refused; RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW narrows the allowed sources."),
   checksum: z
     .string()
     .regex(SHA256, { error: "Enter a valid SHA-256 checksum (64 hexadecimal characters)." })
