@@ -23,7 +23,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   process.env.AUTH_TRUST_HOST ??= "true";
 
   await sweepIncoming();
-  const database = await bootstrapDatabase(dataDir(), console.log);
+  const database = await bootstrapDatabase({ dataDir: dataDir(), pgDir: env("RACKPILOT_PG_DIR"), verbose: env("RACKPILOT_PG_LOG"), log: console.log });
   process.env.DATABASE_URL = database.url;
   const admin = createConnection(database.url, 1);
   const bootstrap = await ensureAdmin(admin.db);
