@@ -23,28 +23,3 @@ export const pools = pgTable(
       .onDelete("restrict"),
   ],
 );
-
-// Servers and switches arrive with discovery and registration; pools need their membership now
-// (counts, and refusing to delete a pool that still holds them). Those issues add their columns.
-export const servers = pgTable(
-  "servers",
-  {
-    id: serial().primaryKey(),
-    name: varchar({ length: 256 }).notNull(),
-    resourcePoolId: integer().references(() => pools.id, { onDelete: "restrict" }),
-    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-  },
-  (table) => [index().on(table.resourcePoolId)],
-);
-
-export const switches = pgTable(
-  "switches",
-  {
-    id: serial().primaryKey(),
-    name: varchar({ length: 256 }).notNull(),
-    resourcePoolId: integer().references(() => pools.id, { onDelete: "restrict" }),
-    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-  },
-  (table) => [index().on(table.resourcePoolId)],
-);

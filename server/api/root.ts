@@ -4,6 +4,7 @@ import { authProfilesRouter } from "./routers/auth-profiles";
 import { groupsRouter } from "./routers/groups";
 import { poolsRouter } from "./routers/pools";
 import { scanRangesRouter } from "./routers/scan-ranges";
+import { serversRouter } from "./routers/servers";
 import { tokenRouter } from "./routers/token";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   authProfiles: authProfilesRouter,
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
+  servers: serversRouter,
 });
 
 export type AppRouter = typeof appRouter;
