@@ -19,21 +19,24 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** Every GET operation of the served document, with a path that names an existing object. */
-async function getOperations(): Promise<Array<{ path: string; parameters: string[] }>> {
-  const operations: Array<{ path: string; parameters: string[] }> = [];
+/** Every GET operation of the served document, with a path that names an existing object where there is one. */
+async function getOperations(): Promise<Array<{ path: string; parameters: string[]; resolved: boolean }>> {
+  const operations: Array<{ path: string; parameters: string[]; resolved: boolean }> = [];
   for (const [template, item] of Object.entries(openApiDocument().paths)) {
     const operation = (item as { get?: OperationObject }).get;
     if (!operation || template.startsWith("/api/schema")) continue;
     let path = template;
+    let resolved = true;
     for (const name of template.match(/\{(\w+)\}/g) ?? []) {
       const collection = template.slice(0, template.indexOf(name));
       const listed = await api.request("GET", collection, { token: admin });
       const first = Array.isArray(listed.body) ? listed.body[0] : listed.body?.results?.[0];
+      // Servers come from registration, not a POST: their detail routes can only be checked for "no 500".
+      resolved &&= first !== undefined;
       path = path.replace(name, String(first?.id ?? 1));
     }
     const parameters = ((operation.parameters ?? []) as ParameterObject[]).filter((p) => p.in === "query").map((p) => p.name);
-    operations.push({ path, parameters });
+    operations.push({ path, parameters, resolved });
   }
   return operations;
 }
@@ -52,11 +55,12 @@ describe("malformed query values never answer 500", () => {
   });
 
   it("a page number past any integer is DRF's invalid page", async () => {
-    for (const { path, parameters } of await getOperations()) {
+    for (const { path, parameters, resolved } of await getOperations()) {
       if (!parameters.includes("page")) continue;
       for (const page of ["9223372036854775808", "99999999999999999999999", "9007199254740993"]) {
         const response = await api.request("GET", `${path}?page=${page}`, { token: admin });
-        expect([path, response.status, response.body]).toEqual([path, 404, { detail: "Invalid page." }]);
+        if (resolved) expect([path, response.status, response.body]).toEqual([path, 404, { detail: "Invalid page." }]);
+        else expect([path, response.status]).toEqual([path, 404]);
       }
     }
   });
