@@ -52,25 +52,33 @@ async function restBurst(count: number, from: string) {
   console.log(`REST, ${count} concurrent wrong passwords from ${from}: ${verified(codes)} verified (${tally(codes)}) in ${(ms / 1000).toFixed(1)} s`);
 }
 
-async function trpcBatch(count: number, from: string) {
+type TrpcItem = { error?: { data?: { code?: string } } };
+
+async function sendBatch(count: number, from: string) {
   const paths = Array.from({ length: count }, () => "token.obtain").join(",");
   const body = JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [i, JSON.parse(wrong)])));
-  const started = performance.now();
   const response = await httpRequest(`${base}/api/trpc/${paths}?batch=1`, { method: "POST", headers: { "content-type": "application/json" }, body, localAddress: from });
+  const parsed = JSON.parse(response.text) as TrpcItem | TrpcItem[];
+  return { status: response.status, codes: (Array.isArray(parsed) ? parsed : [parsed]).map((item) => item.error?.data?.code ?? "OK") };
+}
+
+/** `batches` concurrent tRPC batches of `size` token.obtain calls each, from one address. */
+async function trpcBatches(batches: number, size: number, from: string) {
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: batches }, () => sendBatch(size, from)));
   const ms = performance.now() - started;
-  const parsed = JSON.parse(response.text) as unknown;
-  const items = Array.isArray(parsed) ? (parsed as Array<{ error?: { data?: { code?: string } } }>) : [parsed as { error?: { data?: { code?: string } } }];
-  const codes = items.map((item) => item.error?.data?.code ?? "OK");
-  console.log(
-    `tRPC, one batch of ${count} token.obtain from ${from}: HTTP ${response.status}, ${verified(codes)} verified (${tally(codes)}) in ${(ms / 1000).toFixed(1)} s`,
-  );
+  const codes = results.flatMap((result) => result.codes);
+  const statuses = [...new Set(results.map((result) => result.status))].join("/");
+  const what = batches === 1 ? `one batch of ${size}` : `${batches} concurrent batches of ${size}`;
+  console.log(`tRPC, ${what} token.obtain from ${from}: HTTP ${statuses}, ${verified(codes)} verified (${tally(codes)}) in ${(ms / 1000).toFixed(1)} s`);
 }
 
 // Each scenario from its own loopback address: a fresh client as far as per-address limits go.
 await restBurst(60, "127.0.0.11");
 await restBurst(200, "127.0.0.12");
-await trpcBatch(100, "127.0.0.13");
-await trpcBatch(200, "127.0.0.14");
+await trpcBatches(1, 100, "127.0.0.13");
+await trpcBatches(1, 200, "127.0.0.14");
+await trpcBatches(10, 20, "127.0.0.16");
 const right = await httpRequest(`${base}/api/token/`, {
   method: "POST",
   headers: { "content-type": "application/json" },
