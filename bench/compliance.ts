@@ -30,7 +30,7 @@ const sql = postgres(url, { max: 2, onnotice: () => {} });
 // Imported once DATABASE_URL is set: they open the application's own connection pool.
 const { handleApiRequest } = await import("~/server/api/rest/handler");
 const { issueToken } = await import("~/server/auth/tokens");
-const { readBody, sendFetchResponse, toFetchRequest } = await import("~/server/testing/node-http");
+const { sendFetchResponse, toFetchRequest } = await import("~/server/testing/node-http");
 
 /** Dell R750s with an iDRAC-like inventory; versions drawn so every status occurs. */
 async function seedFleet(): Promise<number> {
@@ -102,7 +102,7 @@ const baselineId = await seedFleet();
 const [staff] = await sql`insert into users (username, password_hash, is_staff) values ('bench', 'unused', true) returning id`;
 const token = await issueToken(staff!.id, "access");
 
-const server = http.createServer(async (req, res) => sendFetchResponse(res, await handleApiRequest(toFetchRequest(req, await readBody(req)))));
+const server = http.createServer(async (req, res) => sendFetchResponse(res, await handleApiRequest(toFetchRequest(req))));
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/firmware_baseline/${baselineId}/compliance/`;
 const agent = new http.Agent({ keepAlive: true });

@@ -2,23 +2,20 @@ import { EventEmitter } from "node:events";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { workerSettings } from "~/server/config";
 import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
-import { exhaustedJobHandlers, taskList, workerCrontab } from "./task-list";
+import { crontab, exhaustedJobHandlers, taskList } from "./task-list";
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker${scope.taskIdentifier ? `:${scope.taskIdentifier}` : ""}] ${message}`);
 });
 
-/** The tasks a runner serves, and the recurring jobs it schedules (graphile-worker crontab lines, UTC). */
-export type WorkerTasks = { tasks: TaskList; onExhausted?: ExhaustedJobHandlers; crontab?: string };
+export type WorkerTasks = { tasks: TaskList; onExhausted?: ExhaustedJobHandlers };
 
 /**
  * A graphile-worker runner on Rackpilot's own database (its jobs live in the graphile_worker schema),
  * with a heartbeat: when a worker process dies, a live one frees its jobs within a heartbeat expiry.
+ * The recurring jobs come with the standard task list only (a test's own list has no such tasks).
  */
-export async function startWorker(
-  connectionString: string,
-  worker: WorkerTasks = { tasks: taskList, onExhausted: exhaustedJobHandlers, crontab: workerCrontab() },
-): Promise<Runner> {
+export async function startWorker(connectionString: string, worker: WorkerTasks = { tasks: taskList, onExhausted: exhaustedJobHandlers }): Promise<Runner> {
   const events: WorkerEvents = new EventEmitter();
   const heartbeat = await startHeartbeat({
     connectionString,
@@ -33,7 +30,7 @@ export async function startWorker(
       connectionString,
       taskList: worker.tasks,
       // Parsed here (graphile-worker 0.16 and 0.18 alike), so no `crontab` file is ever read from the cwd.
-      parsedCronItems: parseCrontab(worker.crontab ?? ""),
+      parsedCronItems: parseCrontab(worker.tasks === taskList ? crontab() : ""),
       concurrency: workerSettings.concurrency,
       noHandleSignals: true,
       pollInterval: 1000,

@@ -4,10 +4,12 @@ import { SCAN_CHUNK_TASK } from "~/server/services/scans/schemas";
 import type { ExhaustedJobHandlers } from "./heartbeat";
 import { COMPLIANCE_NIGHTLY, complianceNightly } from "./tasks/compliance-nightly";
 import { scanChunkAbandoned, scanChunkTask } from "./tasks/scan-chunk";
+import { sweepIncomingTask } from "./tasks/sweep-incoming";
 
 /** Every job the worker runs, registered explicitly by identifier. */
 export const taskList: TaskList = {
   [SCAN_CHUNK_TASK]: scanChunkTask,
+  sweep_incoming: sweepIncomingTask,
   [COMPLIANCE_NIGHTLY]: complianceNightly,
 };
 
@@ -17,10 +19,11 @@ export const exhaustedJobHandlers: ExhaustedJobHandlers = {
 };
 
 /**
- * The recurring jobs, as graphile-worker crontab lines (times in UTC). A worker down at the hour
- * catches up within 6 hours; the job key keeps one queued run at most.
+ * Recurring jobs (graphile-worker crontab syntax, times in UTC); each names a task above. The nightly
+ * compliance run catches up within 6 hours when no worker ran at its hour; its job key keeps one queued run.
  */
-export function workerCrontab(): string {
+export function crontab(): string {
   const hour = complianceSettings.nightlyHour;
-  return hour === null ? "" : `0 ${hour} * * * ${COMPLIANCE_NIGHTLY} ?fill=6h&max=3&jobKey=${COMPLIANCE_NIGHTLY}`;
+  const nightly = hour === null ? [] : [`0 ${hour} * * * ${COMPLIANCE_NIGHTLY} ?fill=6h&max=3&jobKey=${COMPLIANCE_NIGHTLY}`];
+  return ["0 * * * * sweep_incoming ?max=1", ...nightly].join("\n");
 }

@@ -1,11 +1,11 @@
-import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, serial, timestamp, varchar } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, serial, timestamp, varchar } from "drizzle-orm/pg-core";
+import { oneOf } from "./checks";
+import { COMPLIANCE_STATUSES, SNAPSHOT_SCOPES, SNAPSHOT_TRIGGERS } from "./choices";
 import { firmwareBaselines } from "./firmware";
 import { pools } from "./pools";
 import { servers } from "./servers";
 import { users } from "./users";
 
-const STATUS_CHECK = sql.raw(`('compliant', 'non_compliant', 'unknown', 'not_applicable')`);
 const count = () => integer().notNull().default(0);
 
 /** One recorded compliance check of a baseline: when, over which scope, why, and its counts at the time. */
@@ -34,8 +34,8 @@ export const complianceSnapshots = pgTable(
   },
   (table) => [
     index().on(table.baselineId, table.takenAt),
-    check("compliance_snapshots_trigger_check", sql`${table.trigger} in ('manual', 'nightly', 'remediation')`),
-    check("compliance_snapshots_scope_check", sql`${table.scope} in ('compatible', 'pool', 'server')`),
+    oneOf("compliance_snapshots_trigger_check", table.trigger, SNAPSHOT_TRIGGERS),
+    oneOf("compliance_snapshots_scope_check", table.scope, SNAPSHOT_SCOPES),
   ],
 );
 
@@ -62,7 +62,7 @@ export const complianceSnapshotServers = pgTable(
     primaryKey({ columns: [table.snapshotId, table.serverId] }),
     index().on(table.baselineId, table.serverId, table.snapshotId),
     index().on(table.serverId),
-    check("compliance_snapshot_servers_overall_status_check", sql`${table.overallStatus} in ${STATUS_CHECK}`),
-    check("compliance_snapshot_servers_previous_status_check", sql`${table.previousStatus} in ${STATUS_CHECK}`),
+    oneOf("compliance_snapshot_servers_overall_status_check", table.overallStatus, COMPLIANCE_STATUSES),
+    oneOf("compliance_snapshot_servers_previous_status_check", table.previousStatus, COMPLIANCE_STATUSES),
   ],
 );

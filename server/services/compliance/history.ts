@@ -9,7 +9,7 @@ import { serverScope } from "../servers/scope";
 import type { SnapshotDto } from "./schemas";
 import { resolveScope, scopeCondition, type ScopeParams } from "./scope";
 import { snapshotCounts } from "./snapshot";
-import { SNAPSHOT_TRIGGERS } from "./vocabulary";
+import { SNAPSHOT_TRIGGERS } from "~/db/schema/choices";
 
 type SnapshotRow = typeof complianceSnapshots.$inferSelect;
 type Counts = SnapshotDto["summary"] & SnapshotDto["changes"];

@@ -8,4 +8,3 @@ export * from "./schemas";
 export type { ComplianceScope } from "./scope";
 export { takeComplianceSnapshot } from "./snapshot";
 export { getComplianceSnapshot } from "./snapshot-detail";
-export * from "./vocabulary";

@@ -3,13 +3,13 @@ import type { DbExecutor } from "~/db/client";
 import { isoDateTime } from "~/server/lib/fields";
 import { filterConditions } from "../list/filters";
 import type { PageRequest } from "../list/pagination";
-import { orderingNames } from "../list/run";
+import { linguistic, orderingNames } from "../list/run";
 import { searchCondition } from "../list/search";
 import type { BinaryRule } from "./rules";
 import type { ComplianceScope } from "./scope";
 import type { ServerComplianceDto, SummaryDto } from "./schemas";
 import { severityOf, statusCtes } from "./statuses";
-import { COMPLIANCE_STATUSES } from "./vocabulary";
+import { COMPLIANCE_STATUSES } from "~/db/schema/choices";
 
 /** How the servers of a report are filtered, ordered and paged; the summary always counts the whole scope. */
 export type ReportView = { status?: string; search?: string; ordering?: string; page?: PageRequest };
@@ -18,10 +18,10 @@ export type Report = { servers: ServerComplianceDto[]; summary: SummaryDto; coun
 
 const reportOrdering = {
   ordering: {
-    server_name: sql`l.name`,
+    server_name: linguistic(sql`l.name`),
     server_id: sql`l.server_id`,
-    manufacturer: sql`l.manufacturer`,
-    model: sql`l.model`,
+    manufacturer: linguistic(sql`l.manufacturer`),
+    model: linguistic(sql`l.model`),
     overall_status: severityOf(sql`l.overall_status`),
     inventory_updated_at: sql`l.inventory_updated_at`,
   },

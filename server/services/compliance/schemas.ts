@@ -1,6 +1,6 @@
 import { z } from "~/server/lib/zod";
 import { FIRMWARE_TYPES } from "../firmware/schemas";
-import { COMPLIANCE_STATUSES, SNAPSHOT_TRIGGERS } from "./vocabulary";
+import { COMPLIANCE_STATUSES, SNAPSHOT_SCOPES, SNAPSHOT_TRIGGERS } from "~/db/schema/choices";
 
 const status = z.enum(COMPLIANCE_STATUSES);
 const optionalText = (description: string) => z.string().optional().describe(description);
@@ -69,7 +69,7 @@ export const snapshotSchema = z.object({
   id: z.number().int(),
   taken_at: z.string().describe("ISO 8601, UTC."),
   trigger: z.enum(SNAPSHOT_TRIGGERS).describe("manual (POST .../compliance/snapshot/), nightly (the nightly task) or remediation (after a firmware request)."),
-  scope: z.enum(["compatible", "pool", "server"]).describe("What the snapshot covered: every compatible server, a pool with its sub-pools, or one server."),
+  scope: z.enum(SNAPSHOT_SCOPES).describe("What the snapshot covered: every compatible server, a pool with its sub-pools, or one server."),
   pool: z.number().int().nullable().describe("The pool of a pool snapshot."),
   server: z.number().int().nullable().describe("The server of a one-server snapshot."),
   created_by: z.number().int().nullable().describe("The user who took it; null for the nightly task."),

@@ -4,7 +4,7 @@ import type { ServiceContext } from "../context";
 import { loadRules } from "./evaluate";
 import type { ComplianceScope } from "./scope";
 import { statusCtes } from "./statuses";
-import type { SnapshotTrigger } from "./vocabulary";
+import type { SnapshotTrigger } from "~/db/schema/choices";
 
 /** Counts of a set of snapshot rows (`overall_status`, `previous_status`), as the snapshot and history columns name them. */
 export const snapshotCounts = (rows: string) => {

@@ -2,7 +2,7 @@ import { and, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { serverFirmwares, servers } from "~/db/schema";
 import type { BinaryRule } from "./rules";
 import { scopeCondition, type ComplianceScope } from "./scope";
-import { COMPLIANCE_STATUSES } from "./vocabulary";
+import { COMPLIANCE_STATUSES } from "~/db/schema/choices";
 
 /** A status's rank, most severe first: for ordering by status. */
 export const severityOf = (status: SQLWrapper) =>

@@ -1,5 +1,6 @@
 "use client";
 import { useQueries, useQuery } from "@tanstack/react-query";
+import { COMPLIANCE_STATUSES } from "~/db/schema/choices";
 import type { ComplianceReportDto, ServerComplianceDto } from "~/server/services/compliance/schemas";
 import { useTRPC } from "../../../../_trpc/client";
 import { FilterSelect } from "../../../_components/data-table/filter-controls";
@@ -18,7 +19,7 @@ type Props = {
   update: (changes: Record<string, string | undefined>, options?: { resetPage?: boolean }) => void;
 };
 
-const statusOptions = ["non_compliant", "unknown", "compliant", "not_applicable"].map((value) => ({ value, label: statusLabel(value) }));
+const statusOptions = COMPLIANCE_STATUSES.map((value) => ({ value, label: statusLabel(value) }));
 
 /** Servers down, the baseline's binaries across; each cell in its status colour, versions on hover or focus. */
 export function ComplianceMatrix({ baselineId, report, isLoading, query, update }: Props) {

@@ -5,8 +5,8 @@ CREATE TABLE "compliance_snapshot_servers" (
 	"overall_status" varchar(16) NOT NULL,
 	"previous_status" varchar(16),
 	CONSTRAINT "compliance_snapshot_servers_snapshot_id_server_id_pk" PRIMARY KEY("snapshot_id","server_id"),
-	CONSTRAINT "compliance_snapshot_servers_overall_status_check" CHECK ("compliance_snapshot_servers"."overall_status" in ('compliant', 'non_compliant', 'unknown', 'not_applicable')),
-	CONSTRAINT "compliance_snapshot_servers_previous_status_check" CHECK ("compliance_snapshot_servers"."previous_status" in ('compliant', 'non_compliant', 'unknown', 'not_applicable'))
+	CONSTRAINT "compliance_snapshot_servers_overall_status_check" CHECK ("compliance_snapshot_servers"."overall_status" in ('non_compliant', 'unknown', 'compliant', 'not_applicable')),
+	CONSTRAINT "compliance_snapshot_servers_previous_status_check" CHECK ("compliance_snapshot_servers"."previous_status" in ('non_compliant', 'unknown', 'compliant', 'not_applicable'))
 );
 --> statement-breakpoint
 CREATE TABLE "compliance_snapshots" (
