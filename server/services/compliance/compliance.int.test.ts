@@ -124,6 +124,7 @@ describe("GET /api/firmware_baseline/{id}/compliance/", () => {
     const cases: Array<[string, number, unknown]> = [
       ["?server=abc", 400, { server: ["A valid integer is required."] }],
       ["?pool=1.5", 400, { pool: ["A valid integer is required."] }],
+      ["?pool=5%00", 400, { pool: ["Null characters are not allowed."] }],
       ["?server=x&pool=y", 400, { server: ["A valid integer is required."], pool: ["A valid integer is required."] }],
       [`?server=${server.node01}&pool=${pool.rack}`, 400, { non_field_errors: ["Give either server or pool, not both."] }],
       ["?status=broken", 400, { status: ["Select a valid choice. broken is not one of the available choices."] }],

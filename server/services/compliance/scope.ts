@@ -21,6 +21,8 @@ const INTEGER = /^\s*[+-]?\d+\s*$/;
 function parseId(name: string, value: string | number | null | undefined): number | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "number") return value;
+  // As every filter of the API does: a NUL is named as such, not as a bad integer.
+  if (value.includes("\0")) throw ValidationError.field(name, "Null characters are not allowed.");
   if (!INTEGER.test(value)) throw ValidationError.field(name, "A valid integer is required.");
   return Number(value);
 }
