@@ -57,6 +57,13 @@ const variables = {
   RACKPILOT_SCAN_CHUNK_SIZE: positiveInteger(4096),
   RACKPILOT_SCAN_PROBE_CONCURRENCY: positiveInteger(64),
   RACKPILOT_SCAN_PROBE_TIMEOUT: positiveNumber(5),
+  RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: z
+    .string()
+    .regex(/^(off|\d{1,2})$/i, { error: "expected an hour from 0 to 23 (UTC) or off" })
+    .transform((value) => (value.toLowerCase() === "off" ? null : Number(value)))
+    .refine((hour) => hour === null || hour <= 23, { error: "expected an hour from 0 to 23 (UTC) or off" })
+    .default(2),
+  RACKPILOT_COMPLIANCE_HISTORY_DAYS: z.coerce.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(0, { error: "expected 0 or more" }).default(365),
 } satisfies Record<string, z.ZodType>;
 
 export type Env = { [Name in keyof typeof variables]: z.output<(typeof variables)[Name]> };

@@ -35,7 +35,7 @@ it("addJob takes runAt, jobKey and maxAttempts; a jobKey replaces the pending jo
 });
 
 it("the crontab parses, names only registered tasks, and a runner starts with it", async () => {
-  const items = parseCrontab(crontab);
+  const items = parseCrontab(crontab());
   expect(items.map((item) => item.task).every((task) => task in taskList)).toBe(true);
   const runner = await startWorker(database.url);
   await runner.stop();

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { workerSettings } from "~/server/config";
 import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
 import { crontab, exhaustedJobHandlers, taskList } from "./task-list";
@@ -29,7 +29,8 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
     runner = await run({
       connectionString,
       taskList: worker.tasks,
-      crontab: worker.tasks === taskList ? crontab : "",
+      // Parsed here (graphile-worker 0.16 and 0.18 alike), so no `crontab` file is ever read from the cwd.
+      parsedCronItems: parseCrontab(worker.tasks === taskList ? crontab() : ""),
       concurrency: workerSettings.concurrency,
       noHandleSignals: true,
       pollInterval: 1000,

@@ -1,6 +1,8 @@
 import type { TaskList } from "graphile-worker";
+import { complianceSettings } from "~/server/services/compliance/settings";
 import { SCAN_CHUNK_TASK } from "~/server/services/scans/schemas";
 import type { ExhaustedJobHandlers } from "./heartbeat";
+import { COMPLIANCE_NIGHTLY, complianceNightly } from "./tasks/compliance-nightly";
 import { scanChunkAbandoned, scanChunkTask } from "./tasks/scan-chunk";
 import { sweepIncomingTask } from "./tasks/sweep-incoming";
 
@@ -8,6 +10,7 @@ import { sweepIncomingTask } from "./tasks/sweep-incoming";
 export const taskList: TaskList = {
   [SCAN_CHUNK_TASK]: scanChunkTask,
   sweep_incoming: sweepIncomingTask,
+  [COMPLIANCE_NIGHTLY]: complianceNightly,
 };
 
 /** Per task: how to record the failure of a job whose worker died during its last attempt. */
@@ -15,5 +18,12 @@ export const exhaustedJobHandlers: ExhaustedJobHandlers = {
   [SCAN_CHUNK_TASK]: scanChunkAbandoned,
 };
 
-/** Recurring jobs (graphile-worker crontab syntax); each names a task above. */
-export const crontab = ["0 * * * * sweep_incoming ?max=1"].join("\n");
+/**
+ * Recurring jobs (graphile-worker crontab syntax, times in UTC); each names a task above. The nightly
+ * compliance run catches up within 6 hours when no worker ran at its hour; its job key keeps one queued run.
+ */
+export function crontab(): string {
+  const hour = complianceSettings.nightlyHour;
+  const nightly = hour === null ? [] : [`0 ${hour} * * * ${COMPLIANCE_NIGHTLY} ?fill=6h&max=3&jobKey=${COMPLIANCE_NIGHTLY}`];
+  return ["0 * * * * sweep_incoming ?max=1", ...nightly].join("\n");
+}

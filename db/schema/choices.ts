@@ -17,3 +17,13 @@ export const NODE_STATUSES = ["discovered", "registered", "error", "unreachable"
 
 /** What a server's firmware inventory entry is; the compliance rules match on it. */
 export const FIRMWARE_COMPONENTS = ["bios", "bmc", "storage_controller", "nic", "other"] as const;
+
+/** Seed 003's compliance statuses, most severe first. */
+export const COMPLIANCE_STATUSES = ["non_compliant", "unknown", "compliant", "not_applicable"] as const;
+
+/** Why a compliance snapshot was taken. */
+export const SNAPSHOT_TRIGGERS = ["manual", "nightly", "remediation"] as const;
+export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+
+/** What a compliance snapshot covered: every compatible server, a pool with its sub-pools, or one server. */
+export const SNAPSHOT_SCOPES = ["compatible", "pool", "server"] as const;

@@ -1,5 +1,7 @@
+export * from "./compliance";
 export * from "./discovery";
 export * from "./firmware";
+export * from "./firmware-keywords";
 export * from "./nodes";
 export * from "./pools";
 export * from "./rate-limits";

@@ -1,6 +1,7 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
 import { FIRMWARE_COMPONENTS } from "./choices";
+import { keywordTypesExpression } from "./firmware-keywords";
 import { nodes } from "./nodes";
 import { pools } from "./pools";
 
@@ -127,6 +128,8 @@ export const serverFirmwares = pgTable(
     component: varchar({ length: 32 }).notNull().default("other"),
     /** `Status.State`: `Enabled` for the running image; staged or previous images say otherwise. */
     state: varchar({ length: 32 }).notNull().default(""),
+    /** The firmware types whose seed keywords the name or software id contains (compliance matching). */
+    keywordTypes: text().array().notNull().generatedAlwaysAs(keywordTypesExpression()),
   },
   (table) => [
     index().on(table.serverId),

@@ -1,6 +1,7 @@
 import { firmwareRouter } from "./routers/firmware";
 import { firmwareBaselinesRouter } from "./routers/firmware-baselines";
 import { authProfilesRouter } from "./routers/auth-profiles";
+import { complianceRouter } from "./routers/compliance";
 import { groupsRouter } from "./routers/groups";
 import { nodesRouter } from "./routers/nodes";
 import { poolsRouter } from "./routers/pools";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   authProfiles: authProfilesRouter,
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
+  compliance: complianceRouter,
   servers: serversRouter,
   nodes: nodesRouter,
 });

@@ -35,11 +35,16 @@ export function statusLabel(status: string): string {
   return LABELS[status] ?? words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The background, text and ring classes of a status's colour, for anything drawn in it (matrix cells). */
+export function statusColorClasses(status: string): string {
+  return TONE_CLASSES[TONE_OF[status] ?? "grey"];
+}
+
 /** A status as a small coloured label; work in progress pulses. */
 export function StatusBadge({ status }: { status: string }) {
   const tone = TONE_OF[status] ?? "grey";
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONE_CLASSES[tone]}`}>
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${statusColorClasses(status)}`}>
       <span aria-hidden className={`size-1.5 rounded-full bg-current ${tone === "blue" ? "animate-pulse" : ""}`} />
       {statusLabel(status)}
     </span>

@@ -1,5 +1,6 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import type { FirmwareBaselineDto } from "~/server/services/firmware-baselines/schemas";
 import { useTRPC } from "../../_trpc/client";
@@ -31,6 +32,14 @@ export function BaselinesTable({ me }: { me: SessionUser }) {
     { header: "Created by", cell: (b) => username(b.created_by) },
     { header: "Created", sortKey: "created_at", cell: (b) => formatDateTime(b.created_at), className: "whitespace-nowrap" },
     { header: "Updated", sortKey: "updated_at", cell: (b) => formatDateTime(b.updated_at), className: "whitespace-nowrap" },
+    {
+      header: "Compliance",
+      cell: (b) => (
+        <Link href={`/baselines/${b.id}/compliance`} aria-label={`Compliance of ${b.name}`} className="font-medium whitespace-nowrap text-sky-700 hover:underline dark:text-sky-300">
+          Check servers
+        </Link>
+      ),
+    },
   ];
 
   return (

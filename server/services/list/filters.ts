@@ -32,7 +32,7 @@ async function condition(name: string, spec: FilterSpec, value: string, db: DbEx
     case "choice": {
       const match = spec.choices.find((c) => (spec.caseInsensitive ? c.toLowerCase() === value.toLowerCase() : c === value));
       if (!match) throw ValidationError.field(name, `Select a valid choice. ${value} is not one of the available choices.`);
-      return eq(spec.column, match);
+      return sql`${spec.column} = ${match}`;
     }
     case "relation": {
       const invalid = ValidationError.field(name, "Select a valid choice. That choice is not one of the available choices.");

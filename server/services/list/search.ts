@@ -27,7 +27,7 @@ export function searchTerms(search: string): string[] {
   return terms;
 }
 
-function escapeLike(term: string): string {
+export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

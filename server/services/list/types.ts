@@ -9,7 +9,8 @@ export type FilterSpec =
   | { kind: "number"; column: AnyColumn; description?: string }
   | { kind: "boolean"; column: AnyColumn; description?: string }
   | { kind: "text"; column: AnyColumn; caseInsensitive?: boolean; description?: string }
-  | { kind: "choice"; column: AnyColumn; choices: readonly string[]; caseInsensitive?: boolean; description?: string }
+  /** `column` may be an expression, e.g. a status computed by the query that lists the rows. */
+  | { kind: "choice"; column: AnyColumn | SQL; choices: readonly string[]; caseInsensitive?: boolean; description?: string }
   /**
    * A foreign key (or, with `where`, a many-to-many link): an id that names no row of `references`
    * is a 400, as django-filter does. With `visible` (a condition on `references` for the caller), a

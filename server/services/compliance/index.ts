@@ -1,0 +1,10 @@
+export { evaluateCompliance, loadRules } from "./evaluate";
+export { getCompliance } from "./get";
+export { historyListConfig, listComplianceHistory } from "./history";
+export { recordSnapshot } from "./record";
+export type { Report, ReportView } from "./report";
+export { MATCH_KEYWORDS } from "./rules";
+export * from "./schemas";
+export type { ComplianceScope } from "./scope";
+export { takeComplianceSnapshot } from "./snapshot";
+export { getComplianceSnapshot } from "./snapshot-detail";
