@@ -5,6 +5,7 @@ import { groupsRouter } from "./routers/groups";
 import { poolsRouter } from "./routers/pools";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
+import { switchesRouter } from "./routers/switches";
 import { tokenRouter } from "./routers/token";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
   servers: serversRouter,
+  switches: switchesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,23 +3,47 @@ import {
   createSubPool,
   deletePool,
   getPool,
+  getPoolDetail,
   listPools,
   poolCreateSchema,
+  poolDetailSchema,
   poolQueryConfig,
   poolReplaceSchema,
   poolSchema,
   subPoolCreateSchema,
   updatePool,
 } from "../../services/pools";
-import { crudProcedures } from "../crud";
+import { requireStaff } from "../../services/permissions";
+import { assignServers, serverIdsInput } from "../../services/servers";
+import { assignSwitches, switchIdsInput } from "../../services/switches";
+import { z } from "~/server/lib/zod";
+import { crudProcedures, idInput } from "../crud";
 import { authedProcedure, createTRPCRouter } from "../trpc";
+import { POOL_MEMBERSHIP_ACCESS } from "./access";
 
-/** DRF's order for the action: the parent pool (404, also for another group's) before the body (400). */
+/** DRF's order for the actions: the parent pool (404, also for another group's) before the body (400). */
 const onVisiblePool = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
   const id = ((await getRawInput()) as { id?: unknown } | undefined)?.id;
   if (typeof id === "number") await getPool({ ctx: ctx.service, input: { id } });
   return next();
 });
+
+/** ... and for staff-only actions, the 403 between the two. */
+const staffOnVisiblePool = onVisiblePool.use(({ ctx, next }) => {
+  requireStaff(ctx.service);
+  return next();
+});
+
+const poolRef = z.object({ id: z.number().int().nullable(), name: z.string().nullable() }).describe("The pool it is in; both null when it is a pool you cannot see.");
+
+/** The per-id outcome of an assignment: every id given lands in exactly one list. */
+function assignResultSchema(key: "server" | "switch", plural: string) {
+  return z.object({
+    assigned: z.array(z.number().int()).describe(`Ids of the ${plural} now in this pool (including any that already were).`),
+    already_in_pool: z.array(z.object({ [key]: z.number().int(), pool: poolRef })).describe(`The ${plural} left in another pool.`),
+    not_found: z.array(z.number().int()).describe("Ids given that name nothing you can see."),
+  });
+}
 
 export const poolsRouter = createTRPCRouter({
   ...crudProcedures({
@@ -29,6 +53,7 @@ export const poolsRouter = createTRPCRouter({
     output: poolSchema,
     list: { config: poolQueryConfig, verb: listPools },
     get: getPool,
+    retrieve: { output: poolDetailSchema, verb: getPoolDetail },
     create: { input: poolCreateSchema, verb: createPool },
     update: { replace: poolReplaceSchema, verb: updatePool },
     delete: deletePool,
@@ -41,4 +66,30 @@ export const poolsRouter = createTRPCRouter({
     .input(subPoolCreateSchema)
     .output(poolSchema)
     .mutation(({ ctx, input }) => createSubPool({ ctx: ctx.service, input })),
+  assignServers: staffOnVisiblePool
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/pool/{id}/assign_servers",
+        tags: ["pool"],
+        summary: "Assign servers to the pool, by server or node (BMC) id",
+        description: `Each id is looked up as a server id first, then as a node id (standing for every server that node manages). A server already in another pool is not moved. ${POOL_MEMBERSHIP_ACCESS}`,
+      },
+    })
+    .input(serverIdsInput.extend(idInput.shape))
+    .output(assignResultSchema("server", "servers"))
+    .mutation(({ ctx, input }) => assignServers({ ctx: ctx.service, input })),
+  assignSwitches: staffOnVisiblePool
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/pool/{id}/assign_switches",
+        tags: ["pool"],
+        summary: "Assign switches to the pool",
+        description: `A switch already in another pool is not moved. ${POOL_MEMBERSHIP_ACCESS}`,
+      },
+    })
+    .input(switchIdsInput.extend(idInput.shape))
+    .output(assignResultSchema("switch", "switches"))
+    .mutation(({ ctx, input }) => assignSwitches({ ctx: ctx.service, input })),
 });

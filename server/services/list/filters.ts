@@ -1,4 +1,4 @@
-import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { eq, isNotNull, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { fitsInteger } from "~/server/lib/fields";
 import { ValidationError } from "../errors";
@@ -23,10 +23,13 @@ async function condition(name: string, spec: FilterSpec, value: string, db: DbEx
       if (!NUMBER.test(value)) throw ValidationError.field(name, "Enter a number.");
       return INTEGER_COLUMNS.has(spec.column.columnType) ? integerEquals(spec.column, Number(value)) : eq(spec.column, Number(value));
     case "boolean":
+    case "isnull": {
       // django-filter's BooleanFilter ignores a value it cannot read rather than failing.
-      if (TRUE.has(value.toLowerCase())) return eq(spec.column, true);
-      if (FALSE.has(value.toLowerCase())) return eq(spec.column, false);
-      return undefined;
+      const wanted = TRUE.has(value.toLowerCase()) ? true : FALSE.has(value.toLowerCase()) ? false : undefined;
+      if (wanted === undefined) return undefined;
+      if (spec.kind === "isnull") return wanted ? isNull(spec.column) : isNotNull(spec.column);
+      return eq(spec.column, wanted);
+    }
     case "text":
       return spec.caseInsensitive ? sql`lower(${spec.column}) = lower(${value})` : eq(spec.column, value);
     case "choice": {

@@ -8,6 +8,8 @@ export type Searchable = AnyColumn | SQL;
 export type FilterSpec =
   | { kind: "number"; column: AnyColumn; description?: string }
   | { kind: "boolean"; column: AnyColumn; description?: string }
+  /** django-filter's `field__isnull`: true/1 -> no value, false/0 -> a value, anything else -> no filter. */
+  | { kind: "isnull"; column: AnyColumn; description?: string }
   | { kind: "text"; column: AnyColumn; caseInsensitive?: boolean; description?: string }
   | { kind: "choice"; column: AnyColumn; choices: readonly string[]; caseInsensitive?: boolean; description?: string }
   /**

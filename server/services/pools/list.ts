@@ -12,6 +12,7 @@ export function poolListConfig(actor: Actor): ListConfig {
     filters: {
       group: scopedRelation("group", pools.groupId, (db, id) => isUsableGroup(db, actor, id), "Pools of this group id."),
       parent: scopedRelation("parent", pools.parentId, async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined, "Direct sub-pools of this pool id."),
+      parent__isnull: { kind: "isnull", column: pools.parentId, description: "`true`: top-level pools only (a pool tree's first level); `false`: sub-pools only." },
     },
     ordering: {
       name: pools.name,

@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
-import { nodes, pools, servers, type ServerRow } from "~/db/schema";
+import { nodes, servers, type ServerRow } from "~/db/schema";
 import { canonicalVendor } from "~/server/lib/vendors";
 import type { Actor, ServiceContext } from "../context";
-import { mapPage, runList, scopedRelation, type ListConfig, type ListQuery } from "../list";
-import { findVisiblePool } from "../pools/scope";
+import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
+import { poolMemberFilters, poolNameOrdering } from "../pools/member-filters";
 import { toServerDtos } from "./dto";
 import { serverScope } from "./scope";
 
 const bmcUrl = sql`(select 'https://' || host(${nodes.ip}) || ':' || ${nodes.port} from ${nodes} where ${nodes.id} = ${servers.nodeId})`;
-const poolName = sql`(select ${pools.name} from ${pools} where ${pools.id} = ${servers.resourcePoolId})`;
 
 export function serverListConfig(actor: Actor): ListConfig {
   return {
@@ -24,12 +23,9 @@ export function serverListConfig(actor: Actor): ListConfig {
         description: "The vendor (`Dell`, `HPE`...; any spelling a BMC uses, such as `Dell Inc.` or `HP`).",
       },
       model: { kind: "text", column: servers.model, caseInsensitive: true, description: "Exact model, ignoring case." },
-      resource_pool: scopedRelation(
-        "resource_pool",
-        servers.resourcePoolId,
-        async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined,
-        "Servers assigned to this pool id (not its sub-pools).",
-      ),
+      ...poolMemberFilters(actor, servers.resourcePoolId, "Servers"),
+      protected: { kind: "boolean", column: servers.protected, description: "`true`: servers pool-wide remediation skips." },
+      tags: { kind: "custom", where: (value) => sql`${value} = any(${servers.tags})`, description: "Servers carrying this tag (exact)." },
     },
     ordering: {
       name: servers.name,
@@ -39,7 +35,8 @@ export function serverListConfig(actor: Actor): ListConfig {
       sku: servers.sku,
       bios_version: servers.biosVersion,
       power_state: servers.powerState,
-      resource_pool__name: poolName,
+      resource_pool__name: poolNameOrdering(servers.resourcePoolId),
+      protected: servers.protected,
       id: servers.id,
     },
     defaultOrdering: ["id"],

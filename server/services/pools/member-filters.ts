@@ -1,0 +1,21 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { pools } from "~/db/schema";
+import type { Actor } from "../context";
+import { scopedRelation, type FilterSpec } from "../list";
+import { findVisiblePool } from "./scope";
+
+/** `?resource_pool=` and `?resource_pool__isnull=` for what pools hold (servers, switches). */
+export function poolMemberFilters(actor: Actor, poolColumn: AnyColumn, plural: string): Record<string, FilterSpec> {
+  return {
+    resource_pool: scopedRelation(
+      "resource_pool",
+      poolColumn,
+      async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined,
+      `${plural} assigned to this pool id (not its sub-pools).`,
+    ),
+    resource_pool__isnull: { kind: "isnull", column: poolColumn, description: `\`true\`: ${plural.toLowerCase()} in no pool (only staff see those); \`false\`: in a pool.` },
+  };
+}
+
+/** `?ordering=resource_pool__name`: the pool's name, through a subquery on the pool column. */
+export const poolNameOrdering = (poolColumn: AnyColumn): SQL => sql`(select ${pools.name} from ${pools} where ${pools.id} = ${poolColumn})`;
