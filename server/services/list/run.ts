@@ -38,7 +38,7 @@ export async function runList<Row extends Record<string, unknown>>(
   const where = and(scope, searchCondition(query.search, config.searchFields), ...(await filterConditions(config.filters, query, db)));
   const pageRequest = parsePageRequest(query.page, query.page_size);
   const base = db
-    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), __total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), ...config.columns, __total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(config.table)
     .where(where)
     .orderBy(...orderBy(config, query.ordering));

@@ -28,6 +28,8 @@ export type ListConfig = {
   /** Public ordering name -> column or expression; names may be related (`resource_pool__name`). */
   ordering: Record<string, Searchable>;
   defaultOrdering: string[];
+  /** Computed per row in the same read (counts, related names), so a page's DTOs need no second query. */
+  columns?: Record<string, SQL>;
   /** When true the list is a plain JSON array unless `page` or `page_size` is given (MOJO's bare-array lists). */
   bareArrayUnlessPaged?: boolean;
 };

@@ -1,15 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import { servers, switches } from "~/db/schema";
 import type { ServiceContext } from "../context";
-import { toPoolDto } from "./dto";
-import { findPoolRow } from "./get";
+import { getPool } from "./get";
 import type { PoolDetailDto } from "./schemas";
 
 /** A pool with its servers and switches; whoever sees the pool sees everything in it (same group). */
 export async function getPoolDetail({ ctx, input }: { ctx: ServiceContext; input: { id: number } }): Promise<PoolDetailDto> {
-  const row = await findPoolRow(ctx, input.id);
-  const [dto, serverRows, switchRows] = await Promise.all([
-    toPoolDto(ctx.db, ctx.actor, row),
+  const pool = await getPool({ ctx, input });
+  const [serverRows, switchRows] = await Promise.all([
     ctx.db
       .select({
         id: servers.id,
@@ -21,13 +19,13 @@ export async function getPoolDetail({ ctx, input }: { ctx: ServiceContext; input
         protected: servers.protected,
       })
       .from(servers)
-      .where(eq(servers.resourcePoolId, row.id))
+      .where(eq(servers.resourcePoolId, pool.id))
       .orderBy(asc(servers.name), asc(servers.id)),
     ctx.db
       .select({ id: switches.id, name: switches.name, manufacturer: switches.manufacturer, model: switches.model, management_ip: switches.managementIp })
       .from(switches)
-      .where(eq(switches.resourcePoolId, row.id))
+      .where(eq(switches.resourcePoolId, pool.id))
       .orderBy(asc(switches.name), asc(switches.id)),
   ]);
-  return { ...dto, servers: serverRows, switches: switchRows };
+  return { ...pool, servers: serverRows, switches: switchRows };
 }

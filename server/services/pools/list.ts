@@ -1,7 +1,7 @@
 import { pools } from "~/db/schema";
 import type { Actor, ServiceContext } from "../context";
 import { mapPage, runList, scopedRelation, type ListConfig, type ListQuery } from "../list";
-import { toPoolDtos, type PoolRow } from "./dto";
+import { poolDtoColumns, toPoolDto, type PoolDtoRow } from "./dto";
 import { findVisiblePool, isUsableGroup, poolScope } from "./scope";
 
 export function poolListConfig(actor: Actor): ListConfig {
@@ -23,6 +23,7 @@ export function poolListConfig(actor: Actor): ListConfig {
       parent: pools.parentId,
     },
     defaultOrdering: ["name"],
+    columns: poolDtoColumns,
   };
 }
 
@@ -30,6 +31,6 @@ export function poolListConfig(actor: Actor): ListConfig {
 export const poolQueryConfig = poolListConfig({ kind: "system" });
 
 export async function listPools({ ctx, input }: { ctx: ServiceContext; input: ListQuery }) {
-  const page = await runList<PoolRow>(poolListConfig(ctx.actor), input, { db: ctx.db, scope: poolScope(ctx.actor), requestUrl: ctx.requestUrl });
-  return mapPage(page, (rows) => toPoolDtos(ctx.db, ctx.actor, rows));
+  const page = await runList<PoolDtoRow>(poolListConfig(ctx.actor), input, { db: ctx.db, scope: poolScope(ctx.actor), requestUrl: ctx.requestUrl });
+  return mapPage(page, (rows) => rows.map(toPoolDto));
 }

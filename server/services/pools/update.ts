@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { pools } from "~/db/schema";
 import type { ServiceContext } from "../context";
-import { toPoolDto } from "./dto";
+import { readPoolDto } from "./dto";
 import { findPoolRow } from "./get";
 import { lockPoolHierarchy, moveSubtreeToGroup } from "./hierarchy";
 import { resolvePlacement } from "./placement";
@@ -26,6 +26,6 @@ export async function updatePool({ ctx, input }: { ctx: ServiceContext; input: P
       .where(eq(pools.id, current.id))
       .returning();
     if (placement.groupId !== current.groupId) await moveSubtreeToGroup(tx, current.id, placement.groupId);
-    return toPoolDto(tx, ctx.actor, row!);
+    return (await readPoolDto(tx, row!.id))!;
   });
 }

@@ -1,5 +1,5 @@
 export { deleteServer } from "./delete";
-export { bmcUrl, toServerDto, toServerDtos } from "./dto";
+export { bmcUrl, readServerDto, serverBmcUrl, toServerDto } from "./dto";
 export { findServerRow, getServer } from "./get";
 export { listServers, serverListConfig, serverQueryConfig } from "./list";
 export { assignServers, removeServersFromPool } from "./membership";

@@ -1,19 +1,17 @@
 import { sql } from "drizzle-orm";
-import { nodes, servers, type ServerRow } from "~/db/schema";
+import { servers } from "~/db/schema";
 import { canonicalVendor } from "~/server/lib/vendors";
 import type { Actor, ServiceContext } from "../context";
 import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
 import { poolMemberFilters, poolNameOrdering } from "../pools/member-filters";
-import { toServerDtos } from "./dto";
+import { serverBmcUrl, serverDtoColumns, toServerDto, type ServerDtoRow } from "./dto";
 import { serverScope } from "./scope";
-
-const bmcUrl = sql`(select 'https://' || host(${nodes.ip}) || ':' || ${nodes.port} from ${nodes} where ${nodes.id} = ${servers.nodeId})`;
 
 export function serverListConfig(actor: Actor): ListConfig {
   return {
     table: servers,
     primaryKey: servers.id,
-    searchFields: [servers.name, servers.model, servers.serialNumber, servers.manufacturer, servers.sku, bmcUrl],
+    searchFields: [servers.name, servers.model, servers.serialNumber, servers.manufacturer, servers.sku, serverBmcUrl],
     filters: {
       power_state: { kind: "text", column: servers.powerState, caseInsensitive: true, description: "Redfish power state (`On`, `Off`...), ignoring case." },
       manufacturer: {
@@ -40,6 +38,7 @@ export function serverListConfig(actor: Actor): ListConfig {
       id: servers.id,
     },
     defaultOrdering: ["id"],
+    columns: serverDtoColumns,
   };
 }
 
@@ -47,6 +46,6 @@ export function serverListConfig(actor: Actor): ListConfig {
 export const serverQueryConfig = serverListConfig({ kind: "system" });
 
 export async function listServers({ ctx, input }: { ctx: ServiceContext; input: ListQuery }) {
-  const page = await runList<ServerRow>(serverListConfig(ctx.actor), input, { db: ctx.db, scope: serverScope(ctx.actor), requestUrl: ctx.requestUrl });
-  return mapPage(page, (rows) => toServerDtos(ctx.db, rows));
+  const page = await runList<ServerDtoRow>(serverListConfig(ctx.actor), input, { db: ctx.db, scope: serverScope(ctx.actor), requestUrl: ctx.requestUrl });
+  return mapPage(page, (rows) => rows.map(toServerDto));
 }

@@ -5,7 +5,7 @@ import { ValidationError } from "../errors";
 import { requireStaff } from "../permissions";
 import { lockTargetPool } from "../pools/membership";
 import { activeRequestReason, activeRequestsFor } from "../requests";
-import { toServerDto } from "./dto";
+import { readServerDto } from "./dto";
 import { findServerRow } from "./get";
 import { SERVER_WRITE_DEFAULTS, type ServerUpdateInput } from "./schemas";
 
@@ -22,7 +22,7 @@ export async function updateServer({ ctx, input, replace = false }: { ctx: Servi
     const poolId = wanted.resource_pool === undefined || wanted.resource_pool === current.resourcePoolId ? undefined : wanted.resource_pool;
     if (poolId !== undefined) await assertMovable(scoped, current, poolId);
     const renamed = wanted.name !== undefined && wanted.name !== current.name;
-    const [row] = await tx
+    await tx
       .update(servers)
       .set({
         name: wanted.name,
@@ -33,9 +33,8 @@ export async function updateServer({ ctx, input, replace = false }: { ctx: Servi
         tags: wanted.tags && [...new Set(wanted.tags)],
         updatedAt: sql`clock_timestamp()`,
       })
-      .where(eq(servers.id, current.id))
-      .returning();
-    return toServerDto(tx, row!);
+      .where(eq(servers.id, current.id));
+    return (await readServerDto(tx, current.id))!;
   });
 }
 

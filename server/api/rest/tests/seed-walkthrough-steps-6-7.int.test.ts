@@ -7,7 +7,7 @@ import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
 import { createTestServer } from "~/server/testing/inventory";
 
-const SCRIPT = "e2e/walkthrough/steps-6-7.sh";
+const SCRIPT = "server/api/rest/tests/seed-walkthrough-steps-6-7.sh";
 
 let api: TestApi;
 let token: string;
