@@ -16,9 +16,10 @@ export async function waitUntilServing(url: string, child: ChildProcess, timeout
   }
 }
 
-/** Rackpilot's production server (`npm start`) on a port, with the given data dir and environment. */
-export function startRackpilot(port: number, env: Record<string, string>): ChildProcess {
+/** Rackpilot's production server (`npm start`, building first if needed) from a checkout, on a port. */
+export function startRackpilot(port: number, env: Record<string, string>, checkout = process.cwd()): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: checkout,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
