@@ -17,7 +17,16 @@ send({
     url: bmc.url,
     username: bmc.username,
     password: bmc.password,
-    paths: [bmc.paths.system, bmc.paths.manager, bmc.paths.chassis],
+    // A mix of the larger resources a registration crawl reads (iLO 4 keeps its inventory under the system).
+    paths: [
+      bmc.paths.system,
+      bmc.paths.manager,
+      bmc.paths.chassis,
+      bmc.paths.memory,
+      bmc.paths.power,
+      bmc.paths.thermal,
+      bmc.vendor === "hpe-ilo4" ? "/redfish/v1/Systems/1/FirmwareInventory" : bmc.paths.inventory,
+    ],
   })),
 });
 

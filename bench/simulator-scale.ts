@@ -1,8 +1,9 @@
 // Simulator scale: start-up time and RSS of 1,000 BMCs in one Node process, then authenticated
 // request throughput against all of them. Run: npx tsx bench/simulator-scale.ts
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import https from "node:https";
 import { fileURLToPath } from "node:url";
+import { ask, pool } from "./fleet-process";
 
 const BMCS = 1000;
 const LOGIN_CONCURRENCY = 50;
@@ -42,28 +43,6 @@ async function call(url: string, method: string, headers: Record<string, string>
     retries++;
     return once(url, method, headers, body);
   }
-}
-
-/** Runs `total` jobs with at most `width` in flight. */
-async function pool(total: number, width: number, job: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < total) await job(next++);
-    }),
-  );
-}
-
-function ask<T>(child: ChildProcess, message: string, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (reply: { type: string }) => {
-      if (reply.type !== type) return;
-      child.off("message", listener);
-      resolve(reply as T);
-    };
-    child.on("message", listener);
-    if (message) child.send(message);
-  });
 }
 
 const forkedAt = performance.now();
@@ -112,12 +91,16 @@ peakRss = Math.max(peakRss, (await ask<{ rss: number }>(child, "rss", "rss")).rs
 
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-console.log(`requests: ${REQUESTS} authenticated GETs (X-Auth-Token) of system, manager and chassis resources, spread round-robin`);
+console.log(`requests: ${REQUESTS} authenticated GETs (X-Auth-Token) of system, manager, chassis, memory, power, thermal and`);
+console.log(`          firmware inventory resources, spread round-robin`);
 console.log(`          over all ${ready.bmcs.length} BMCs, ${CONCURRENCY} in flight, keep-alive HTTPS from a separate process`);
 const rate = (REQUESTS / (loadMs / 1000)).toFixed(0);
 console.log(`          ${rate} req/s over ${(loadMs / 1000).toFixed(1)} s; latency p50 ${percentile(50)} ms, p99 ${percentile(99)} ms`);
 console.log(`          ${failures} non-200 answers; ${retries} requests retried once on a stale keep-alive socket`);
 console.log(`RSS peak: ${mib(peakRss)} (fleet process, sampled every 250 ms during the request run)`);
+await new Promise((resolve) => setTimeout(resolve, 3000));
+const restRss = (await ask<{ rss: number }>(child, "rss", "rss")).rss;
+console.log(`RSS rest: ${mib(restRss)} (fleet process, 3 s after the request run, sessions still open)`);
 
 child.send("stop");
 await new Promise((resolve) => child.on("exit", resolve));

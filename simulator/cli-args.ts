@@ -9,6 +9,7 @@ export const USAGE = `Usage:
   npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|mixed]
                  [--username root] [--password bmc_password] [--seed N] [--http] [--config fleet.json]
                  [--task-ms N] [--power-ms N] [--restart-ms N] [--session-timeout-ms N] [--max-sessions N]
+                 [--smart-storage-only] [--trailing-slash]
   npm run sim -- make-image --vendor dell --type bios --version 1.12.2 [--model "PowerEdge R750"]... [--name NAME] --out FILE
     types: ${FIRMWARE_TYPES.join(", ")}`;
 
@@ -39,6 +40,8 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       "restart-ms": { type: "string" },
       "session-timeout-ms": { type: "string" },
       "max-sessions": { type: "string" },
+      "smart-storage-only": { type: "boolean" },
+      "trailing-slash": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -53,8 +56,13 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       sessionTimeoutMs: integer("session-timeout-ms", values["session-timeout-ms"]),
     }),
   };
+  const quirks = {
+    ...file.quirks,
+    ...defined({ smartStorageOnly: values["smart-storage-only"], trailingSlash: values["trailing-slash"] }),
+  };
   return {
     ...file,
+    ...(Object.keys(quirks).length > 0 && { quirks }),
     port: file.port ?? 8443,
     ...defined({
       count: integer("count", values.count),

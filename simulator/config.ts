@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { loopbackRange } from "./address";
 import type { BmcSpec } from "./bmc/bmc";
-import { FIRMWARE_TYPES, VENDOR_KEYS, type Timings } from "./types";
+import { FIRMWARE_TYPES, VENDOR_KEYS, type Quirks, type Timings } from "./types";
 import { profileFor } from "./vendors";
 
 const faultsSchema = z
@@ -28,6 +28,9 @@ const timingsSchema = z
 
 const vendorSchema = z.enum([...VENDOR_KEYS, "mixed"]);
 
+/** Firmware variants (see `Quirks`); a profile that lacks one refuses it. */
+const quirksSchema = z.object({ smartStorageOnly: z.boolean().optional(), trailingSlash: z.boolean().optional() }).strict();
+
 /** A run of identical BMCs in a heterogeneous fleet (`bmcs` in a --config file). */
 const groupSchema = z
   .object({
@@ -38,6 +41,7 @@ const groupSchema = z
     username: z.string().min(1).optional(),
     password: z.string().min(1).optional(),
     faults: faultsSchema.optional(),
+    quirks: quirksSchema.optional(),
     maxSessions: z.number().int().positive().optional(),
   })
   .strict();
@@ -60,6 +64,8 @@ export const fleetOptionsSchema = z
     timings: timingsSchema.optional(),
     /** Applied to every BMC; a group's own faults win. */
     faults: faultsSchema.optional(),
+    /** Applied to every BMC whose profile has the variant; a group's own quirks win. */
+    quirks: quirksSchema.optional(),
     maxSessions: z.number().int().positive().optional(),
     bmcs: z.array(groupSchema).min(1).optional(),
   })
@@ -91,15 +97,21 @@ export function resolveFleet(input: FleetOptions): ResolvedFleet {
   for (const group of groups) {
     for (let i = 0; i < group.count; i++) {
       const index = specs.length;
+      const vendor = group.vendor ?? options.vendor;
+      const profile = profileFor(vendor, index);
       specs.push({
         index,
         address: addresses[index],
-        profile: profileFor(group.vendor ?? options.vendor, index),
+        profile,
         model: group.model,
         firmware: group.firmware ?? {},
         username: group.username ?? options.username,
         password: group.password ?? options.password,
         faults: { ...options.faults, ...group.faults },
+        quirks: {
+          ...(options.bmcs || vendor === "mixed" ? supportedQuirks(options.quirks, profile.quirks) : options.quirks),
+          ...(vendor === "mixed" ? supportedQuirks(group.quirks, profile.quirks) : group.quirks),
+        },
         timings,
         maxSessions: group.maxSessions ?? options.maxSessions,
         seed,
@@ -108,4 +120,12 @@ export function resolveFleet(input: FleetOptions): ResolvedFleet {
     }
   }
   return { port: options.port, secure: !options.http, seed, specs };
+}
+
+/**
+ * Quirks given for a mixed fleet, or fleet-wide beside groups, go only to the profiles that have
+ * them; quirks asked of one vendor stay, so that a profile lacking one refuses it with a clear error.
+ */
+function supportedQuirks(quirks: Quirks = {}, supported: readonly (keyof Quirks)[]): Quirks {
+  return Object.fromEntries(Object.entries(quirks).filter(([key]) => supported.includes(key as keyof Quirks)));
 }

@@ -30,6 +30,8 @@ export type BmcHandle = Pick<
   | "restarting"
   | "identity"
   | "paths"
+  | "quirks"
+  | "trailingSlash"
 >;
 
 export interface Fleet {

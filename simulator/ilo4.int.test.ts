@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeImage, startFleet, type BmcHandle, type Fleet } from "./index";
-import { bmcClient, request, waitFor } from "./testing/client";
+import { bmcClient, pathOf, request, waitFor } from "./testing/client";
 import { serveImages, type ImageServer } from "./testing/image-server";
 import { pollUntil } from "./testing/monitor";
 
@@ -29,7 +29,16 @@ describe("iLO 4 legacy /rest/v1 tree", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({
       Type: "ServiceRoot.1.0.0",
-      links: { self: { href: "/rest/v1" }, Systems: { href: "/rest/v1/Systems" }, Sessions: { href: "/rest/v1/Sessions" } },
+      links: {
+        self: { href: "/rest/v1" },
+        Systems: { href: "/rest/v1/Systems" },
+        Sessions: { href: "/rest/v1/Sessions" },
+        Schemas: { href: "/rest/v1/Schemas" },
+        Registries: { href: "/rest/v1/Registries" },
+        AccountService: { href: "/rest/v1/AccountService" },
+        EventService: { href: "/rest/v1/EventService" },
+        SessionService: { href: "/rest/v1/SessionService" },
+      },
       "@odata.type": "#ServiceRoot.1.0.0.ServiceRoot",
     });
   });
@@ -68,10 +77,11 @@ describe("iLO 4 legacy /rest/v1 tree", () => {
     const login = await request(`${ilo.url}/rest/v1/Sessions`, { method: "POST", body: { UserName: ilo.username, Password: ilo.password } });
     expect(login.status).toBe(201);
     const location = String(login.headers.location);
-    expect(location).toBe(`/rest/v1/Sessions/${login.body.Id}`);
+    // Absolute, as iLO writes it: ilorest logs out through it.
+    expect(location).toBe(`${new URL(ilo.url).origin}/rest/v1/Sessions/${login.body.Id}`);
     const token = String(login.headers["x-auth-token"]);
     expect((await bmcClient(ilo).get("/rest/v1/Systems/1", { token })).status).toBe(200);
-    const logout = await bmcClient(ilo).delete(location, { token });
+    const logout = await bmcClient(ilo).delete(pathOf(location), { token });
     expect(logout.status).toBe(200);
     expect(logout.body.Messages).toEqual([{ MessageID: "Base.0.10.Success" }]);
     expect((await bmcClient(ilo).get("/rest/v1/Systems/1", { token })).status).toBe(401);
@@ -85,7 +95,7 @@ describe("iLO 4 firmware update through InstallFromURI", () => {
   });
 
   it("flashes iLO from the legacy POST, reboots it, and reports the new version", async () => {
-    const uri = publish("ilo4_281.bin", "bmc", "2.81");
+    const uri = publish("ilo4_281.bin", "bmc", "iLO 4 v2.81");
     const started = await bmcClient(ilo).post(UPDATE_SERVICE, { Action: "InstallFromURI", FirmwareURI: uri });
     expect(started.status).toBe(200);
     const busy = await bmcClient(ilo).post(UPDATE_SERVICE, { Action: "InstallFromURI", FirmwareURI: uri });
@@ -94,21 +104,22 @@ describe("iLO 4 firmware update through InstallFromURI", () => {
     expect(polled.states).toEqual(expect.arrayContaining(["Progressing", "Complete"]));
     expect(polled.unavailable).toBeGreaterThan(0);
     expect(polled.last.body.ProgressPercent).toBe(100);
-    expect((await bmcClient(ilo).get("/rest/v1/Managers/1")).body.FirmwareVersion).toBe("2.81");
+    expect((await bmcClient(ilo).get("/rest/v1/Managers/1")).body.FirmwareVersion).toBe("iLO 4 v2.81");
     const inventory = await bmcClient(ilo).get("/rest/v1/Systems/1/FirmwareInventory");
-    expect(inventory.body.Current.SystemBMC).toEqual([expect.objectContaining({ Name: "iLO", VersionString: "2.81" })]);
+    // The inventory spells it with the build date, as iLO does.
+    expect(inventory.body.Current.SystemBMC).toEqual([expect.objectContaining({ Name: "iLO", VersionString: expect.stringMatching(/^2\.81 [A-Z][a-z]{2} \d\d \d{4}$/) })]);
   });
 
   it("stages a System ROM from the Redfish action until the server restarts", async () => {
     const before = ilo.firmware.bios;
     const action = "/redfish/v1/Managers/1/UpdateService/Actions/HpiLOFirmwareUpdate.InstallFromURI/";
-    expect((await bmcClient(ilo).post(action, { FirmwareURI: publish("rom.bin", "bios", "2.80") })).status).toBe(200);
+    expect((await bmcClient(ilo).post(action, { FirmwareURI: publish("rom.bin", "bios", "P89 v2.80 (07/15/2021)") })).status).toBe(200);
     await pollUntil(ilo, UPDATE_SERVICE, ["Complete", "Error"]);
     const rom = async () => (await bmcClient(ilo).get("/rest/v1/Systems/1/FirmwareInventory")).body.Current.SystemRomActive[0].VersionString;
     expect(await rom()).toBe(before);
     await bmcClient(ilo).post("/rest/v1/Systems/1/Actions/ComputerSystem.Reset", { ResetType: "ForceRestart" });
-    await waitFor(async () => (ilo.powerState === "On" && ilo.firmware.bios === "2.80" ? true : undefined));
-    expect(await rom()).toBe("2.80");
+    await waitFor(async () => (ilo.powerState === "On" && ilo.firmware.bios === "P89 v2.80 (07/15/2021)" ? true : undefined));
+    expect(await rom()).toBe("P89 v2.80 (07/15/2021)");
   });
 
   it("reports a refused image through State Error", async () => {

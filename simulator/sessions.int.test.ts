@@ -1,3 +1,4 @@
+import https from "node:https";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFleet, type BmcHandle, type Fleet } from "./index";
 import { bmcClient, login, pathOf, request } from "./testing/client";
@@ -96,4 +97,23 @@ describe("session limits and expiry", () => {
     expect(expired.status).toBe(401);
     expect(expired.body.error["@Message.ExtendedInfo"][0].MessageId).toBe("Base.1.4.NoValidSession");
   });
+
+  it("a thousand logins and logouts over HTTPS leave no session behind on either HPE profile", async () => {
+    const churn = async (bmc: BmcHandle) => {
+      const agent = new https.Agent({ keepAlive: true, maxSockets: 3, rejectUnauthorized: false });
+      const body = { UserName: bmc.username, Password: bmc.password };
+      const cycle = async () => {
+        const created = await request(`${bmc.url}${bmc.paths.sessions}`, { method: "POST", body, agent });
+        expect(created.status).toBe(201);
+        const token = String(created.headers["x-auth-token"]);
+        const ended = await request(`${bmc.url}${pathOf(String(created.headers.location))}`, { method: "DELETE", token, agent });
+        expect(ended.status).toBe(200);
+      };
+      // Three at a time: the most this fleet's BMCs allow at once.
+      for (let done = 0; done < 1000; done += 3) await Promise.all(Array.from({ length: Math.min(3, 1000 - done) }, cycle));
+      agent.destroy();
+      expect(bmc.sessions).toEqual([]);
+    };
+    await Promise.all([churn(byVendor("hpe-ilo5")), churn(byVendor("hpe-ilo4"))]);
+  }, 120_000);
 });

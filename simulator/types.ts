@@ -39,3 +39,13 @@ export interface Timings {
 }
 
 export type FirmwareVersions = Partial<Record<FirmwareType, string>>;
+
+/** Firmware variants a profile can be switched to (see each profile's `quirks`). */
+export interface Quirks {
+  /** Storage only under `Oem.Hpe.Links.SmartStorage`, no DMTF `Storage` (iLO 5 2.46, as on a DL325 Gen10 Plus). */
+  smartStorageOnly?: boolean;
+  /** Every `@odata.id` ends in `/` (older iLO 5 firmware); current iLO 5 firmware writes them without. */
+  trailingSlash?: boolean;
+}
+
+export const QUIRK_KEYS = ["smartStorageOnly", "trailingSlash"] as const satisfies readonly (keyof Quirks)[];

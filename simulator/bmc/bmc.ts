@@ -1,6 +1,6 @@
 import { pathsOf, type Paths } from "../resources/paths";
 import { createRng, type Rng } from "../rng";
-import type { Faults, FirmwareType, FirmwareVersions, PowerState, Timings, VendorKey } from "../types";
+import type { Faults, FirmwareType, FirmwareVersions, PowerState, Quirks, Timings, VendorKey } from "../types";
 import type { ModelSpec, VendorProfile } from "../vendors/types";
 import { initialFirmware, makeIdentity, type Identity } from "./identity";
 import { SessionStore, type SessionInfo } from "./sessions";
@@ -15,6 +15,7 @@ export interface BmcSpec {
   username: string;
   password: string;
   faults: Faults;
+  quirks: Quirks;
   timings: Timings;
   maxSessions?: number;
   seed: string;
@@ -60,6 +61,10 @@ export class Bmc {
   readonly pending = new Map<FirmwareType, PendingUpdate>();
   readonly history: FlashRecord[] = [];
   readonly faultRng: Rng;
+  readonly quirks: Quirks;
+  /** Whether this BMC's `@odata.id`s end in `/` (the profile's default unless a quirk says otherwise). */
+  readonly trailingSlash: boolean;
+  readonly startedAt = new Date();
   power: PowerState = "On";
   failedLogins = 0;
   lockedUntil = 0;
@@ -68,6 +73,7 @@ export class Bmc {
   private readonly timers = new Set<NodeJS.Timeout>();
   private powerTimer?: NodeJS.Timeout;
   private readonly secure: boolean;
+  private readonly seed: string;
   stopped = false;
 
   constructor(spec: BmcSpec) {
@@ -77,6 +83,11 @@ export class Bmc {
     const modelSpec = profile.models.find((candidate) => candidate.name.toLowerCase() === model.toLowerCase());
     if (!modelSpec) {
       throw new Error(`${profile.key} has no model "${model}" (known: ${profile.models.map((m) => m.name).join(", ")})`);
+    }
+    for (const quirk of Object.keys(spec.quirks)) {
+      if (!profile.quirks.includes(quirk as keyof Quirks)) {
+        throw new Error(`${profile.key} has no ${quirk} variant (it has: ${profile.quirks.join(", ") || "none"})`);
+      }
     }
     for (const type of Object.keys(spec.firmware)) {
       if (!profile.components.some((component) => component.type === type)) {
@@ -94,11 +105,23 @@ export class Bmc {
     this.timings = spec.timings;
     this.maxSessions = spec.maxSessions ?? profile.sessions.max;
     this.currentFaults = { ...spec.faults };
+    this.quirks = { ...spec.quirks };
+    this.trailingSlash = spec.quirks.trailingSlash ?? profile.defaultTrailingSlash;
     this.secure = spec.secure;
+    this.seed = spec.seed;
     this.faultRng = createRng(`${spec.seed}/${spec.index}/faults`);
     const stateRng = createRng(`${spec.seed}/${spec.index}/state`);
     this.sessionStore = new SessionStore(profile, stateRng, () => this.faults.sessionTimeoutMs ?? this.timings.sessionTimeoutMs);
     this.taskStore = new TaskStore(profile, stateRng);
+  }
+
+  /** A generator for one detail (a DIMM serial, a PSU serial...): derived on demand, never stored. */
+  derive(key: string): Rng {
+    return createRng(`${this.seed}/${this.index}/${key}`);
+  }
+  /** Where this BMC reports storage: DMTF `Storage`, HPE `SmartStorage`, or both. */
+  get storage(): VendorProfile["storage"] {
+    return this.quirks.smartStorageOnly ? "smart-storage" : this.profile.storage;
   }
 
   get vendor(): VendorKey {

@@ -11,8 +11,6 @@ export interface Identity {
   /** Host NIC ports, then the BMC's own port last. */
   macs: string[];
   bmcMac: string;
-  dimmSerials: string[];
-  driveSerials: string[];
 }
 
 export function makeIdentity(profile: VendorProfile, model: ModelSpec, rng: Rng): Identity {
@@ -28,8 +26,6 @@ export function makeIdentity(profile: VendorProfile, model: ModelSpec, rng: Rng)
     hostName: `${model.hostPrefix}-${(profile.key === "dell" ? sku : serial).toLowerCase()}`,
     macs,
     bmcMac: mac(profile.identity.oui, rng.int(0xffffff)),
-    dimmSerials: Array.from({ length: model.dimms.count }, () => rng.hex(8).toUpperCase()),
-    driveSerials: Array.from({ length: model.drives.count }, () => rng.chars("0123456789ABCDEFGHJKLMNPRSTVWXYZ", 12)),
   };
 }
 

@@ -1,18 +1,25 @@
 import type { InventoryEntry } from "../vendors/types";
 import type { Bmc } from "./bmc";
 
-/** The firmware inventory as the BMC reports it: installed versions plus vendor extras. */
-export function inventoryOf(bmc: Bmc): InventoryEntry[] {
-  const entries = bmc.profile.components.map((component): InventoryEntry => {
-    const version = bmc.installed.get(component.type) ?? "";
+/** The updatable components as the firmware inventory reports them, each version in the inventory's spelling. */
+export function componentEntries(bmc: Bmc): InventoryEntry[] {
+  return bmc.profile.components.map((component): InventoryEntry => {
+    const installed = bmc.installed.get(component.type) ?? "";
     return {
-      id: component.id(version),
+      id: component.id(installed),
       type: component.type,
       name: component.name(bmc),
-      version,
-      softwareId: component.softwareId,
+      version: component.inventoryVersion?.(installed) ?? installed,
+      softwareId: component.softwareId || undefined,
       updateable: true,
+      description: component.description,
+      manufacturer: component.manufacturer,
     };
   });
-  return [...entries, ...(bmc.profile.inventoryExtras?.(bmc) ?? [])];
+}
+
+/** The whole firmware inventory: the components, arranged and completed the vendor's way. */
+export function inventoryOf(bmc: Bmc): InventoryEntry[] {
+  const components = componentEntries(bmc);
+  return bmc.profile.inventory?.(bmc, components) ?? components;
 }

@@ -2,7 +2,7 @@ import type { VendorProfile } from "../vendors/types";
 import type { Reply } from "./reply";
 
 /** The DMTF Base registry messages the simulator answers with (last MessageId segment -> text). */
-const BASE_MESSAGES = {
+export const BASE_MESSAGES = {
   NoValidSession: "There is no valid session established with the implementation.",
   SessionLimitExceeded:
     "The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation.",

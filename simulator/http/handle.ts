@@ -5,6 +5,7 @@ import type { Bmc } from "../bmc/bmc";
 import { routerFor } from "../resources";
 import { authenticate } from "./auth";
 import { redfishError } from "./errors";
+import { bodyHash, queryOptions } from "./query";
 import type { Reply, RequestContext } from "./reply";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,7 +58,8 @@ async function answer(bmc: Bmc, req: IncomingMessage): Promise<Reply> {
 export async function dispatch(bmc: Bmc, incoming: Incoming, authenticated = false): Promise<Reply> {
   const { profile } = bmc;
   const { path, legacy } = profile.translatePath?.(incoming.path) ?? { path: incoming.path, legacy: false };
-  if ([...incoming.query.keys()].some((key) => key.startsWith("$"))) return redfishError(profile, 501, "QueryNotSupported");
+  const options = queryOptions(bmc, incoming.query);
+  if ("status" in options) return options;
   const match = routerFor(profile).match(incoming.method, path);
   if (!match) return redfishError(profile, 404, "ResourceMissingAtURI", { args: [incoming.path] });
   if ("allowed" in match) {
@@ -72,14 +74,32 @@ export async function dispatch(bmc: Bmc, incoming: Incoming, authenticated = fal
     headers: incoming.headers,
     body: incoming.body,
     legacy,
-    get: (target) => dispatch(bmc, { ...incoming, method: "GET", path: target, body: undefined }, true),
+    get: (target) => dispatch(bmc, { ...incoming, query: new URLSearchParams(), method: "GET", path: target, body: undefined }, true),
   };
   if (!match.route.public && !authenticated) {
     const denied = authenticate(ctx);
     if (denied) return denied;
   }
-  const reply = await match.route.handler(ctx);
+  let reply = await match.route.handler(ctx);
+  if (options.expand) reply = await expandMembers(reply, ctx);
+  reply = withEtag(bmc, reply);
   return profile.finishReply ? profile.finishReply(reply, ctx) : reply;
+}
+
+/** `$expand=.`: a collection's member links replaced by the members themselves. */
+async function expandMembers(reply: Reply, ctx: RequestContext): Promise<Reply> {
+  const body = reply.body as { Members?: { "@odata.id": string }[] } | undefined;
+  if (reply.status !== 200 || !Array.isArray(body?.Members)) return reply;
+  const members = await Promise.all(body.Members.map(async (member) => (await ctx.get(member["@odata.id"])).body));
+  return { ...reply, body: { ...body, Members: members } };
+}
+
+function withEtag(bmc: Bmc, reply: Reply): Reply {
+  const { etag } = bmc.profile;
+  if (!etag || reply.status !== 200 || typeof reply.body !== "object" || reply.body === null || !("@odata.id" in reply.body)) return reply;
+  const tag = etag.format(bodyHash(JSON.stringify(reply.body)));
+  const body = etag.inBody ? { "@odata.etag": tag, ...reply.body } : reply.body;
+  return { ...reply, body, headers: { ...reply.headers, ETag: tag } };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

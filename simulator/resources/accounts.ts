@@ -1,7 +1,7 @@
 import { redfishError } from "../http/errors";
 import { ok } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, resource } from "./odata";
+import { collection, enabled, getRoute, missing, resource } from "./odata";
 import { link, type Paths } from "./paths";
 
 export function accountRoutes(paths: Paths): Route[] {
@@ -22,7 +22,8 @@ export function accountRoutes(paths: Paths): Route[] {
             MaxPasswordLength: 40,
             AccountLockoutThreshold: lockout?.attempts ?? 0,
             AccountLockoutDuration: Math.round((lockout?.durationMs ?? 0) / 1000),
-            Accounts: link(bmc.profile, paths.accounts),
+            Accounts: link(bmc, paths.accounts),
+            Roles: link(bmc, paths.roles),
           }),
         );
       },
@@ -51,9 +52,30 @@ export function accountRoutes(paths: Paths): Route[] {
             RoleId: "Administrator",
             Enabled: true,
             Locked: bmc.lockedUntil > Date.now(),
+            Links: { Role: link(bmc, `${paths.roles}/Administrator`) },
           }),
         );
       },
     },
+    getRoute(paths.roles, (ctx) => collection(ctx, "Role", paths.roles, "Roles Collection", Object.keys(ROLES).map((role) => `${paths.roles}/${role}`))),
+    getRoute(`${paths.roles}/:id`, (ctx) => {
+      const role = Object.keys(ROLES).find((candidate) => candidate.toLowerCase() === ctx.params.id.toLowerCase());
+      if (!role) return missing(ctx);
+      return resource(ctx, "Role", `${paths.roles}/${role}`, {
+        Id: role,
+        Name: `${role} Role`,
+        RoleId: role,
+        IsPredefined: true,
+        AssignedPrivileges: ROLES[role],
+        OemPrivileges: [],
+      });
+    }),
   ];
 }
+
+/** The three DMTF predefined roles and their privileges. */
+const ROLES: Record<string, string[]> = {
+  Administrator: ["Login", "ConfigureManager", "ConfigureUsers", "ConfigureSelf", "ConfigureComponents"],
+  Operator: ["Login", "ConfigureSelf", "ConfigureComponents"],
+  ReadOnly: ["Login", "ConfigureSelf"],
+};

@@ -1,6 +1,7 @@
 import { redfishError, success } from "../http/errors";
 import { bodyField, ok, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
+import { linkLocal } from "../bmc/hardware";
 import { collection, enabled, isoNow, resource } from "./odata";
 import { link, odataId, type Paths } from "./paths";
 
@@ -20,14 +21,16 @@ function manager(ctx: RequestContext, paths: Paths) {
     PowerState: "On",
     DateTime: isoNow(),
     Status: enabled,
-    EthernetInterfaces: link(profile, paths.managerNics),
+    EthernetInterfaces: link(bmc, paths.managerNics),
+    NetworkProtocol: link(bmc, paths.networkProtocol),
+    LogServices: link(bmc, paths.logServices),
     Links: {
-      ManagerForServers: [link(profile, paths.system)],
-      ManagerForChassis: [link(profile, paths.chassis)],
-      ManagerInChassis: link(profile, paths.chassis),
+      ManagerForServers: [link(bmc, paths.system)],
+      ManagerForChassis: [link(bmc, paths.chassis)],
+      ManagerInChassis: link(bmc, paths.chassis),
     },
     Actions: {
-      "#Manager.Reset": { target: odataId(profile, paths.managerReset), "ResetType@Redfish.AllowableValues": MANAGER_RESETS },
+      "#Manager.Reset": { target: odataId(bmc, paths.managerReset), "ResetType@Redfish.AllowableValues": MANAGER_RESETS },
     },
     Oem: profile.oem.manager?.(bmc),
   });
@@ -49,7 +52,16 @@ function managerNic(ctx: RequestContext, paths: Paths) {
       SpeedMbps: 1000,
       FullDuplex: true,
       InterfaceEnabled: true,
+      LinkStatus: "LinkUp",
+      MTUSize: 1500,
+      FQDN: `bmc-${bmc.identity.hostName}.localdomain`,
+      DHCPv4: { DHCPEnabled: false, UseDNSServers: false, UseGateway: false },
+      DHCPv6: { OperatingMode: "Disabled" },
       IPv4Addresses: [{ Address: bmc.address, SubnetMask: "255.0.0.0", AddressOrigin: "Static", Gateway: "127.0.0.1" }],
+      IPv4StaticAddresses: [{ Address: bmc.address, SubnetMask: "255.0.0.0", Gateway: "127.0.0.1" }],
+      IPv6Addresses: [{ Address: linkLocal(bmc.identity.bmcMac), PrefixLength: 64, AddressOrigin: "LinkLocal", AddressState: "Preferred" }],
+      NameServers: [],
+      VLAN: { VLANEnable: false, VLANId: 1 },
       Status: enabled,
     }),
   );

@@ -1,14 +1,20 @@
-import type { RequestContext } from "../http/reply";
+import type { Bmc } from "../bmc/bmc";
+import { redfishError } from "../http/errors";
+import { ok, type Reply, type RequestContext } from "../http/reply";
+import type { Route } from "../http/router";
 import { link, odataId } from "./paths";
 
 export type Body = Record<string, unknown>;
 
+/** A resource body with the OData annotations, and the vendor's `Description` for its type if it writes one. */
 export function resource(ctx: RequestContext, name: string, path: string, props: Body): Body {
-  const { profile } = ctx.bmc;
+  const { bmc } = ctx;
+  const description = bmc.profile.descriptions?.[name];
   return {
     "@odata.context": `/redfish/v1/$metadata#${name}.${name}`,
-    "@odata.id": odataId(profile, path),
-    "@odata.type": profile.odataType(name),
+    "@odata.id": odataId(bmc, path),
+    "@odata.type": bmc.profile.odataType(name),
+    ...(description === undefined ? {} : { Description: description }),
     ...props,
   };
 }
@@ -16,7 +22,7 @@ export function resource(ctx: RequestContext, name: string, path: string, props:
 export function collection(ctx: RequestContext, memberType: string, path: string, name: string, members: string[]): Body {
   return resource(ctx, `${memberType}Collection`, path, {
     Name: name,
-    Members: members.map((member) => link(ctx.bmc.profile, member)),
+    Members: members.map((member) => link(ctx.bmc, member)),
     "Members@odata.count": members.length,
   });
 }
@@ -29,4 +35,26 @@ export function findIndex(count: number, idOf: (n: number) => string, wanted: st
   return 0;
 }
 
+export function missing(ctx: RequestContext): Reply {
+  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
+}
+
 export const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00");
+
+export const isoDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * A GET route that renders a body, or answers an error reply of its own; on a BMC where
+ * `available` is false (a vendor or firmware without the resource) it answers 404.
+ */
+export function getRoute(pattern: string, render: (ctx: RequestContext) => Body | Reply, available: (bmc: Bmc) => boolean = () => true): Route {
+  return {
+    method: "GET",
+    pattern,
+    handler: (ctx) => {
+      if (!available(ctx.bmc)) return missing(ctx);
+      const rendered = render(ctx);
+      return typeof rendered.status === "number" ? (rendered as Reply) : ok(rendered);
+    },
+  };
+}

@@ -17,9 +17,14 @@ export function pathsOf(profile: VendorProfile): Paths {
 function build(profile: VendorProfile) {
   const root = "/redfish/v1";
   const { ids } = profile;
+  const names = { bios: "Bios", jsonSchemas: "JsonSchemas", networkProtocol: "NetworkProtocol", ...profile.pathNames };
   const system = `${root}/Systems/${ids.system}`;
   const manager = `${root}/Managers/${ids.manager}`;
+  const chassis = `${root}/Chassis/${ids.chassis}`;
   const storage = `${system}/Storage/${ids.storage}`;
+  const smartStorage = `${system}/SmartStorage`;
+  const arrayController = `${smartStorage}/ArrayControllers/0`;
+  const bios = `${system}/${names.bios}`;
   return {
     root,
     systems: `${root}/Systems`,
@@ -28,19 +33,33 @@ function build(profile: VendorProfile) {
     processors: `${system}/Processors`,
     memory: `${system}/Memory`,
     ethernet: `${system}/EthernetInterfaces`,
+    bios,
+    biosSettings: `${bios}/${names.bios === "bios" ? "settings" : "Settings"}`,
     storageCollection: `${system}/Storage`,
     storage,
     controllers: `${storage}/Controllers`,
     drives: `${storage}/Drives`,
     volumes: `${storage}/Volumes`,
+    smartStorage,
+    arrayControllers: `${smartStorage}/ArrayControllers`,
+    arrayController,
+    diskDrives: `${arrayController}/DiskDrives`,
+    logicalDrives: `${arrayController}/LogicalDrives`,
     chassisCollection: `${root}/Chassis`,
-    chassis: `${root}/Chassis/${ids.chassis}`,
+    chassis,
+    power: `${chassis}/Power`,
+    thermal: `${chassis}/Thermal`,
+    networkAdapters: `${chassis}/NetworkAdapters`,
+    pcieDevices: `${chassis}/PCIeDevices`,
     managers: `${root}/Managers`,
     manager,
     managerReset: `${manager}/Actions/Manager.Reset`,
     managerNics: `${manager}/EthernetInterfaces`,
+    networkProtocol: `${manager}/${names.networkProtocol}`,
+    logServices: `${manager}/LogServices`,
     updateService: `${root}/UpdateService`,
     inventory: `${root}/UpdateService/FirmwareInventory`,
+    softwareInventory: `${root}/UpdateService/SoftwareInventory`,
     simpleUpdate: `${root}/UpdateService/Actions/UpdateService.SimpleUpdate`,
     taskService: `${root}/TaskService`,
     tasks: `${root}/TaskService/Tasks`,
@@ -48,14 +67,25 @@ function build(profile: VendorProfile) {
     sessions: `${root}/SessionService/Sessions`,
     accountService: `${root}/AccountService`,
     accounts: `${root}/AccountService/Accounts`,
+    roles: `${root}/AccountService/Roles`,
+    eventService: `${root}/EventService`,
+    subscriptions: `${root}/EventService/Subscriptions`,
+    jsonSchemas: `${root}/${names.jsonSchemas}`,
+    registries: `${root}/Registries`,
+    registryStore: `${root}/RegistryStore/registries/en`,
   };
 }
 
-/** The @odata.id a vendor writes for `path` (iLO appends a slash). */
-export function odataId(profile: VendorProfile, path: string): string {
-  return profile.trailingSlash && !path.endsWith("/") ? `${path}/` : path;
+/** Whatever decides how `@odata.id`s are written: a BMC (its firmware variant) or a profile's default. */
+export interface IdStyle {
+  trailingSlash: boolean;
 }
 
-export function link(profile: VendorProfile, path: string): { "@odata.id": string } {
-  return { "@odata.id": odataId(profile, path) };
+/** The @odata.id a BMC writes for `path` (iLO 4 and older iLO 5 firmware append a slash). */
+export function odataId(style: IdStyle, path: string): string {
+  return style.trailingSlash && !path.endsWith("/") ? `${path}/` : path;
+}
+
+export function link(style: IdStyle, path: string): { "@odata.id": string } {
+  return { "@odata.id": odataId(style, path) };
 }

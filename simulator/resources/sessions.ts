@@ -3,7 +3,7 @@ import { checkLogin, unauthorized } from "../http/auth";
 import { redfishError, success } from "../http/errors";
 import { bodyField, ok, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, resource } from "./odata";
+import { collection, enabled, missing, resource } from "./odata";
 import { link, odataId, pathsOf, type Paths } from "./paths";
 
 function sessionBody(ctx: RequestContext, session: SessionRecord) {
@@ -34,17 +34,21 @@ function login(ctx: RequestContext) {
   }
   const session = bmc.sessionStore.create(username);
   // iLO 4 answers a login through its legacy tree with a legacy Location.
-  const path = ctx.legacy ? `/rest/v1/Sessions/${session.id}` : odataId(profile, `${pathsOf(profile).sessions}/${session.id}`);
-  const location = profile.sessions.absoluteLocation ? `${bmc.url}${path}` : path;
+  const path = ctx.legacy ? `/rest/v1/Sessions/${session.id}` : odataId(bmc, `${pathsOf(profile).sessions}/${session.id}`);
+  const location = profile.sessions.absoluteLocation ? `${originOf(bmc.url)}${path}` : path;
   return { status: 201, body: sessionBody(ctx, session), headers: { "X-Auth-Token": session.token, Location: location } };
+}
+
+/**
+ * The origin in an absolute Location, without the scheme's default port, as iLO writes it. (ilorest
+ * strips `https://<host>` from the Location to log out, so an explicit `:443` would break it.)
+ */
+function originOf(url: string): string {
+  return new URL(url).origin;
 }
 
 function sessionOr404(ctx: RequestContext) {
   return ctx.bmc.sessionStore.get(ctx.params.id);
-}
-
-function missing(ctx: RequestContext) {
-  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
 }
 
 export function sessionRoutes(paths: Paths): Route[] {
@@ -60,7 +64,7 @@ export function sessionRoutes(paths: Paths): Route[] {
             ServiceEnabled: true,
             SessionTimeout: Math.round((ctx.bmc.faults.sessionTimeoutMs ?? ctx.bmc.timings.sessionTimeoutMs) / 1000),
             Status: enabled,
-            Sessions: link(ctx.bmc.profile, paths.sessions),
+            Sessions: link(ctx.bmc, paths.sessions),
           }),
         ),
     },

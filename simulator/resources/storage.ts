@@ -1,11 +1,11 @@
 import type { Bmc } from "../bmc/bmc";
-import { redfishError } from "../http/errors";
-import { ok, type RequestContext } from "../http/reply";
+import { partSerial } from "../bmc/hardware";
+import { ok, type Reply, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, findIndex, resource } from "./odata";
+import { collection, enabled, findIndex, missing, resource } from "./odata";
 import { link, type Paths } from "./paths";
 
-function controllerOf(bmc: Bmc) {
+export function controllerOf(bmc: Bmc) {
   const spec = bmc.profile.components.find((c) => c.type === "storage_controller" || c.type === "lsi_3108");
   if (!spec) throw new Error(`${bmc.profile.key} declares no storage controller`);
   return {
@@ -20,17 +20,14 @@ function controllerOf(bmc: Bmc) {
   };
 }
 
-function missing(ctx: RequestContext) {
-  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
-}
-
 function drivePaths(ctx: RequestContext, paths: Paths): string[] {
   const { bmc } = ctx;
   return Array.from({ length: bmc.modelSpec.drives.count }, (_, i) => `${paths.storage}/Drives/${bmc.profile.ids.drive(i + 1)}`);
 }
 
+/** DMTF Storage, which iLO 4 and the SmartStorage-only iLO 5 firmware do not have. */
 export function storageRoutes(paths: Paths): Route[] {
-  return [
+  return dmtfStorageOnly([
     {
       method: "GET",
       pattern: paths.storageCollection,
@@ -49,10 +46,10 @@ export function storageRoutes(paths: Paths): Route[] {
             Name: controller.Name,
             Status: { ...enabled, HealthRollup: "OK" },
             StorageControllers: [{ "@odata.id": `${paths.storage}#/StorageControllers/0`, MemberId: "0", ...controller }],
-            Controllers: link(profile, paths.controllers),
-            Drives: drives.map((drive) => link(profile, drive)),
+            Controllers: link(ctx.bmc, paths.controllers),
+            Drives: drives.map((drive) => link(ctx.bmc, drive)),
             "Drives@odata.count": drives.length,
-            Volumes: link(profile, paths.volumes),
+            Volumes: link(ctx.bmc, paths.volumes),
           }),
         );
       },
@@ -84,7 +81,8 @@ export function storageRoutes(paths: Paths): Route[] {
             MediaType: drives.media,
             Protocol: drives.protocol,
             CapacityBytes: drives.capacityBytes,
-            SerialNumber: bmc.identity.driveSerials[n - 1],
+            SerialNumber: partSerial(bmc, `drive/${n - 1}`),
+            Revision: drives.firmware,
             Status: enabled,
           }),
         );
@@ -114,11 +112,18 @@ export function storageRoutes(paths: Paths): Route[] {
             VolumeType: "Mirrored",
             CapacityBytes: bmc.modelSpec.drives.capacityBytes,
             Encrypted: false,
-            Links: { Drives: mirrored.map((drive) => link(bmc.profile, drive)) },
+            Links: { Drives: mirrored.map((drive) => link(bmc, drive)) },
             Status: enabled,
           }),
         );
       },
     },
-  ];
+  ]);
+}
+
+function dmtfStorageOnly(routes: Route[]): Route[] {
+  return routes.map((route) => ({
+    ...route,
+    handler: (ctx): Reply | Promise<Reply> => (ctx.bmc.storage === "smart-storage" ? missing(ctx) : route.handler(ctx)),
+  }));
 }

@@ -1,104 +1,108 @@
-import { redfishError } from "../http/errors";
-import { ok, type Reply, type RequestContext } from "../http/reply";
+import { hostIpv4, linkLocal } from "../bmc/hardware";
+import type { Bmc } from "../bmc/bmc";
+import type { Reply, RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, findIndex, resource, type Body } from "./odata";
+import { dimmMembers } from "./memory";
+import { collection, enabled, getRoute, missing, resource, type Body } from "./odata";
 import type { Paths } from "./paths";
 
-interface Part {
+/** A collection of the system's parts: member ids, and each member's body by position. */
+export interface Part {
   name: string;
   type: string;
+  /** The members' own type when it is not `type` (iLO 4's `HpMemory`). */
+  memberType?: (ctx: RequestContext) => string;
   base: (paths: Paths) => string;
-  count: (ctx: RequestContext) => number;
-  id: (ctx: RequestContext, n: number) => string;
-  body: (ctx: RequestContext, n: number) => Body;
+  /** Whether this BMC has the collection at all (iLO 4 has no DMTF EthernetInterfaces). */
+  available?: (bmc: Bmc) => boolean;
+  ids: (ctx: RequestContext) => string[];
+  body: (ctx: RequestContext, index: number) => Body;
 }
 
-const parts: Part[] = [
-  {
-    name: "Processors Collection",
-    type: "Processor",
-    base: (paths) => paths.processors,
-    count: (ctx) => ctx.bmc.modelSpec.cpu.count,
-    id: (ctx, n) => ctx.bmc.profile.ids.processor(n),
-    body: (ctx, n) => {
-      const { cpu } = ctx.bmc.modelSpec;
-      return {
-        Name: `CPU ${n}`,
-        Socket: `CPU ${n}`,
-        ProcessorType: "CPU",
-        ProcessorArchitecture: "x86",
-        InstructionSet: "x86-64",
-        Manufacturer: "Intel(R) Corporation",
-        Model: cpu.model,
-        MaxSpeedMHz: cpu.speedMhz,
-        TotalCores: cpu.cores,
-        TotalThreads: cpu.threads,
-        Status: enabled,
-      };
-    },
-  },
-  {
-    name: "Memory Collection",
-    type: "Memory",
-    base: (paths) => paths.memory,
-    count: (ctx) => ctx.bmc.modelSpec.dimms.count,
-    id: (ctx, n) => ctx.bmc.profile.ids.dimm(n),
-    body: (ctx, n) => {
-      const { dimms } = ctx.bmc.modelSpec;
-      return {
-        Name: `DIMM ${n}`,
-        CapacityMiB: dimms.sizeMiB,
-        MemoryDeviceType: dimms.type,
-        MemoryType: "DRAM",
-        OperatingSpeedMhz: dimms.speedMhz,
-        Manufacturer: "Hynix Semiconductor",
-        PartNumber: dimms.partNumber,
-        SerialNumber: ctx.bmc.identity.dimmSerials[n - 1],
-        Status: enabled,
-      };
-    },
-  },
-  {
-    name: "System Ethernet Interface Collection",
-    type: "EthernetInterface",
-    base: (paths) => paths.ethernet,
-    count: (ctx) => ctx.bmc.modelSpec.nicPorts,
-    id: (ctx, n) => ctx.bmc.profile.ids.nic(n),
-    body: (ctx, n) => {
-      const mac = ctx.bmc.identity.macs[n - 1];
-      return {
-        Name: `System Ethernet Interface ${n}`,
-        MACAddress: mac,
-        PermanentMACAddress: mac,
-        SpeedMbps: 25000,
-        FullDuplex: true,
-        LinkStatus: "LinkUp",
-        InterfaceEnabled: true,
-        Status: enabled,
-      };
-    },
-  },
-];
-
-function member(part: Part, paths: Paths, ctx: RequestContext): Reply {
-  const n = findIndex(part.count(ctx), (i) => part.id(ctx, i), ctx.params.id);
-  if (n === 0) return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
-  const id = part.id(ctx, n);
-  return ok(resource(ctx, part.type, `${part.base(paths)}/${id}`, { Id: id, ...part.body(ctx, n) }));
-}
-
-/** Processors, DIMMs and host NIC ports: collections of generated members. */
-export function systemPartRoutes(paths: Paths): Route[] {
-  return parts.flatMap((part): Route[] => [
-    {
-      method: "GET",
-      pattern: part.base(paths),
-      handler: (ctx) => {
-        const base = part.base(paths);
-        const members = Array.from({ length: part.count(ctx) }, (_, i) => `${base}/${part.id(ctx, i + 1)}`);
-        return ok(collection(ctx, part.type, base, part.name, members));
+const processors: Part = {
+  name: "Processors Collection",
+  type: "Processor",
+  base: (paths) => paths.processors,
+  ids: (ctx) => Array.from({ length: ctx.bmc.modelSpec.cpu.count }, (_, i) => ctx.bmc.profile.ids.processor(i + 1)),
+  body: (ctx, i) => {
+    const { bmc } = ctx;
+    const { cpu } = bmc.modelSpec;
+    const signature = parseInt(cpu.cpuid, 16);
+    const hex = (value: number) => `0x${value.toString(16).toUpperCase()}`;
+    return {
+      Name: `CPU ${i + 1}`,
+      Socket: `Proc ${i + 1}`,
+      ProcessorType: "CPU",
+      ProcessorArchitecture: "x86",
+      InstructionSet: "x86-64",
+      Manufacturer: "Intel(R) Corporation",
+      Model: cpu.model,
+      MaxSpeedMHz: cpu.speedMhz,
+      OperatingSpeedMHz: cpu.speedMhz,
+      TotalCores: cpu.cores,
+      TotalEnabledCores: cpu.cores,
+      TotalThreads: cpu.threads,
+      ProcessorId: {
+        VendorId: "GenuineIntel",
+        IdentificationRegisters: cpu.cpuid,
+        EffectiveFamily: hex((signature >> 8) & 0xf),
+        EffectiveModel: hex(((signature >> 12) & 0xf0) | ((signature >> 4) & 0xf)),
+        Step: hex(signature & 0xf),
+        MicrocodeInfo: cpu.microcode,
       },
-    },
-    { method: "GET", pattern: `${part.base(paths)}/:id`, handler: (ctx) => member(part, paths, ctx) },
-  ]);
+      SerialNumber: bmc.derive(`cpu/${i}`).hex(16).toUpperCase(),
+      PartNumber: cpu.model.replace(/^.*\) (\w+ \d+\w*) CPU.*$/, "$1"),
+      Status: enabled,
+    };
+  },
+};
+
+const ethernet: Part = {
+  name: "System Ethernet Interface Collection",
+  type: "EthernetInterface",
+  base: (paths) => paths.ethernet,
+  available: (bmc) => bmc.profile.hostNics === "ethernet-interfaces",
+  ids: (ctx) => Array.from({ length: ctx.bmc.modelSpec.nicPorts }, (_, i) => ctx.bmc.profile.ids.nic(i + 1)),
+  body: (ctx, i) => {
+    const { bmc } = ctx;
+    const mac = bmc.identity.macs[i];
+    const ipv4 = hostIpv4(bmc, i + 1);
+    const up = ipv4 !== undefined;
+    return {
+      Name: `System Ethernet Interface ${i + 1}`,
+      MACAddress: mac,
+      PermanentMACAddress: mac,
+      SpeedMbps: up ? 25000 : 0,
+      FullDuplex: true,
+      LinkStatus: up ? "LinkUp" : "LinkDown",
+      InterfaceEnabled: true,
+      MTUSize: 1500,
+      HostName: up ? bmc.identity.hostName : "",
+      DHCPv4: { DHCPEnabled: true, UseDNSServers: true, UseGateway: true },
+      DHCPv6: { OperatingMode: "Stateless", UseDNSServers: true },
+      IPv4Addresses: up ? [{ Address: ipv4, SubnetMask: "255.255.255.0", AddressOrigin: "DHCP", Gateway: "198.51.100.1" }] : [],
+      IPv6Addresses: up ? [{ Address: linkLocal(mac), PrefixLength: 64, AddressOrigin: "LinkLocal", AddressState: "Preferred" }] : [],
+      VLAN: { VLANEnable: false, VLANId: 0 },
+      Status: up ? enabled : { State: "Enabled", Health: "OK" },
+    };
+  },
+};
+
+function member(part: Part, paths: Paths, ctx: RequestContext): Body | Reply {
+  const ids = part.ids(ctx);
+  const index = ids.findIndex((id) => id.toLowerCase() === ctx.params.id.toLowerCase());
+  if (index < 0) return missing(ctx);
+  const type = part.memberType?.(ctx) ?? part.type;
+  return resource(ctx, type, `${part.base(paths)}/${ids[index]}`, { Id: ids[index], ...part.body(ctx, index) });
+}
+
+/** Processors, DIMM sockets and host NIC ports: collections of generated members. */
+export function systemPartRoutes(paths: Paths): Route[] {
+  return [processors, dimmMembers, ethernet].flatMap((part): Route[] => {
+    const base = part.base(paths);
+    return [
+      getRoute(base, (ctx) => collection(ctx, part.type, base, part.name, part.ids(ctx).map((id) => `${base}/${id}`)), part.available),
+      getRoute(`${base}/:id`, (ctx) => member(part, paths, ctx), part.available),
+    ];
+  });
 }

@@ -40,14 +40,17 @@ function system(ctx: RequestContext) {
       "BootSourceOverrideTarget@Redfish.AllowableValues": ["None", "Pxe", "Cd", "Hdd", "BiosSetup", "UefiHttp"],
       BootSourceOverrideMode: "UEFI",
     },
-    Processors: link(profile, paths.processors),
-    Memory: link(profile, paths.memory),
-    EthernetInterfaces: link(profile, paths.ethernet),
-    Storage: link(profile, paths.storageCollection),
-    Links: { Chassis: [link(profile, paths.chassis)], ManagedBy: [link(profile, paths.manager)] },
+    TrustedModules: [{ InterfaceType: "TPM2_0", FirmwareVersion: "7.2.2.0", Status: enabled }],
+    Bios: link(bmc, paths.bios),
+    Processors: link(bmc, paths.processors),
+    Memory: link(bmc, paths.memory),
+    ...(profile.hostNics === "ethernet-interfaces" && { EthernetInterfaces: link(bmc, paths.ethernet) }),
+    // iLO 4 and the SmartStorage-only iLO 5 firmware link storage from Oem only.
+    ...(bmc.storage !== "smart-storage" && { Storage: link(bmc, paths.storageCollection) }),
+    Links: { Chassis: [link(bmc, paths.chassis)], ManagedBy: [link(bmc, paths.manager)] },
     Actions: {
       "#ComputerSystem.Reset": {
-        target: odataId(profile, paths.reset),
+        target: odataId(bmc, paths.reset),
         "ResetType@Redfish.AllowableValues": RESET_TYPES,
       },
     },

@@ -1,12 +1,12 @@
 import type { TaskRecord } from "../bmc/tasks";
-import { redfishError } from "../http/errors";
 import { ok, type Reply, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
-import { collection, enabled, isoNow, resource } from "./odata";
+import { collection, enabled, isoNow, missing, resource } from "./odata";
 import { link, odataId, pathsOf, type Paths } from "./paths";
 
 export function taskBody(ctx: RequestContext, task: TaskRecord) {
-  const { profile } = ctx.bmc;
+  const { bmc } = ctx;
+  const { profile } = bmc;
   const paths = pathsOf(profile);
   return resource(ctx, "Task", `${paths.tasks}/${task.id}`, {
     Id: task.id,
@@ -17,16 +17,12 @@ export function taskBody(ctx: RequestContext, task: TaskRecord) {
     StartTime: task.startTime.toISOString(),
     EndTime: task.endTime?.toISOString(),
     Messages: task.messages,
-    TaskMonitor: task.monitorPath && odataId(profile, task.monitorPath),
+    TaskMonitor: task.monitorPath && odataId(bmc, task.monitorPath),
     Payload:
       task.kind === "SimpleUpdate"
-        ? { TargetUri: odataId(profile, paths.simpleUpdate), HttpOperation: "POST", JsonBody: JSON.stringify({ ImageURI: task.imageUri }) }
+        ? { TargetUri: odataId(bmc, paths.simpleUpdate), HttpOperation: "POST", JsonBody: JSON.stringify({ ImageURI: task.imageUri }) }
         : undefined,
   });
-}
-
-function missing(ctx: RequestContext): Reply {
-  return redfishError(ctx.bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
 }
 
 /** DSP0266 task monitor: 202 while running; once finished, vendors differ in what stays readable. */
@@ -35,7 +31,7 @@ function monitor(ctx: RequestContext): Reply {
   const task = bmc.taskStore.byMonitor(ctx.path);
   if (!task || task.monitorGone) return missing(ctx);
   if (!task.finished) {
-    return { status: 202, body: taskBody(ctx, task), headers: { Location: odataId(bmc.profile, ctx.path), "Retry-After": "1" } };
+    return { status: 202, body: taskBody(ctx, task), headers: { Location: odataId(bmc, ctx.path), "Retry-After": "1" } };
   }
   const policy = bmc.profile.tasks.monitor?.policy;
   if (policy === "gone-after-read") task.monitorGone = true;
@@ -58,7 +54,7 @@ export function taskRoutes(paths: Paths, monitorPattern: string | undefined): Ro
             CompletedTaskOverWritePolicy: "Oldest",
             LifeCycleEventOnTaskStateChange: true,
             Status: enabled,
-            Tasks: link(ctx.bmc.profile, paths.tasks),
+            Tasks: link(ctx.bmc, paths.tasks),
           }),
         ),
     },

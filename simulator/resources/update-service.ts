@@ -6,8 +6,9 @@ import { redfishError } from "../http/errors";
 import { bodyField, ok, type Reply, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
 import type { FirmwareType } from "../types";
-import { collection, enabled, resource } from "./odata";
-import { link, odataId, type Paths } from "./paths";
+import type { InventoryEntry } from "../vendors/types";
+import { collection, enabled, getRoute, missing, resource } from "./odata";
+import { link, odataId, pathsOf, type Paths } from "./paths";
 import { taskBody } from "./tasks";
 
 const APPLY_TIMES: ApplyTime[] = ["Immediate", "OnReset"];
@@ -20,10 +21,11 @@ function updateService(ctx: RequestContext, paths: Paths) {
     Name: "Update Service",
     ServiceEnabled: true,
     Status: enabled,
-    FirmwareInventory: link(profile, paths.inventory),
+    FirmwareInventory: link(bmc, paths.inventory),
+    SoftwareInventory: link(bmc, paths.softwareInventory),
     Actions: {
       "#UpdateService.SimpleUpdate": {
-        target: odataId(profile, paths.simpleUpdate),
+        target: odataId(bmc, paths.simpleUpdate),
         "TransferProtocol@Redfish.AllowableValues": ["HTTP", "HTTPS"],
         "@Redfish.OperationApplyTimeSupport": {
           "@odata.type": "#Settings.v1_3_0.OperationApplyTimeSupport",
@@ -35,22 +37,27 @@ function updateService(ctx: RequestContext, paths: Paths) {
   });
 }
 
-function inventoryMember(ctx: RequestContext, paths: Paths): Reply {
+/** One firmware (or software) inventory member, with what this vendor adds to it. */
+function inventoryMember(ctx: RequestContext, base: string, entries: InventoryEntry[]): Reply {
   const { bmc } = ctx;
-  const entry = inventoryOf(bmc).find((candidate) => candidate.id.toLowerCase() === ctx.params.id.toLowerCase());
-  if (!entry) return redfishError(bmc.profile, 404, "ResourceMissingAtURI", { args: [ctx.path] });
-  const relatedPath: Partial<Record<FirmwareType, string>> = { bios: paths.system, bmc: paths.manager };
-  const related = entry.type && relatedPath[entry.type];
+  const entry = entries.find((candidate) => candidate.id.toLowerCase() === ctx.params.id.toLowerCase());
+  if (!entry) return missing(ctx);
+  const { system, manager } = pathsOf(bmc.profile);
+  const runsOn: Partial<Record<FirmwareType, string>> = { bios: system, bmc: manager };
+  const owner = entry.type && runsOn[entry.type];
+  const related = entry.related ?? (owner ? [owner] : undefined);
   return ok(
-    resource(ctx, "SoftwareInventory", `${paths.inventory}/${entry.id}`, {
+    resource(ctx, "SoftwareInventory", `${base}/${entry.id}`, {
       Id: entry.id,
       Name: entry.name,
+      ...(entry.description !== undefined && { Description: entry.description }),
       Version: entry.version,
-      SoftwareId: entry.softwareId,
+      ...(entry.softwareId !== undefined && { SoftwareId: entry.softwareId }),
       Updateable: entry.updateable,
-      Manufacturer: bmc.profile.manufacturer,
-      Status: enabled,
-      RelatedItem: related ? [link(bmc.profile, related)] : undefined,
+      Manufacturer: entry.manufacturer ?? bmc.profile.manufacturer,
+      ...(entry.status !== null && { Status: entry.status ?? enabled }),
+      ...(related && { RelatedItem: related.map((path) => link(bmc, path)) }),
+      ...(entry.oem && { Oem: entry.oem }),
     }),
   );
 }
@@ -61,7 +68,7 @@ export function accepted(ctx: RequestContext, task: TaskRecord): Reply {
   const location = task.monitorPath ?? profile.tasks.jobPath?.(task.id);
   if (!location) throw new Error(`${profile.key} has neither task monitors nor jobs`);
   const body = profile.tasks.jobPath ? undefined : taskBody(ctx, task);
-  return { status: 202, body, headers: { Location: odataId(profile, location) } };
+  return { status: 202, body, headers: { Location: odataId(ctx.bmc, location) } };
 }
 
 function simpleUpdate(ctx: RequestContext): Reply {
@@ -91,17 +98,15 @@ function simpleUpdate(ctx: RequestContext): Reply {
 }
 
 export function updateServiceRoutes(paths: Paths): Route[] {
+  const software = (ctx: RequestContext) => ctx.bmc.profile.softwareInventory?.(ctx.bmc) ?? [];
+  const inventory = (base: string, name: string, entriesOf: (ctx: RequestContext) => InventoryEntry[]): Route[] => [
+    getRoute(base, (ctx) => collection(ctx, "SoftwareInventory", base, name, entriesOf(ctx).map((entry) => `${base}/${entry.id}`))),
+    { method: "GET", pattern: `${base}/:id`, handler: (ctx) => inventoryMember(ctx, base, entriesOf(ctx)) },
+  ];
   return [
     { method: "GET", pattern: paths.updateService, handler: (ctx) => ok(updateService(ctx, paths)) },
-    {
-      method: "GET",
-      pattern: paths.inventory,
-      handler: (ctx) => {
-        const members = inventoryOf(ctx.bmc).map((entry) => `${paths.inventory}/${entry.id}`);
-        return ok(collection(ctx, "SoftwareInventory", paths.inventory, "Firmware Inventory Collection", members));
-      },
-    },
-    { method: "GET", pattern: `${paths.inventory}/:id`, handler: (ctx) => inventoryMember(ctx, paths) },
+    ...inventory(paths.inventory, "Firmware Inventory Collection", (ctx) => inventoryOf(ctx.bmc)),
+    ...inventory(paths.softwareInventory, "Software Inventory Collection", software),
     { method: "POST", pattern: paths.simpleUpdate, handler: simpleUpdate },
   ];
 }

@@ -18,6 +18,8 @@ export interface RequestOptions {
   basic?: { username: string; password: string } | false;
   token?: string;
   timeoutMs?: number;
+  /** A keep-alive agent for many requests; by default each request opens its own connection. */
+  agent?: https.Agent;
 }
 
 /** One request on a fresh connection (so connection faults hit only it); TLS is not verified. */
@@ -35,7 +37,7 @@ export function request(url: string, options: RequestOptions = {}): Promise<Wire
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,
-      { method: options.method ?? "GET", headers, agent: false, rejectUnauthorized: false, timeout: options.timeoutMs ?? 10_000 },
+      { method: options.method ?? "GET", headers, agent: options.agent ?? false, rejectUnauthorized: false, timeout: options.timeoutMs ?? 10_000 },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));

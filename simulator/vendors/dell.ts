@@ -1,8 +1,10 @@
 import type { Bmc } from "../bmc/bmc";
 import type { Rng } from "../rng";
+import { DELL_FQDD, dellId, dellInventory } from "./dell-inventory";
 import { DELL_JOBS, dellJobRoutes } from "./dell-jobs";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
-import type { ComponentSpec, InventoryEntry, ModelSpec, VendorProfile } from "./types";
+import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
 
 const DIGITS = "0123456789";
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -14,45 +16,36 @@ const models: ModelSpec[] = [
     name: "PowerEdge R750",
     sku: serviceTag,
     hostPrefix: "r750",
-    cpu: { model: "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", count: 2, cores: 32, threads: 64, speedMhz: 2000 },
-    dimms: { count: 16, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "HMA84GR7DJR4N-XN" },
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 6338 CPU @ 2.00GHz", 32, 2000),
+    dimms: { slots: 32, count: 16, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "HMA84GR7DJR4N-XN", manufacturer: "Hynix Semiconductor" },
     nicPorts: 4,
-    drives: { count: 4, model: "MZ7L3960HCJR0D3", capacityBytes: 960197124096, media: "SSD", protocol: "SATA" },
+    drives: { count: 4, model: "MZ7L3960HCJR0D3", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HXT7404Q" },
     managerModel: "15G Monolithic",
   },
   {
     name: "PowerEdge R650",
     sku: serviceTag,
     hostPrefix: "r650",
-    cpu: { model: "Intel(R) Xeon(R) Gold 5318Y CPU @ 2.10GHz", count: 2, cores: 24, threads: 48, speedMhz: 2100 },
-    dimms: { count: 8, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "HMA84GR7DJR4N-XN" },
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 5318Y CPU @ 2.10GHz", 24, 2100),
+    dimms: { slots: 32, count: 8, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "HMA84GR7DJR4N-XN", manufacturer: "Hynix Semiconductor" },
     nicPorts: 2,
-    drives: { count: 2, model: "MZ7L3480HCHQAD3", capacityBytes: 480103981056, media: "SSD", protocol: "SATA" },
+    drives: { count: 2, model: "MZ7L3480HCHQAD3", capacityBytes: 480103981056, media: "SSD", protocol: "SATA", firmware: "HXT7404Q" },
     managerModel: "15G Monolithic",
   },
 ];
 
-/** iDRAC inventory ids embed the component id and the version: `Installed-159-1.10.2`. */
+/** iDRAC inventory ids embed the component id, the version and the FQDD: `Installed-159-1.2.4__BIOS.Setup.1-1`. */
 function component(type: ComponentSpec["type"], softwareId: string, name: ComponentSpec["name"], versions: string[]): ComponentSpec {
-  return { type, softwareId, name, versions, id: (version) => `Installed-${softwareId}-${version}` };
+  return { type, softwareId, name, versions, id: (version) => dellId("Installed", softwareId, version, DELL_FQDD[type]) };
 }
 
+/** An R650 with iDRAC 5.10 reports BIOS `1.2.4` and iDRAC `5.10.00.00`, spelled the same everywhere. */
 const components: ComponentSpec[] = [
-  component("bios", "159", () => "BIOS", ["1.6.5", "1.8.2", "1.10.2"]),
-  component("bmc", "25227", () => "Integrated Dell Remote Access Controller", ["6.00.30.00", "6.10.30.00", "6.10.80.00"]),
+  component("bios", "159", () => "BIOS", ["1.2.4", "1.6.5", "1.10.2"]),
+  component("bmc", "25227", () => "Integrated Dell Remote Access Controller", ["5.10.00.00", "6.00.30.00", "6.10.30.00"]),
   component("storage_controller", "104537", () => "PERC H755 Front", ["52.16.1-4405", "52.21.0-4606"]),
   component("nic", "108245", (bmc) => `Broadcom Adv. Dual 25Gb Ethernet - ${bmc.identity.macs[0]}`, ["21.85.21.92", "22.00.7"]),
 ];
-
-/** After an update iDRAC also lists the version it replaced, as `Previous-<id>-<version>`. */
-function previousEntries(bmc: Bmc): InventoryEntry[] {
-  return components.flatMap((spec) => {
-    const version = bmc.previous.get(spec.type);
-    if (version === undefined) return [];
-    const id = `Previous-${spec.softwareId}-${version}`;
-    return [{ id, name: spec.name(bmc), version, softwareId: spec.softwareId, updateable: false }];
-  });
-}
 
 export const dell: VendorProfile = {
   key: "dell",
@@ -71,12 +64,61 @@ export const dell: VendorProfile = {
     managerNic: "NIC.1",
     account: "2",
     processor: (n) => `CPU.Socket.${n}`,
-    dimm: (n) => `DIMM.Socket.${"AB"[Math.floor((n - 1) / 8)]}${((n - 1) % 8) + 1}`,
+    dimm: (cpu, slot) => `DIMM.Socket.${"AB"[cpu - 1]}${slot}`,
     nic: (n) => `NIC.Integrated.1-${n}-1`,
     drive: (n) => `Disk.Bay.${n - 1}:Enclosure.Internal.0-1:RAID.Integrated.1-1`,
+    networkAdapter: "NIC.Integrated.1",
+    pcieDevice: (kind) => (kind === "nic" ? "49-0" : "101-0"),
+    logService: "Lclog",
   },
-  trailingSlash: false,
+  defaultTrailingSlash: false,
   caseInsensitive: false,
+  quirks: [],
+  storage: "dmtf",
+  hostNics: "ethernet-interfaces",
+  listsEmptyDimmSlots: false,
+  expand: true,
+  descriptions: {
+    ComputerSystem:
+      "Computer System which represents a machine (physical or virtual) and the local resources such as memory, cpu and other devices that can be accessed from that machine.",
+    Manager: "BMC",
+    Chassis: "It represents the properties for physical components for any system.",
+    Processor: "Represents the properties of a Processor attached to this System",
+    Memory: "This schema represents the Memory class.",
+    EthernetInterface: "The EthernetInterface schema contains an inventory of Ethernet interface components.",
+    UpdateService: "Represents the properties for the Update Service",
+    SoftwareInventoryCollection: "Collection of Firmware Inventory",
+    SoftwareInventory: "Represents Firmware Inventory",
+    EventService: "Event Service represents the properties for the service",
+    ManagerNetworkProtocol: "Settings for Manager Network Protocol",
+  },
+  hardware: {
+    psu: {
+      model: "PWR SPLY,800W,RDNT,LTON",
+      partNumber: "01CW9GA03",
+      firmware: "00.1B.53",
+      watts: 800,
+      manufacturer: "DELL",
+      name: (n) => `PS${n} Status`,
+    },
+    fans: { count: 6, name: (n) => `System Board Fan${n}A`, unit: "RPM", reading: 7800 },
+    temperatures: { inlet: "System Board Inlet Temp", cpu: (n) => `CPU${n} Temp`, system: "System Board Exhaust Temp" },
+    nicAdapter: { model: "Broadcom Adv. Dual 25Gb Ethernet", partNumber: "0PM14W", manufacturer: "Broadcom Inc. and subsidiaries", pci: ["0x14e4", "0x16d7"] },
+    storagePci: ["0x1000", "0x10e2"],
+  },
+  bios: {
+    registry: "BiosAttributeRegistry.v1_0_3",
+    attributes: (bmc: Bmc) => ({
+      SystemModelName: bmc.model,
+      SystemServiceTag: bmc.identity.sku,
+      SystemBiosVersion: bmc.installed.get("bios"),
+      BootMode: "Uefi",
+      LogicalProc: "Enabled",
+      ProcVirtualization: "Enabled",
+      SriovGlobalEnable: "Disabled",
+      SysProfile: "PerfPerWattOptimizedDapc",
+    }),
+  },
   baseRegistry: "Base.1.12",
   odataType: modernTypes({
     ServiceRoot: "v1_15_0",
@@ -125,6 +167,9 @@ export const dell: VendorProfile = {
       },
     }),
   },
-  inventoryExtras: previousEntries,
+  inventory: (bmc, entries) => dellInventory(bmc, entries, components),
+  softwareInventory: () => [
+    { id: dellId("Installed", "101734", "5.1.0.0", "ServiceModule.Embedded.1"), name: "iDRAC Service Module Embedded Package", version: "5.1.0.0", softwareId: "101734", updateable: true },
+  ],
   extraRoutes: dellJobRoutes,
 };

@@ -1,7 +1,13 @@
 import type { Bmc } from "../bmc/bmc";
 import type { TaskPhase } from "../bmc/tasks";
+import { link, pathsOf } from "../resources/paths";
+import { hpeBiosAttributes, hpeChassisHardware, hpeComponents, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
+import { hpeInventory } from "./hpe-inventory";
+import { RESOURCE_DIRECTORY, resourceDirectoryRoutes } from "./hpe-resource-directory";
+import { iloShortVersion } from "./hpe-versions";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
-import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
+import type { ModelSpec, VendorProfile } from "./types";
 
 const DIGITS = "0123456789";
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -11,51 +17,35 @@ const models: ModelSpec[] = [
     name: "ProLiant DL380 Gen10 Plus",
     sku: "P05172-B21",
     hostPrefix: "dl380",
-    cpu: { model: "Intel(R) Xeon(R) Gold 6330 CPU @ 2.00GHz", count: 2, cores: 28, threads: 56, speedMhz: 2000 },
-    dimms: { count: 16, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "P06033-B21" },
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 6330 CPU @ 2.00GHz", 28, 2000),
+    dimms: { slots: 32, count: 8, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "P06033-B21", manufacturer: "HPE" },
     nicPorts: 4,
-    drives: { count: 4, model: "MO000960JWTBK", capacityBytes: 960197124096, media: "SSD", protocol: "SATA" },
+    drives: { count: 4, model: "MO000960JWTBK", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HPD4" },
     managerModel: "iLO 5",
   },
   {
     name: "ProLiant DL360 Gen10 Plus",
     sku: "P39121-B21",
     hostPrefix: "dl360",
-    cpu: { model: "Intel(R) Xeon(R) Silver 4314 CPU @ 2.40GHz", count: 2, cores: 16, threads: 32, speedMhz: 2400 },
-    dimms: { count: 8, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "P06033-B21" },
+    cpu: xeon("ice-lake", "Intel(R) Xeon(R) Silver 4314 CPU @ 2.40GHz", 16, 2400),
+    dimms: { slots: 32, count: 4, sizeMiB: 16384, speedMhz: 3200, type: "DDR4", partNumber: "P06031-B21", manufacturer: "HPE" },
     nicPorts: 2,
-    drives: { count: 2, model: "MO000960JWTBK", capacityBytes: 960197124096, media: "SSD", protocol: "SATA" },
+    drives: { count: 2, model: "MO000960JWTBK", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HPD4" },
     managerModel: "iLO 5",
   },
 ];
 
-const fixed = (id: string) => () => id;
-
-const components: ComponentSpec[] = [
-  { type: "bmc", id: fixed("1"), name: () => "iLO 5", softwareId: "iLO5", versions: ["2.72", "2.78", "2.81"] },
-  { type: "bios", id: fixed("2"), name: () => "System ROM", softwareId: "U46", versions: ["1.50", "1.62", "1.72"] },
+/** Versions as a DL360 Gen10 Plus reports them: the System ROM with its family and date, the manager's `iLO 5 v2.55`. */
+const components = hpeComponents(
+  { bmc: "iLO 5", bios: "System ROM", storage_controller: "HPE Smart Array P408i-a SR Gen10", nic: "HPE Ethernet 10/25Gb 2-port 640SFP28 Adapter" },
   {
-    type: "storage_controller",
-    id: fixed("3"),
-    name: () => "HPE Smart Array P408i-a SR Gen10",
-    softwareId: "P408i-a",
-    versions: ["3.53", "4.11"],
+    bmc: ["iLO 5 v2.46", "iLO 5 v2.55", "iLO 5 v2.72"],
+    bios: ["U46 v1.50 (09/08/2021)", "U46 v1.56 (11/29/2021)", "U46 v1.62 (04/19/2022)"],
+    storage_controller: ["3.53", "4.11"],
+    nic: ["14.27.1016", "14.29.1016"],
+    service_pack: ["2022.09.0", "2023.03.0"],
   },
-  {
-    type: "nic",
-    id: fixed("4"),
-    name: () => "HPE Ethernet 10/25Gb 2-port 640SFP28 Adapter",
-    softwareId: "640SFP28",
-    versions: ["1.2829.0", "1.2839.0"],
-  },
-  {
-    type: "service_pack",
-    id: fixed("5"),
-    name: () => "Service Pack for ProLiant",
-    softwareId: "SPP",
-    versions: ["2022.09.0", "2023.03.0"],
-  },
-];
+);
 
 const FLASH_STATE: Record<TaskPhase, string> = {
   queued: "Uploading",
@@ -96,14 +86,43 @@ export const hpeIlo5: VendorProfile = {
     managerNic: "1",
     account: "1",
     processor: (n) => String(n),
-    dimm: (n) => `proc${n <= 8 ? 1 : 2}dimm${((n - 1) % 8) + 1}`,
+    dimm: (cpu, slot) => `proc${cpu}dimm${slot}`,
     nic: (n) => String(n),
-    drive: (n) => `DA00000${n - 1}`,
+    drive: (n) => String(n - 1),
+    networkAdapter: "DC080000",
+    pcieDevice: (kind) => (kind === "nic" ? "1" : "2"),
+    logService: "IEL",
   },
-  trailingSlash: true,
+  pathNames: { bios: "bios" },
+  defaultTrailingSlash: false,
   caseInsensitive: true,
+  quirks: ["smartStorageOnly", "trailingSlash"],
+  storage: "both",
+  hostNics: "ethernet-interfaces",
+  listsEmptyDimmSlots: true,
+  expand: true,
+  etag: hpeEtag,
+  descriptions: hpeDescriptions,
+  hardware: {
+    ...hpeChassisHardware,
+    nicAdapter: { model: "HPE Ethernet 10/25Gb 2-port 640SFP28 Adapter", partNumber: "817753-B21", manufacturer: "Mellanox", pci: ["0x15b3", "0x1015"] },
+    storagePci: ["0x9005", "0x028f"],
+  },
+  bios: { registry: "BiosAttributeRegistryU46.v1_2_68", attributes: hpeBiosAttributes },
   baseRegistry: "Base.1.4",
-  odataType: modernTypes({ Manager: "v1_5_1", ServiceRoot: "v1_5_1" }),
+  oemRegistry: iloRegistry,
+  odataType: modernTypes({
+    ServiceRoot: "v1_5_1",
+    ComputerSystem: "v1_10_0",
+    Manager: "v1_5_1",
+    Memory: "v1_7_1",
+    SoftwareInventory: "v1_2_0",
+    UpdateService: "v1_1_1",
+    HpeSmartStorage: "v2_0_0",
+    HpeSmartStorageArrayController: "v2_2_0",
+    HpeSmartStorageDiskDrive: "v2_1_0",
+    HpeSmartStorageLogicalDrive: "v2_3_0",
+  }),
   components,
   identity: { serial: (rng) => `MXQ${rng.chars(DIGITS, 5)}${rng.chars(UPPER, 2)}`, oui: "94:40:C9" },
   headers: { Server: "HPE-iLO-Server/1.30" },
@@ -128,14 +147,19 @@ export const hpeIlo5: VendorProfile = {
     root: (bmc) => ({
       Hpe: {
         "@odata.type": "#HpeiLOServiceExt.v2_3_0.HpeiLOServiceExt",
-        Manager: [{ ManagerType: "iLO 5", ManagerFirmwareVersion: bmc.installed.get("bmc"), HostName: `ilo-${bmc.identity.hostName}` }],
+        Manager: [
+          { ManagerType: "iLO 5", ManagerFirmwareVersion: iloShortVersion(bmc.installed.get("bmc")), HostName: `ilo-${bmc.identity.hostName}` },
+        ],
+        Links: { ResourceDirectory: link(bmc, RESOURCE_DIRECTORY) },
       },
     }),
     system: (bmc) => ({
       Hpe: {
-        "@odata.type": "#HpeComputerSystemExt.v2_11_0.HpeComputerSystemExt",
+        "@odata.type": "#HpeComputerSystemExt.v2_9_0.HpeComputerSystemExt",
+        Bios: { Current: { VersionString: bmc.installed.get("bios") } },
         PostState: bmc.power === "On" ? "FinishedPost" : "PowerOff",
         PowerRegulatorMode: "Dynamic",
+        Links: { SmartStorage: link(bmc, pathsOf(bmc.profile).smartStorage) },
       },
     }),
     manager: () => ({
@@ -143,4 +167,17 @@ export const hpeIlo5: VendorProfile = {
     }),
     updateService: updateServiceOem,
   },
+  dimmOem: (present) => ({
+    Hpe: {
+      "@odata.type": "#HpeMemoryExt.v2_5_0.HpeMemoryExt",
+      DIMMStatus: present ? "GoodInUse" : "NotPresent",
+      MinimumVoltageVoltsX10: present ? 12 : 0,
+    },
+  }),
+  inventory: hpeInventory,
+  extraRoutes: resourceDirectoryRoutes,
+  softwareInventory: () => [
+    { id: "1", name: "Agentless Management Service", version: "2.51.3.0", updateable: false, description: "AMS" },
+    { id: "2", name: "iLO 5 Automatic Server Recovery Driver", version: "4.6.0.0", updateable: false, description: "hpe_wdt" },
+  ],
 };

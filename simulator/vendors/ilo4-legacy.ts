@@ -32,6 +32,28 @@ export function restPath(odataId: string): string {
 
 const href = (odataId: unknown) => ({ href: restPath(String(odataId)) });
 
+type Link = { "@odata.id": string };
+const isLink = (value: unknown): value is Link =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as Link)["@odata.id"] === "string";
+
+/** iLO 4's legacy name of a relation where it differs from the Redfish property (`JsonSchemas` -> `Schemas`). */
+const LEGACY_RELATION: Record<string, string> = { JsonSchemas: "Schemas" };
+
+/**
+ * Pre-Redfish clients (ilorest on iLO 4) navigate by `links.<relation>.href`: every link of the
+ * resource, top-level or under `Links`, is mirrored there.
+ */
+function legacyLinks(resource: Body): Body {
+  const links: Body = { self: href(resource["@odata.id"]) };
+  const nested = typeof resource.Links === "object" && resource.Links !== null ? Object.entries(resource.Links as Body) : [];
+  for (const [relation, value] of [...Object.entries(resource), ...nested]) {
+    const name = LEGACY_RELATION[relation] ?? relation;
+    if (isLink(value)) links[name] = href(value["@odata.id"]);
+    else if (Array.isArray(value) && value.length > 0 && value.every(isLink)) links[name] = value.map((item) => href(item["@odata.id"]));
+  }
+  return links;
+}
+
 export async function addLegacyProperties(reply: Reply, ctx: RequestContext): Promise<Reply> {
   const body = reply.body;
   if (reply.status >= 300 || typeof body !== "object" || body === null) return reply;
@@ -40,11 +62,11 @@ export async function addLegacyProperties(reply: Reply, ctx: RequestContext): Pr
   const odataType = resource["@odata.type"];
   if (typeof odataType !== "string") return reply;
   const name = odataType.split(".").at(-1) ?? "";
-  const links: Body = { self: href(resource["@odata.id"]) };
-  const compat: Body = { Type: LEGACY_TYPES[name] ?? `${name}.1.0.0`, links };
   const members = resource.Members;
+  const links = legacyLinks({ ...resource, Members: undefined });
+  const compat: Body = { Type: LEGACY_TYPES[name] ?? `${name}.1.0.0`, links };
   if (Array.isArray(members)) {
-    const ids = members.map((member: { "@odata.id": string }) => member["@odata.id"]);
+    const ids = members.map((member: Link) => member["@odata.id"]);
     links.Member = ids.map(href);
     Object.assign(compat, {
       Type: "Collection.1.0.0",
@@ -52,10 +74,6 @@ export async function addLegacyProperties(reply: Reply, ctx: RequestContext): Pr
       Total: ids.length,
       Items: await Promise.all(ids.map(async (id) => (await ctx.get(id)).body)),
     });
-  }
-  if (name === "ServiceRoot") {
-    for (const key of ["Systems", "Chassis", "Managers"]) links[key] = href((resource[key] as Body)["@odata.id"]);
-    links.Sessions = { href: "/rest/v1/Sessions" };
   }
   return { ...reply, body: { ...resource, ...compat } };
 }

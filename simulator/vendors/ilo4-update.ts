@@ -8,7 +8,7 @@ import type { Route } from "../http/router";
 
 export const ILO4_UPDATE_SERVICE = "/redfish/v1/Managers/1/UpdateService";
 const INSTALL_ACTION = `${ILO4_UPDATE_SERVICE}/Actions/HpiLOFirmwareUpdate.InstallFromURI`;
-const FIRMWARE_INVENTORY = "/redfish/v1/Systems/1/FirmwareInventory";
+export const ILO4_FIRMWARE_INVENTORY = "/redfish/v1/Systems/1/FirmwareInventory";
 
 const STATE: Record<TaskPhase, string> = {
   queued: "Uploading",
@@ -60,24 +60,20 @@ function installFromUri(ctx: RequestContext): Reply {
   return success(profile);
 }
 
-const INVENTORY_KEYS: Record<string, string> = {
-  bios: "SystemRomActive",
-  bmc: "SystemBMC",
-  storage_controller: "HPSmartArrayController",
-  nic: "NIC",
-  service_pack: "ServicePack",
-};
+/** Device classes of adapters, which iLO 4 files under their kind rather than their PCI ids. */
+const ADAPTER_KEYS: Partial<Record<string, string>> = { storage_controller: "HPSmartArrayController", nic: "NIC" };
 
 /** iLO 4 reports firmware per system, keyed by device class, with `VersionString`s. */
 function firmwareInventory(ctx: RequestContext): Reply {
   const current: Record<string, { Name: string; VersionString: string; Location: string }[]> = {};
   for (const entry of inventoryOf(ctx.bmc)) {
-    const key = entry.type ? INVENTORY_KEYS[entry.type] : entry.id;
-    (current[key] ??= []).push({ Name: entry.name, VersionString: entry.version, Location: "System Board" });
+    const key = (entry.type && ADAPTER_KEYS[entry.type]) ?? entry.description ?? entry.id;
+    const location = (entry.oem?.Hp as { DeviceContext?: string } | undefined)?.DeviceContext ?? "System Board";
+    (current[key] ??= []).push({ Name: entry.name, VersionString: entry.version, Location: location });
   }
   return ok({
     "@odata.context": "/redfish/v1/$metadata#Systems/Members/1/FirmwareInventory$entity",
-    "@odata.id": `${FIRMWARE_INVENTORY}/`,
+    "@odata.id": `${ILO4_FIRMWARE_INVENTORY}/`,
     "@odata.type": "#FwSwVersionInventory.1.2.0.FwSwVersionInventory",
     Id: "FirmwareInventory",
     Name: "Firmware Version Inventory",
@@ -90,6 +86,6 @@ export function ilo4UpdateRoutes(): Route[] {
     { method: "GET", pattern: ILO4_UPDATE_SERVICE, handler: updateService },
     { method: "POST", pattern: ILO4_UPDATE_SERVICE, handler: installFromUri },
     { method: "POST", pattern: INSTALL_ACTION, handler: installFromUri },
-    { method: "GET", pattern: FIRMWARE_INVENTORY, handler: firmwareInventory },
+    { method: "GET", pattern: ILO4_FIRMWARE_INVENTORY, handler: firmwareInventory },
   ];
 }

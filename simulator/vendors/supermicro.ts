@@ -1,25 +1,28 @@
+import type { Bmc } from "../bmc/bmc";
+import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
-import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
+import type { ComponentSpec, InventoryEntry, ModelSpec, VendorProfile } from "./types";
 
 const DIGITS = "0123456789";
 const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 const ALNUM = `${DIGITS}${UPPER}abcdefghijkmnopqrstuvwxyz`;
 
-const x12 = (name: string, hostPrefix: string, dimmCount: number): ModelSpec => ({
+const x12 = (name: string, hostPrefix: string, dimmCount: number, slots: number): ModelSpec => ({
   name,
   // Supermicro leaves the SMBIOS SKU at its placeholder.
   sku: "To be filled by O.E.M.",
   hostPrefix,
-  cpu: { model: "Intel(R) Xeon(R) Gold 6342 CPU @ 2.80GHz", count: 2, cores: 24, threads: 48, speedMhz: 2800 },
-  dimms: { count: dimmCount, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "M393A4K40EB3-CWE" },
+  cpu: xeon("ice-lake", "Intel(R) Xeon(R) Gold 6342 CPU @ 2.80GHz", 24, 2800),
+  dimms: { slots, count: dimmCount, sizeMiB: 32768, speedMhz: 3200, type: "DDR4", partNumber: "M393A4K40EB3-CWE", manufacturer: "Samsung" },
   nicPorts: 2,
-  drives: { count: 2, model: "SAMSUNG MZ7LH960HAJR-00005", capacityBytes: 960197124096, media: "SSD", protocol: "SATA" },
+  drives: { count: 2, model: "SAMSUNG MZ7LH960HAJR-00005", capacityBytes: 960197124096, media: "SSD", protocol: "SATA", firmware: "HXT7904Q" },
   managerModel: "X12DDW-A6",
 });
 
+/** An X12 reports BIOS `1.4a` and BMC `01.01.04`, spelled the same in the system, the manager and the inventory. */
 const components: ComponentSpec[] = [
-  { type: "bios", id: () => "BIOS", name: () => "BIOS", softwareId: "BIOS", versions: ["1.1", "1.3", "1.4"] },
-  { type: "bmc", id: () => "BMC", name: () => "BMC", softwareId: "BMC", versions: ["01.00.25", "01.01.04"] },
+  { type: "bios", id: () => "BIOS", name: () => "BIOS", softwareId: "BIOS", versions: ["1.3", "1.4", "1.4a"] },
+  { type: "bmc", id: () => "BMC", name: () => "BMC", softwareId: "BMC", versions: ["01.00.25", "01.01.04", "01.02.10"] },
   {
     type: "lsi_3108",
     id: () => "HA-RAID.0",
@@ -38,6 +41,11 @@ const components: ComponentSpec[] = [
   },
 ];
 
+/** The board's CPLD, listed but not updatable over Redfish. */
+function inventory(_bmc: Bmc, components: InventoryEntry[]): InventoryEntry[] {
+  return [...components, { id: "CPLD", name: "CPLD", version: "F1.2.7", softwareId: "CPLD", updateable: false, manufacturer: "Supermicro" }];
+}
+
 export const supermicro: VendorProfile = {
   key: "supermicro",
   family: "supermicro",
@@ -45,7 +53,7 @@ export const supermicro: VendorProfile = {
   manufacturer: "Supermicro",
   product: (model) => model.name,
   redfishVersion: "1.11.0",
-  models: [x12("SYS-120U-TNR", "sys120u", 8), x12("SYS-220U-TNR", "sys220u", 16)],
+  models: [x12("SYS-120U-TNR", "sys120u", 8, 32), x12("SYS-220U-TNR", "sys220u", 16, 32)],
   ids: {
     system: "1",
     manager: "1",
@@ -55,12 +63,31 @@ export const supermicro: VendorProfile = {
     managerNic: "1",
     account: "2",
     processor: (n) => String(n),
-    dimm: (n) => String(n),
+    dimm: (cpu, slot) => `P${cpu}-DIMM${String.fromCharCode(64 + Math.ceil(slot / 2))}${((slot - 1) % 2) + 1}`,
     nic: (n) => String(n),
     drive: (n) => `HA-RAID.0.StorageEnclosure.0.Disk.${n - 1}`,
+    networkAdapter: "1",
+    pcieDevice: (kind) => (kind === "nic" ? "NIC1" : "RAID1"),
+    logService: "Log1",
   },
-  trailingSlash: false,
+  defaultTrailingSlash: false,
   caseInsensitive: false,
+  quirks: [],
+  storage: "dmtf",
+  hostNics: "ethernet-interfaces",
+  listsEmptyDimmSlots: false,
+  expand: false,
+  hardware: {
+    psu: { model: "PWS-1K02A-1R", partNumber: "PWS-1K02A-1R", firmware: "REV1.3", watts: 1000, manufacturer: "SUPERMICRO", name: (n) => `PS${n}` },
+    fans: { count: 8, name: (n) => `FAN${n}`, unit: "RPM", reading: 4200 },
+    temperatures: { inlet: "Inlet Temp", cpu: (n) => `CPU${n} Temp`, system: "System Temp" },
+    nicAdapter: { model: "Intel(R) Ethernet Controller X710 for 10GBASE-T", partNumber: "AOC-STG-I2T", manufacturer: "Intel", pci: ["0x8086", "0x15ff"] },
+    storagePci: ["0x1000", "0x005d"],
+  },
+  bios: {
+    registry: "BiosAttributeRegistry.v1_0_0",
+    attributes: () => ({ QuietBoot: true, BootModeSelect: "UEFI", "Hyper-Threading": "Enable", IntelVirtualizationTechnology: "Enable" }),
+  },
   baseRegistry: "Base.1.4",
   odataType: modernTypes({ ComputerSystem: "v1_16_0", Manager: "v1_11_0" }),
   components,
@@ -82,6 +109,7 @@ export const supermicro: VendorProfile = {
   },
   simpleUpdate: true,
   successBody: false,
+  inventory,
   oem: {
     system: (bmc) => ({ Supermicro: { "@odata.type": "#SmcSystemExtensions.v1_0_0.System", BoardID: bmc.modelSpec.managerModel } }),
     manager: () => ({ Supermicro: { "@odata.type": "#SmcManagerConfig.v1_0_0.Manager", IPMIVersion: "2.0" } }),

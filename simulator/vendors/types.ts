@@ -1,7 +1,8 @@
 import type { Route } from "../http/router";
 import type { Rng } from "../rng";
-import type { FirmwareType, ImageVendor, VendorKey } from "../types";
+import type { FirmwareType, ImageVendor, Quirks, VendorKey } from "../types";
 import type { Bmc } from "../bmc/bmc";
+import type { DimmSlot } from "../bmc/hardware";
 import type { Reply, RequestContext } from "../http/reply";
 
 export interface ModelSpec {
@@ -9,10 +10,20 @@ export interface ModelSpec {
   /** ComputerSystem `SKU`: a part number, machine type, or (Dell) the service tag. */
   sku: string | ((rng: Rng) => string);
   hostPrefix: string;
-  cpu: { model: string; count: number; cores: number; threads: number; speedMhz: number };
-  dimms: { count: number; sizeMiB: number; speedMhz: number; type: "DDR4" | "DDR5"; partNumber: string };
+  cpu: {
+    model: string;
+    count: number;
+    cores: number;
+    threads: number;
+    speedMhz: number;
+    /** CPUID signature (`ProcessorId.IdentificationRegisters`) and microcode revision. */
+    cpuid: string;
+    microcode: string;
+  };
+  /** `slots` DIMM sockets, `count` of them populated (spread evenly over the CPUs). */
+  dimms: { slots: number; count: number; sizeMiB: number; speedMhz: number; type: "DDR4" | "DDR5"; partNumber: string; manufacturer: string };
   nicPorts: number;
-  drives: { count: number; model: string; capacityBytes: number; media: "SSD" | "HDD"; protocol: "SAS" | "SATA" };
+  drives: { count: number; model: string; capacityBytes: number; media: "SSD" | "HDD"; protocol: "SAS" | "SATA"; firmware: string };
   managerModel: string;
 }
 
@@ -22,10 +33,14 @@ export interface ComponentSpec {
   softwareId: string;
   /** Defaults to the system manufacturer (Supermicro ships LSI/Broadcom controllers). */
   manufacturer?: string;
-  /** Versions a fresh BMC may run (picked by seed); updates may install anything. */
+  /** Versions a fresh BMC may run (picked by seed), in the spelling compliance reads; updates may install anything. */
   versions: readonly string[];
   /** Firmware inventory member id; Dell's embeds the version. */
   id: (version: string) => string;
+  /** How the inventory spells `version` when it differs from where compliance reads it (iLO: `iLO 5 v2.55` -> `2.55 Oct 01 2021`). */
+  inventoryVersion?: (version: string) => string;
+  /** Inventory `Description` (HPE's device class name). */
+  description?: string;
 }
 
 export interface InventoryEntry {
@@ -33,8 +48,15 @@ export interface InventoryEntry {
   type?: FirmwareType;
   name: string;
   version: string;
-  softwareId: string;
+  softwareId?: string;
   updateable: boolean;
+  description?: string;
+  /** `Status`; iLO leaves it out for backup banks and some embedded parts. */
+  status?: { State: string; Health?: string } | null;
+  /** The resources this firmware runs on (`RelatedItem`). */
+  related?: string[];
+  oem?: Record<string, unknown>;
+  manufacturer?: string;
 }
 
 /** How a vendor treats a finished task monitor. */
@@ -49,9 +71,23 @@ export interface SubIds {
   managerNic: string;
   account: string;
   processor: (n: number) => string;
-  dimm: (n: number) => string;
+  /** DIMM socket `slot` (1-based) of CPU `cpu` (1-based). */
+  dimm: (cpu: number, slot: number) => string;
   nic: (n: number) => string;
   drive: (n: number) => string;
+  networkAdapter: string;
+  /** PCIe device ids of the NIC and the storage controller. */
+  pcieDevice: (kind: "nic" | "storage") => string;
+  logService: string;
+}
+
+/** Power supplies, fans and sensors of the chassis, as this vendor names them. */
+export interface HardwareSpec {
+  psu: { model: string; partNumber: string; firmware: string; watts: number; manufacturer: string; name: (n: number) => string };
+  fans: { count: number; name: (n: number) => string; unit: "RPM" | "Percent"; reading: number };
+  temperatures: { inlet: string; cpu: (n: number) => string; system: string };
+  nicAdapter: { model: string; partNumber: string; manufacturer: string; pci: [string, string] };
+  storagePci: [string, string];
 }
 
 export interface VendorProfile {
@@ -64,10 +100,30 @@ export interface VendorProfile {
   redfishVersion: string;
   models: readonly ModelSpec[];
   ids: SubIds;
-  /** iLO writes every @odata.id with a trailing slash and matches paths case-insensitively. */
-  trailingSlash: boolean;
+  /** Path segments that differ from the DMTF spelling (iLO 5 links `bios`, iLO 4 has `Schemas`, `NetworkService`). */
+  pathNames?: { bios?: string; jsonSchemas?: string; networkProtocol?: string };
+  /** Whether `@odata.id`s end in `/` by default (iLO 4); a `trailingSlash` quirk can override it per BMC. */
+  defaultTrailingSlash: boolean;
   caseInsensitive: boolean;
+  /** Firmware variants this profile can be switched to. */
+  quirks: readonly (keyof Quirks)[];
+  /** DMTF `Storage`, HPE `SmartStorage`, or both (iLO 5). */
+  storage: "dmtf" | "smart-storage" | "both";
+  /** iLO 4 reports host NICs as HP `NetworkAdapters` only; the others as DMTF EthernetInterfaces. */
+  hostNics: "ethernet-interfaces" | "hp-network-adapters";
+  /** iLO and XCC list every DIMM slot (empty ones `Absent`); iDRAC and Supermicro list the populated ones. */
+  listsEmptyDimmSlots: boolean;
+  /** Serves `$expand=.` on collections (otherwise any `$` query answers 501). */
+  expand: boolean;
+  /** `ETag` (and `@odata.etag` when `inBody`) from a hash of the body, in the vendor's form; absent if the vendor sends none. */
+  etag?: { format: (hash: number) => string; inBody: boolean };
+  /** `Description` per resource type where the vendor writes one. */
+  descriptions?: Partial<Record<string, string>>;
+  hardware: HardwareSpec;
+  bios: { registry: string; attributes: (bmc: Bmc) => Record<string, unknown> };
   baseRegistry: string;
+  /** The vendor's own message registry beside Base (iLO's `iLO.2.14`). */
+  oemRegistry?: { prefix: string; version: string; messages: Record<string, string> };
   odataType: (name: string) => string;
   components: readonly ComponentSpec[];
   identity: {
@@ -82,7 +138,7 @@ export interface VendorProfile {
     id: (counter: number, username: string, rng: Rng) => string;
     max: number;
     limitStatus: 400 | 503;
-    /** iLO 5 answers an absolute Location for a new session. */
+    /** iLO answers an absolute Location for a new session. */
     absoluteLocation: boolean;
   };
   tasks: {
@@ -99,8 +155,14 @@ export interface VendorProfile {
   /** HPE answers actions and DELETEs with 200 and a Success message rather than 204. */
   successBody: boolean;
   oem: Partial<Record<"root" | "system" | "manager" | "chassis" | "updateService", (bmc: Bmc) => unknown>>;
-  /** Vendor-specific inventory extras (Dell `Previous-` entries, Lenovo's backup bank). */
-  inventoryExtras?: (bmc: Bmc) => InventoryEntry[];
+  /** `Oem` of a DIMM slot (iLO 5's `DIMMStatus`). */
+  dimmOem?: (present: boolean) => unknown;
+  /** Replaces the DMTF Memory body (iLO 4 serves HP's own `HpMemory`). */
+  dimmBody?: (bmc: Bmc, slot: DimmSlot, id: string) => Record<string, unknown>;
+  /** The full firmware inventory from the component entries: the vendor's order and extras (Dell `Previous-`, iLO's CPLD, SPS, drives...). */
+  inventory?: (bmc: Bmc, components: InventoryEntry[]) => InventoryEntry[];
+  /** `UpdateService.SoftwareInventory` members (host software the BMC knows of). */
+  softwareInventory?: (bmc: Bmc) => InventoryEntry[];
   /** Routes only this vendor serves (Dell jobs, iLO 4's legacy tree and InstallFromURI). */
   extraRoutes?: () => Route[];
   /** Maps a request path before routing (iLO 4 serves /rest/v1 as a mirror). */

@@ -1,0 +1,121 @@
+import http from "node:http";
+import https from "node:https";
+import type { Duplex } from "node:stream";
+import type { TLSSocket } from "node:tls";
+import { BmcUnreachableError, RedfishError, type UnreachableReason } from "./errors";
+import { certificateSha256, connectTls, type TlsTrust } from "./tls";
+
+/** Where a BMC listens. */
+export interface BmcEndpoint {
+  host: string;
+  port: number;
+}
+
+/** `address:port` (IPv6 in brackets), the name every message gives a BMC. */
+export function bmcLabel({ host, port }: BmcEndpoint): string {
+  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+export interface Exchange {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  /** SHA-256 of the certificate of the connection that answered. */
+  certificateSha256: string | null;
+}
+
+export interface ExchangeRequest {
+  method: string;
+  /** Path and query, e.g. `/redfish/v1/Systems?$expand=.` */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** Largest body read from a BMC; Redfish resources are a few kB, an expanded collection a few MB. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * One BMC's connections: keep-alive HTTPS through `connectTls`, so each new socket is checked against
+ * the trust before the agent writes anything on it. TLS sessions are resumed only within this pool
+ * (the agent's own session cache, shared by host, is off).
+ */
+export class BmcConnection {
+  readonly label: string;
+  private readonly agent: https.Agent;
+
+  constructor(
+    readonly endpoint: BmcEndpoint,
+    trust: TlsTrust,
+    options: { keepAlive: boolean; handshakeTimeoutMs: number },
+  ) {
+    const label = bmcLabel(endpoint);
+    this.label = label;
+    const agent = new https.Agent({ keepAlive: options.keepAlive, maxCachedSessions: 0 });
+    let session: Buffer | undefined;
+    // Node's Agent accepts an asynchronous createConnection that answers through the callback.
+    agent.createConnection = ((_: unknown, callback: (error: Error | null, socket?: Duplex) => void) => {
+      const tlsOptions = { bmc: label, ...endpoint, trust, handshakeTimeoutMs: options.handshakeTimeoutMs };
+      connectTls({ ...tlsOptions, session, onSession: (fresh) => (session = fresh) }, callback);
+      return undefined;
+    }) as unknown as https.Agent["createConnection"];
+    this.agent = agent;
+  }
+
+  /** One request and its whole answer within `timeoutMs`; network failures become typed errors. */
+  exchange(request: ExchangeRequest): Promise<Exchange> {
+    const timeout = AbortSignal.timeout(request.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const headers: Record<string, string | number> = { ...request.headers };
+    if (request.body !== undefined) headers["Content-Length"] = Buffer.byteLength(request.body);
+    return new Promise<Exchange>((resolve, reject) => {
+      const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal, req.reusedSocket && !answered));
+      let answered = false;
+      const req = https.request(
+        { host: this.endpoint.host, port: this.endpoint.port, method: request.method, path: request.path, headers, agent: this.agent, signal },
+        (res) => {
+          answered = true;
+          const fingerprint = certificateSha256(res.socket as TLSSocket);
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) return res.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
+            chunks.push(chunk);
+          });
+          res.on("error", fail);
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString("utf8"),
+              certificateSha256: fingerprint,
+            }),
+          );
+        },
+      );
+      req.on("error", fail);
+      req.end(request.body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  /** `staleSocket`: the failure hit a kept-alive socket before any answer, the classic race with a server closing it. */
+  private classify(error: unknown, timeout: AbortSignal, callerSignal: AbortSignal | undefined, staleSocket: boolean): unknown {
+    if (error instanceof RedfishError) return error;
+    if (callerSignal?.aborted) return callerSignal.reason;
+    const code = (error as NodeJS.ErrnoException)?.code ?? "";
+    let reason: UnreachableReason = "network";
+    if (timeout.aborted || code === "ETIMEDOUT") reason = "timeout";
+    else if (code === "ECONNREFUSED") reason = "refused";
+    else if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up/i.test(String((error as Error)?.message))) reason = "reset";
+    const detail = reason === "timeout" ? undefined : code || (error as Error)?.message;
+    const notSent = reason === "refused" || (staleSocket && reason === "reset");
+    return new BmcUnreachableError(this.label, reason, detail, { cause: error, notSent });
+  }
+}
