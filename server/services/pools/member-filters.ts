@@ -1,18 +1,14 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { pools } from "~/db/schema";
 import type { Actor } from "../context";
-import { scopedRelation, type FilterSpec } from "../list";
-import { findVisiblePool } from "./scope";
+import type { FilterSpec } from "../list";
+import { poolScope } from "./scope";
 
 /** `?resource_pool=` and `?resource_pool__isnull=` for what pools hold (servers, switches). */
 export function poolMemberFilters(actor: Actor, poolColumn: AnyColumn, plural: string): Record<string, FilterSpec> {
   return {
-    resource_pool: scopedRelation(
-      "resource_pool",
-      poolColumn,
-      async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined,
-      `${plural} assigned to this pool id (not its sub-pools).`,
-    ),
+    // Another group's pool is refused like an id that names nothing.
+    resource_pool: { kind: "relation", references: pools, column: poolColumn, visible: poolScope(actor), description: `${plural} assigned to this pool id (not its sub-pools).` },
     resource_pool__isnull: { kind: "isnull", column: poolColumn, description: `\`true\`: ${plural.toLowerCase()} in no pool (only staff see those); \`false\`: in a pool.` },
   };
 }

@@ -10,6 +10,8 @@ let member: string;
 let top: number;
 let child: number;
 
+const INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices.";
+
 beforeAll(async () => {
   api = await startTestApi();
   staff = (await createTestUser(api.db, { isStaff: true, groups: [] })).token;
@@ -50,5 +52,17 @@ describe("?parent__isnull=", () => {
     expect(await ids("parent__isnull=1&page_size=1")).toEqual([top]);
     expect(await ids("parent__isnull=false")).toEqual([child]);
     expect(await ids("parent__isnull=maybe")).toEqual([top, child]);
+  });
+});
+
+describe("relation filters", () => {
+  it("accept a visible pool with nothing in it (an empty page), and report every bad filter at once, in order", async () => {
+    const empty = (await api.db.insert(pools).values({ name: "Empty", groupId: 1 }).returning())[0]!.id;
+    expect((await api.request("GET", `/api/server/?resource_pool=${empty}`, { token: member })).body).toEqual({ count: 0, next: null, previous: null, results: [] });
+    expect((await api.request("GET", `/api/switch/?resource_pool=${empty}&page=1`, { token: member })).body.count).toBe(0);
+    const both = await api.request("GET", "/api/pool/?group=2000000&parent=abc&search=DC1", { token: member });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toBe(JSON.stringify({ group: [INVALID_CHOICE], parent: [INVALID_CHOICE] }));
+    expect((await api.request("GET", `/api/pool/?group=1&parent=${top}`, { token: member })).body.results.map((pool: { id: number }) => pool.id)).toEqual([child]);
   });
 });
