@@ -6,7 +6,7 @@
 // directly with the postgres driver at the same concurrency.
 // Needs Debian's wrk. Usage: npx tsx bench/server-list.ts [--seconds 15]
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -19,6 +19,12 @@ import type { UserActor } from "~/server/services/context";
 import { listServers } from "~/server/services/servers";
 import { percentile, startRackpilot, stop, waitUntilServing } from "./lib/servers";
 import { seedFleet } from "./lib/fleet";
+
+/** CPU time (user + system) a process and its threads have used, from /proc. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 15;
 const CLIENTS = 20;
@@ -49,6 +55,7 @@ try {
   const body = (await check.json()) as { count: number; results: Array<{ name: string }> };
   if (check.status !== 200 || body.count !== page.count || body.results[0]?.name !== page.results[0]?.name) throw new Error(`API answered ${check.status}`);
 
+  const cpuBefore = processCpuMs(server.pid!);
   const wrk = spawnSync("wrk", ["-t", "2", "-c", String(CLIENTS), "-d", `${SECONDS}s`, "--latency", "-H", `Authorization: Bearer ${token}`, url], { encoding: "utf8" });
   const latency = (label: string) => {
     const match = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(wrk.stdout);
@@ -56,6 +63,8 @@ try {
     return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2] as "us" | "ms" | "s"];
   };
   const requests = /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1];
+  const served = Number(/(\d+) requests in/.exec(wrk.stdout)?.[1]);
+  const serverCpu = (processCpuMs(server.pid!) - cpuBefore) / served;
 
   const direct: number[] = [];
   const deadline = performance.now() + SECONDS * 1000;
@@ -73,7 +82,7 @@ try {
   const api = { median: latency("50%"), p99: latency("99%") };
   const sql = { median: percentile(direct, 50), p99: percentile(direct, 99) };
   console.log(`GET ${url.replace(/^http:\/\/[^/]+/, "")} as a non-staff user (${page.count} matches; 10,000 servers, 100 pools), ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
-  console.log(`  API (wrk -t2 -c${CLIENTS}, keep-alive)                       median ${api.median.toFixed(2)} ms   p99 ${api.p99.toFixed(2)} ms   (${requests} req/s)`);
+  console.log(`  API (wrk -t2 -c${CLIENTS}, keep-alive)                       median ${api.median.toFixed(2)} ms   p99 ${api.p99.toFixed(2)} ms   (${requests} req/s, ${serverCpu.toFixed(1)} ms of server CPU each)`);
   console.log(`  same ${statements.length} SQL statements, postgres driver, ${CLIENTS} loops   median ${sql.median.toFixed(2)} ms   p99 ${sql.p99.toFixed(2)} ms   (${(direct.length / SECONDS).toFixed(0)} req/s)`);
   console.log(`  API / direct: median ${(api.median / sql.median).toFixed(2)}x, p99 ${(api.p99 / sql.p99).toFixed(2)}x (target: p99 < 50 ms and within 3x)`);
   console.log(`measured: one run on ${os.cpus().length} cores shared with other work; wrk and the driver loops on the same machine`);
