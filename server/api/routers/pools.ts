@@ -37,10 +37,10 @@ const staffOnVisiblePool = onVisiblePool.use(({ ctx, next }) => {
 const poolRef = z.object({ id: z.number().int().nullable(), name: z.string().nullable() }).describe("The pool it is in; both null when it is a pool you cannot see.");
 
 /** The per-id outcome of an assignment: every id given lands in exactly one list. */
-function assignResultSchema(key: "server" | "switch", plural: string) {
+function assignResultSchema<Elsewhere extends z.ZodType>(elsewhere: Elsewhere, plural: string) {
   return z.object({
     assigned: z.array(z.number().int()).describe(`Ids of the ${plural} now in this pool (including any that already were).`),
-    already_in_pool: z.array(z.object({ [key]: z.number().int(), pool: poolRef })).describe(`The ${plural} left in another pool.`),
+    already_in_pool: z.array(elsewhere).describe(`The ${plural} left in another pool.`),
     not_found: z.array(z.number().int()).describe("Ids given that name nothing you can see."),
   });
 }
@@ -77,7 +77,7 @@ export const poolsRouter = createTRPCRouter({
       },
     })
     .input(serverIdsInput.extend(idInput.shape))
-    .output(assignResultSchema("server", "servers"))
+    .output(assignResultSchema(z.object({ server: z.number().int(), pool: poolRef }), "servers"))
     .mutation(({ ctx, input }) => assignServers({ ctx: ctx.service, input })),
   assignSwitches: staffOnVisiblePool
     .meta({
@@ -90,6 +90,6 @@ export const poolsRouter = createTRPCRouter({
       },
     })
     .input(switchIdsInput.extend(idInput.shape))
-    .output(assignResultSchema("switch", "switches"))
+    .output(assignResultSchema(z.object({ switch: z.number().int(), pool: poolRef }), "switches"))
     .mutation(({ ctx, input }) => assignSwitches({ ctx: ctx.service, input })),
 });

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { Pagination } from "./pagination";
 import { SortHeader } from "./sort-header";
-import { DEFAULT_PAGE_SIZE, useListParams } from "./use-list-params";
+import { DEFAULT_PAGE_SIZE, useListParams, type ListParams } from "./use-list-params";
 
 export type Column<Row> = {
   header: string;
@@ -37,11 +37,16 @@ type Props<Row extends { id: number }> = {
   rowActions?: (row: Row) => ReactNode;
   /** False when the rows are the whole list (e.g. a tree of every pool): no pager. */
   paginated?: boolean;
+  /** Where search, ordering and paging live: the URL unless given (see useLocalListParams). */
+  params?: ListParams;
+  /** Rows picked with a checkbox each (and one for the whole page), for actions on several at once. */
+  selection?: { selected: ReadonlySet<number>; onChange: (selected: Set<number>) => void; rowLabel: (row: Row) => string };
 };
 
 /** Every console table: server-side search, sorting and paging bound to the URL, with the count in view. */
 export function DataTable<Row extends { id: number }>(props: Props<Row>) {
-  const { query, update } = useListParams();
+  const urlParams = useListParams();
+  const { query, update } = props.params ?? urlParams;
   const page = Number(query.page) || 1;
   const pageSize = Number(query.page_size) || DEFAULT_PAGE_SIZE;
   const data = toListPage(props.data);
@@ -69,6 +74,11 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
         <table className="w-full border-collapse" aria-label={props.label} aria-busy={props.isLoading}>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
+              {props.selection && (
+                <th scope="col" className="w-8 px-3 py-2">
+                  <PageCheckbox rows={rows} selection={props.selection} />
+                </th>
+              )}
               {props.columns.map((column) =>
                 column.sortKey ? (
                   <SortHeader key={column.header} label={column.header} sortKey={column.sortKey} ordering={query.ordering} onOrder={(ordering) => update({ ordering })} />
@@ -84,6 +94,11 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+                {props.selection && (
+                  <td className="px-3 py-2 align-top">
+                    <RowCheckbox row={row} selection={props.selection} />
+                  </td>
+                )}
                 {props.columns.map((column) => (
                   <td key={column.header} className={`px-3 py-2 align-top ${column.className ?? ""}`}>
                     {column.cell(row)}
@@ -106,4 +121,30 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
       </div>
     </div>
   );
+}
+
+type Selection<Row> = NonNullable<Props<Row & { id: number }>["selection"]>;
+
+function RowCheckbox<Row extends { id: number }>({ row, selection }: { row: Row; selection: Selection<Row> }) {
+  const checked = selection.selected.has(row.id);
+  const toggle = () => {
+    const next = new Set(selection.selected);
+    if (checked) next.delete(row.id);
+    else next.add(row.id);
+    selection.onChange(next);
+  };
+  return <input type="checkbox" className="size-4" aria-label={`Select ${selection.rowLabel(row)}`} checked={checked} onChange={toggle} />;
+}
+
+function PageCheckbox<Row extends { id: number }>({ rows, selection }: { rows: Row[]; selection: Selection<Row> }) {
+  const all = rows.length > 0 && rows.every((row) => selection.selected.has(row.id));
+  const toggle = () => {
+    const next = new Set(selection.selected);
+    for (const row of rows) {
+      if (all) next.delete(row.id);
+      else next.add(row.id);
+    }
+    selection.onChange(next);
+  };
+  return <input type="checkbox" className="size-4" aria-label="Select every row on this page" checked={all} disabled={rows.length === 0} onChange={toggle} />;
 }

@@ -1,0 +1,77 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { PoolDetailDto } from "~/server/services/pools/schemas";
+import { useTRPC } from "../../../_trpc/client";
+import { DataTable } from "../../_components/data-table/data-table";
+import { useListParams, useLocalListParams, withFilter } from "../../_components/data-table/use-list-params";
+import { errorText } from "../../_components/form/use-zod-form";
+import { serverColumns } from "../../servers/server-columns";
+import { AssignDialog } from "./assign-dialog";
+import { useRefreshMembership } from "./use-refresh-pools";
+
+const noPoolName = () => "";
+
+/** The pool's servers (searchable, paged, bound to the URL); staff assign unassigned ones and take some out. */
+export function PoolServers({ pool, isStaff }: { pool: PoolDetailDto; isStaff: boolean }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshMembership();
+  const { query } = useListParams();
+  const servers = useQuery({ ...trpc.servers.list.queryOptions(withFilter(query, { resource_pool: String(pool.id) })), placeholderData: keepPreviousData });
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [assigning, setAssigning] = useState(false);
+  const picker = useLocalListParams(10);
+  const unassigned = useQuery({ ...trpc.servers.list.queryOptions(withFilter(picker.query, { resource_pool__isnull: "true" })), enabled: assigning, placeholderData: keepPreviousData });
+  const assign = useMutation(trpc.pools.assignServers.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.servers.removeFromPool.mutationOptions({ onSuccess: () => (setSelected(new Set()), refresh()) }));
+  const refused = remove.data?.refused ?? [];
+  const columns = serverColumns({ poolName: noPoolName, withPool: false });
+
+  return (
+    <section aria-labelledby="pool-servers" className="space-y-2">
+      <h2 id="pool-servers" className="text-lg font-semibold">
+        Servers
+      </h2>
+      {(remove.error || refused.length > 0) && (
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-red-800 dark:bg-red-950 dark:text-red-200">
+          {errorText(remove.error) ?? refused.map((entry) => `Server #${entry.server} stayed: ${entry.reason}`).join(" ")}
+        </p>
+      )}
+      <DataTable
+        label="pool servers"
+        singularLabel="pool server"
+        columns={columns}
+        data={servers.data}
+        isLoading={servers.isLoading}
+        error={errorText(servers.error)}
+        searchPlaceholder="Search this pool's servers…"
+        emptyState={isStaff ? "No servers in this pool yet — assign some from the unassigned servers." : "No servers in this pool yet — ask a staff user to assign some."}
+        selection={isStaff ? { selected, onChange: setSelected, rowLabel: (server) => server.name } : undefined}
+        toolbar={
+          isStaff && (
+            <>
+              <button type="button" className="btn" disabled={selected.size === 0 || remove.isPending} onClick={() => remove.mutate({ servers: [...selected] })}>
+                Remove {selected.size || ""} from pool
+              </button>
+              <button type="button" className="btn-primary" onClick={() => setAssigning(true)}>
+                Assign servers
+              </button>
+            </>
+          )
+        }
+      />
+      {assigning && (
+        <AssignDialog
+          title={`Assign servers to ${pool.name}`}
+          noun="server"
+          plural="servers"
+          columns={columns}
+          params={picker}
+          rows={unassigned}
+          assign={(ids) => assign.mutateAsync({ id: pool.id, servers: ids })}
+          onClose={() => setAssigning(false)}
+        />
+      )}
+    </section>
+  );
+}
