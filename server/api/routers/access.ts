@@ -8,4 +8,6 @@ export const SERVER_ACCESS = `Staff see every server; other users see the server
 
 export const SWITCH_ACCESS = `Staff see every switch; other users see the switches in pools of their groups. Only staff create, change, assign or delete switches. ${ORDER}`;
 
+export const POOL_ACCESS = `Staff see and manage every pool; other users see and manage the pools of their groups (a sub-pool is always in its parent's group). ${ORDER}`;
+
 export const POOL_MEMBERSHIP_ACCESS = `Staff only. ${ORDER}`;

@@ -19,7 +19,7 @@ import { assignSwitches, switchIdsInput } from "../../services/switches";
 import { z } from "~/server/lib/zod";
 import { crudProcedures, idInput } from "../crud";
 import { authedProcedure, createTRPCRouter } from "../trpc";
-import { POOL_MEMBERSHIP_ACCESS } from "./access";
+import { POOL_ACCESS, POOL_MEMBERSHIP_ACCESS } from "./access";
 
 /** DRF's order for the actions: the parent pool (404, also for another group's) before the body (400). */
 const onVisiblePool = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
@@ -51,6 +51,7 @@ export const poolsRouter = createTRPCRouter({
     tag: "pool",
     model: "pool",
     output: poolSchema,
+    access: POOL_ACCESS,
     list: { config: poolQueryConfig, verb: listPools },
     get: getPool,
     retrieve: { output: poolDetailSchema, verb: getPoolDetail },
