@@ -4,10 +4,11 @@ import { useState } from "react";
 import type { PoolDetailDto } from "~/server/services/pools/schemas";
 import { useTRPC } from "../../../_trpc/client";
 import { DataTable } from "../../_components/data-table/data-table";
-import { useListParams, useLocalListParams, withFilter } from "../../_components/data-table/use-list-params";
+import { useListParams, withFilter } from "../../_components/data-table/use-list-params";
 import { errorText } from "../../_components/form/use-zod-form";
 import { serverColumns } from "../../servers/server-columns";
-import { AssignDialog } from "./assign-dialog";
+import { AssignControl } from "./assign-control";
+import { PoolSection } from "./pool-section";
 import { useRefreshMembership } from "./use-refresh-pools";
 
 const noPoolName = () => "";
@@ -19,24 +20,13 @@ export function PoolServers({ pool, isStaff }: { pool: PoolDetailDto; isStaff: b
   const { query } = useListParams();
   const servers = useQuery({ ...trpc.servers.list.queryOptions(withFilter(query, { resource_pool: String(pool.id) })), placeholderData: keepPreviousData });
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [assigning, setAssigning] = useState(false);
-  const picker = useLocalListParams(10);
-  const unassigned = useQuery({ ...trpc.servers.list.queryOptions(withFilter(picker.query, { resource_pool__isnull: "true" })), enabled: assigning, placeholderData: keepPreviousData });
   const assign = useMutation(trpc.pools.assignServers.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.servers.removeFromPool.mutationOptions({ onSuccess: () => (setSelected(new Set()), refresh()) }));
-  const refused = remove.data?.refused ?? [];
+  const refused = remove.data?.refused.map((entry) => `Server #${entry.server} stayed: ${entry.reason}`).join(" ");
   const columns = serverColumns({ poolName: noPoolName, withPool: false });
 
   return (
-    <section aria-labelledby="pool-servers" className="space-y-2">
-      <h2 id="pool-servers" className="text-lg font-semibold">
-        Servers
-      </h2>
-      {(remove.error || refused.length > 0) && (
-        <p role="alert" className="rounded-md bg-red-50 p-2 text-red-800 dark:bg-red-950 dark:text-red-200">
-          {errorText(remove.error) ?? refused.map((entry) => `Server #${entry.server} stayed: ${entry.reason}`).join(" ")}
-        </p>
-      )}
+    <PoolSection title="Servers" failure={errorText(remove.error) ?? (refused || null)}>
       <DataTable
         label="pool servers"
         singularLabel="pool server"
@@ -53,25 +43,18 @@ export function PoolServers({ pool, isStaff }: { pool: PoolDetailDto; isStaff: b
               <button type="button" className="btn" disabled={selected.size === 0 || remove.isPending} onClick={() => remove.mutate({ servers: [...selected] })}>
                 Remove {selected.size || ""} from pool
               </button>
-              <button type="button" className="btn-primary" onClick={() => setAssigning(true)}>
-                Assign servers
-              </button>
+              <AssignControl
+                pool={pool}
+                noun="server"
+                plural="servers"
+                columns={columns}
+                list={(input) => trpc.servers.list.queryOptions(input)}
+                assign={(ids) => assign.mutateAsync({ id: pool.id, servers: ids })}
+              />
             </>
           )
         }
       />
-      {assigning && (
-        <AssignDialog
-          title={`Assign servers to ${pool.name}`}
-          noun="server"
-          plural="servers"
-          columns={columns}
-          params={picker}
-          rows={unassigned}
-          assign={(ids) => assign.mutateAsync({ id: pool.id, servers: ids })}
-          onClose={() => setAssigning(false)}
-        />
-      )}
-    </section>
+    </PoolSection>
   );
 }

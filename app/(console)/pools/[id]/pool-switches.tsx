@@ -1,13 +1,13 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import type { PoolDetailDto } from "~/server/services/pools/schemas";
 import { useTRPC } from "../../../_trpc/client";
 import { DataTable } from "../../_components/data-table/data-table";
 import { useLocalListParams, withFilter } from "../../_components/data-table/use-list-params";
 import { errorText } from "../../_components/form/use-zod-form";
 import { switchColumns } from "../../switches/switch-columns";
-import { AssignDialog } from "./assign-dialog";
+import { AssignControl } from "./assign-control";
+import { PoolSection } from "./pool-section";
 import { useRefreshMembership } from "./use-refresh-pools";
 
 const noPoolName = () => "";
@@ -18,23 +18,12 @@ export function PoolSwitches({ pool, isStaff }: { pool: PoolDetailDto; isStaff: 
   const refresh = useRefreshMembership();
   const params = useLocalListParams(10);
   const switches = useQuery({ ...trpc.switches.list.queryOptions(withFilter(params.query, { resource_pool: String(pool.id) })), placeholderData: keepPreviousData });
-  const [assigning, setAssigning] = useState(false);
-  const picker = useLocalListParams(10);
-  const unassigned = useQuery({ ...trpc.switches.list.queryOptions(withFilter(picker.query, { resource_pool__isnull: "true" })), enabled: assigning, placeholderData: keepPreviousData });
   const assign = useMutation(trpc.pools.assignSwitches.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.switches.removeFromPool.mutationOptions({ onSuccess: refresh }));
   const columns = switchColumns({ poolName: noPoolName, withPool: false });
 
   return (
-    <section aria-labelledby="pool-switches" className="space-y-2">
-      <h2 id="pool-switches" className="text-lg font-semibold">
-        Switches
-      </h2>
-      {remove.error ? (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {errorText(remove.error)}
-        </p>
-      ) : null}
+    <PoolSection title="Switches" failure={errorText(remove.error)}>
       <DataTable
         label="pool switches"
         singularLabel="pool switch"
@@ -47,9 +36,14 @@ export function PoolSwitches({ pool, isStaff }: { pool: PoolDetailDto; isStaff: 
         emptyState={isStaff ? "No switches in this pool yet — assign the rack's switches." : "No switches in this pool yet."}
         toolbar={
           isStaff && (
-            <button type="button" className="btn-primary" onClick={() => setAssigning(true)}>
-              Assign switches
-            </button>
+            <AssignControl
+              pool={pool}
+              noun="switch"
+              plural="switches"
+              columns={columns}
+              list={(input) => trpc.switches.list.queryOptions(input)}
+              assign={(ids) => assign.mutateAsync({ id: pool.id, switches: ids })}
+            />
           )
         }
         rowActions={
@@ -62,18 +56,6 @@ export function PoolSwitches({ pool, isStaff }: { pool: PoolDetailDto; isStaff: 
             : undefined
         }
       />
-      {assigning && (
-        <AssignDialog
-          title={`Assign switches to ${pool.name}`}
-          noun="switch"
-          plural="switches"
-          columns={columns}
-          params={picker}
-          rows={unassigned}
-          assign={(ids) => assign.mutateAsync({ id: pool.id, switches: ids })}
-          onClose={() => setAssigning(false)}
-        />
-      )}
-    </section>
+    </PoolSection>
   );
 }
