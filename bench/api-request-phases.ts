@@ -25,7 +25,7 @@ const URL_ = `http://127.0.0.1/api/pool/?${new URLSearchParams(QUERY)}`;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "rackpilot-bench-"));
 chmodSync(dataDir, 0o755); // as root, Postgres runs as the `postgres` user, which must reach its data dir
 process.env.RACKPILOT_SECRET ??= "bench-only-secret-0123456789abcdef";
-const database = await bootstrapDatabase(dataDir, () => {});
+const database = await bootstrapDatabase({ dataDir, log: () => {} });
 process.env.DATABASE_URL = database.url;
 
 try {

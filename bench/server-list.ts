@@ -33,7 +33,7 @@ const PORT = 3955;
 const scratch = mkdtempSync(path.join(os.tmpdir(), "rackpilot-bench-"));
 chmodSync(scratch, 0o755); // as root, Postgres runs as the `postgres` user, which must reach its data dir
 process.env.RACKPILOT_SECRET = "bench-only-secret-0123456789abcdef";
-const database = await bootstrapDatabase(path.join(scratch, "data"), () => {});
+const database = await bootstrapDatabase({ dataDir: path.join(scratch, "data"), log: () => {} });
 const client = postgres(database.url, { max: CLIENTS, onnotice: () => {} });
 const server = startRackpilot(PORT, { DATABASE_URL: database.url, RACKPILOT_SECRET: process.env.RACKPILOT_SECRET, RACKPILOT_DATA_DIR: path.join(scratch, "data") });
 

@@ -3,6 +3,8 @@ export * from "./firmware";
 export * from "./nodes";
 export * from "./pools";
 export * from "./requests";
+export * from "./rate-limits";
 export * from "./servers";
 export * from "./switches";
 export * from "./users";
+export * from "./workers";

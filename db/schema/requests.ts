@@ -1,12 +1,10 @@
-import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, jsonb, pgTable, serial, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { oneOf } from "./checks";
+import { REQUEST_STATUSES } from "./choices";
 import { servers } from "./servers";
 import { users } from "./users";
 
-export const REQUEST_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed", "cancelled"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-const statusCheck = (column: AnyPgColumn) => sql`${column} in (${sql.raw(REQUEST_STATUSES.map((status) => `'${status}'`).join(", "))})`;
 
 /** Work asked of the fleet (firmware updates, baseline remediation): one row per request, its servers below. */
 export const requests = pgTable(
@@ -24,7 +22,7 @@ export const requests = pgTable(
     startedAt: timestamp({ withTimezone: true, precision: 6 }),
     finishedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
-  (table) => [index().on(table.status), check("requests_status_check", statusCheck(table.status))],
+  (table) => [index().on(table.status), oneOf("requests_status_check", table.status, REQUEST_STATUSES)],
 );
 
 /** The servers a request acts on, each with its own outcome. */
@@ -44,7 +42,7 @@ export const requestServers = pgTable(
   (table) => [
     unique("request_servers_request_id_server_id_unique").on(table.requestId, table.serverId),
     index().on(table.serverId),
-    check("request_servers_status_check", statusCheck(table.status)),
+    oneOf("request_servers_status_check", table.status, REQUEST_STATUSES),
   ],
 );
 

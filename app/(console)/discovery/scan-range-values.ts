@@ -5,10 +5,3 @@ export function parsePorts(text: string): (number | string)[] {
     .filter(Boolean)
     .map((token) => (/^\d+$/.test(token) ? Number(token) : token));
 }
-
-const toNumber = (ip: string) => ip.split(".").reduce((total, octet) => total * 256 + Number(octet), 0);
-
-/** How many addresses a stored (valid) range holds, both ends included. */
-export function addressCount(ipFrom: string, ipTo: string): number {
-  return toNumber(ipTo) - toNumber(ipFrom) + 1;
-}

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { SECURITY_HEADERS } from "~/security-headers.mjs";
 import { handleApiRequest } from "./handler";
 
 // Next's own routes under /api/: the dashboard's tRPC endpoint and next-auth.
@@ -34,6 +35,7 @@ export async function serveRestRequest(req: IncomingMessage, res: ServerResponse
   } as RequestInit);
   const response = await handleApiRequest(request);
   res.statusCode = response.status;
+  for (const header of SECURITY_HEADERS) res.setHeader(header.key, header.value);
   response.headers.forEach((value, name) => res.setHeader(name, value));
   if (!response.body) res.end();
   // JSON answers are small: sent whole, which costs less than piping a web stream. Files stream.

@@ -18,21 +18,17 @@ import { assignServers, serverIdsInput } from "../../services/servers";
 import { assignSwitches, switchIdsInput } from "../../services/switches";
 import { z } from "~/server/lib/zod";
 import { crudProcedures, idInput } from "../crud";
-import { authedProcedure, createTRPCRouter } from "../trpc";
+import { lookupBeforeBody } from "../lookup-first";
+import { createTRPCRouter } from "../trpc";
 import { POOL_ACCESS, POOL_MEMBERSHIP_ACCESS } from "./access";
 
-/** DRF's order for the actions: the parent pool (404, also for another group's) before the body (400). */
-const onVisiblePool = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
-  const id = ((await getRawInput()) as { id?: unknown } | undefined)?.id;
-  if (typeof id === "number") await getPool({ ctx: ctx.service, input: { id } });
-  return next();
-});
+const findPool = (ctx: Parameters<typeof getPool>[0]["ctx"], id: number) => getPool({ ctx, input: { id } });
 
-/** ... and for staff-only actions, the 403 between the two. */
-const staffOnVisiblePool = onVisiblePool.use(({ ctx, next }) => {
-  requireStaff(ctx.service);
-  return next();
-});
+/** DRF's order for the action: the parent pool (404, also for another group's) before the body (400). */
+const onVisiblePool = lookupBeforeBody({ lookup: findPool });
+
+/** ... and for staff-only actions, the 403 between the two: another group's pool stays a 404. */
+const staffOnVisiblePool = lookupBeforeBody({ access: requireStaff, lookup: findPool, lookupFirst: true });
 
 const poolRef = z.object({ id: z.number().int().nullable(), name: z.string().nullable() }).describe("The pool it is in; both null when it is a pool you cannot see.");
 
@@ -51,7 +47,7 @@ export const poolsRouter = createTRPCRouter({
     tag: "pool",
     model: "pool",
     output: poolSchema,
-    access: POOL_ACCESS,
+    description: POOL_ACCESS,
     list: { config: poolQueryConfig, verb: listPools },
     get: getPool,
     retrieve: { output: poolDetailSchema, verb: getPoolDetail },

@@ -67,7 +67,7 @@ export const serversRouter = createTRPCRouter({
     tag: "server",
     model: "server",
     output: serverSchema,
-    access: SERVER_ACCESS,
+    description: SERVER_ACCESS,
     list: { config: serverQueryConfig, verb: listServers },
     get: getServer,
     update: { replace: serverReplaceSchema, verb: updateServer },

@@ -42,7 +42,7 @@ export const switchesRouter = createTRPCRouter({
     tag: "switch",
     model: "switch",
     output: switchSchema,
-    access: SWITCH_ACCESS,
+    description: SWITCH_ACCESS,
     list: { config: switchQueryConfig, verb: listSwitches },
     get: getSwitch,
     create: { input: switchCreateSchema, verb: createSwitch },

@@ -71,6 +71,8 @@ export async function filterConditions(
     const value = query[name];
     if (value === undefined || value === "") continue;
     try {
+      // Django's form fields refuse NUL for every filter kind; Postgres cannot compare text holding one.
+      if (value.includes("\0")) throw ValidationError.field(name, "Null characters are not allowed.");
       const { where, exists } = await condition(name, spec, value, db);
       if (where) conditions.push(where);
       if (exists) outcomes.push({ name, exists });

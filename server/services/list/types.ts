@@ -19,7 +19,7 @@ export type FilterSpec =
    */
   | { kind: "relation"; references: PgTable; column: AnyColumn; where?: (id: number) => SQL; visible?: SQL; description?: string }
   /** Anything else (array membership, many-to-many): `where` builds the condition from the raw value. */
-  | { kind: "custom"; where: (value: string, db: DbExecutor) => SQL | Promise<SQL>; description?: string };
+  | { kind: "custom"; where: (value: string, db: DbExecutor) => SQL | Promise<SQL>; type?: "string" | "integer"; description?: string };
 
 export type ListConfig = {
   table: PgTable;

@@ -1,7 +1,7 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { pools } from "~/db/schema";
 import type { Actor } from "../context";
-import type { FilterSpec } from "../list";
+import { linguistic, type FilterSpec } from "../list";
 import { poolScope } from "./scope";
 
 /** `?resource_pool=` and `?resource_pool__isnull=` for what pools hold (servers, switches). */
@@ -13,5 +13,5 @@ export function poolMemberFilters(actor: Actor, poolColumn: AnyColumn, plural: s
   };
 }
 
-/** `?ordering=resource_pool__name`: the pool's name, through a subquery on the pool column. */
-export const poolNameOrdering = (poolColumn: AnyColumn): SQL => sql`(select ${pools.name} from ${pools} where ${pools.id} = ${poolColumn})`;
+/** `?ordering=resource_pool__name`: the pool's name, through a subquery on the pool column, ordered linguistically. */
+export const poolNameOrdering = (poolColumn: AnyColumn): SQL => linguistic(sql`(select ${pools.name} from ${pools} where ${pools.id} = ${poolColumn})`);

@@ -1,6 +1,9 @@
 "use client";
 import type { ReactNode } from "react";
 import { Pagination } from "./pagination";
+import { SelectAll, SelectRow, type Selection } from "./selection";
+
+export type { Selection };
 import { SortHeader } from "./sort-header";
 import { DEFAULT_PAGE_SIZE, useListParams, type ListParams } from "./use-list-params";
 
@@ -39,8 +42,8 @@ type Props<Row extends { id: number }> = {
   paginated?: boolean;
   /** Where search, ordering and paging live: the URL unless given (see useLocalListParams). */
   params?: ListParams;
-  /** Rows picked with a checkbox each (and one for the whole page), for actions on several at once. */
-  selection?: { selected: ReadonlySet<number>; onChange: (selected: Set<number>) => void; rowLabel: (row: Row) => string };
+  /** Rows can be ticked (a checkbox column) for an action on several at once. */
+  selection?: Selection<Row>;
 };
 
 /** Every console table: server-side search, sorting and paging bound to the URL, with the count in view. */
@@ -74,11 +77,7 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
         <table className="w-full border-collapse" aria-label={props.label} aria-busy={props.isLoading}>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
-              {props.selection && (
-                <th scope="col" className="w-8 px-3 py-2">
-                  <PageCheckbox rows={rows} selection={props.selection} />
-                </th>
-              )}
+              {props.selection && <SelectAll rows={rows} selection={props.selection} label={props.singularLabel} />}
               {props.columns.map((column) =>
                 column.sortKey ? (
                   <SortHeader key={column.header} label={column.header} sortKey={column.sortKey} ordering={query.ordering} onOrder={(ordering) => update({ ordering })} />
@@ -94,11 +93,7 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
-                {props.selection && (
-                  <td className="px-3 py-2 align-top">
-                    <RowCheckbox row={row} selection={props.selection} />
-                  </td>
-                )}
+                {props.selection && <SelectRow row={row} selection={props.selection} />}
                 {props.columns.map((column) => (
                   <td key={column.header} className={`px-3 py-2 align-top ${column.className ?? ""}`}>
                     {column.cell(row)}
@@ -123,28 +118,3 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
   );
 }
 
-type Selection<Row> = NonNullable<Props<Row & { id: number }>["selection"]>;
-
-function RowCheckbox<Row extends { id: number }>({ row, selection }: { row: Row; selection: Selection<Row> }) {
-  const checked = selection.selected.has(row.id);
-  const toggle = () => {
-    const next = new Set(selection.selected);
-    if (checked) next.delete(row.id);
-    else next.add(row.id);
-    selection.onChange(next);
-  };
-  return <input type="checkbox" className="size-4" aria-label={`Select ${selection.rowLabel(row)}`} checked={checked} onChange={toggle} />;
-}
-
-function PageCheckbox<Row extends { id: number }>({ rows, selection }: { rows: Row[]; selection: Selection<Row> }) {
-  const all = rows.length > 0 && rows.every((row) => selection.selected.has(row.id));
-  const toggle = () => {
-    const next = new Set(selection.selected);
-    for (const row of rows) {
-      if (all) next.delete(row.id);
-      else next.add(row.id);
-    }
-    selection.onChange(next);
-  };
-  return <input type="checkbox" className="size-4" aria-label="Select every row on this page" checked={all} disabled={rows.length === 0} onChange={toggle} />;
-}

@@ -88,7 +88,7 @@ export function AssignDialog<Row extends { id: number; name: string }>(props: Pr
             error={errorText(props.rows.error)}
             params={props.params}
             emptyState={`No unassigned ${props.plural}: every one is in a pool already.`}
-            selection={{ selected, onChange: choose, rowLabel: (row) => row.name }}
+            selection={{ selected, onChange: choose, rowName: (row) => row.name }}
           />
           {error ? (
             <p role="alert" className="text-red-700 dark:text-red-400">

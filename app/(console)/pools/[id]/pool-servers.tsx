@@ -36,7 +36,7 @@ export function PoolServers({ pool, isStaff }: { pool: PoolDetailDto; isStaff: b
         error={errorText(servers.error)}
         searchPlaceholder="Search this pool's servers…"
         emptyState={isStaff ? "No servers in this pool yet — assign some from the unassigned servers." : "No servers in this pool yet — ask a staff user to assign some."}
-        selection={isStaff ? { selected, onChange: setSelected, rowLabel: (server) => server.name } : undefined}
+        selection={isStaff ? { selected, onChange: setSelected, rowName: (server) => server.name } : undefined}
         toolbar={
           isStaff && (
             <>

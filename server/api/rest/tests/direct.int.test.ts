@@ -40,6 +40,10 @@ describe("serveRestRequest", () => {
     const created = await call("POST", "/api/pool/", JSON.stringify({ name: "direct" }));
     expect(created.status).toBe(201);
     expect(created.headers.get("content-type")).toBe("application/json");
+    // The headers Next adds to every response, as next.config.mjs lists them.
+    expect(created.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(created.headers.get("x-frame-options")).toBe("DENY");
+    expect(created.headers.get("referrer-policy")).toBe("same-origin");
     const id = JSON.parse(created.text).id;
     const listed = await call("GET", "/api/pool/?search=direct");
     expect(JSON.parse(listed.text)).toMatchObject({ count: 1, results: [{ id, name: "direct" }] });
