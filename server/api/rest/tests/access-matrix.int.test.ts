@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groups, pools, servers, switches } from "~/db/schema";
+import { groups, nodes, pools, servers, switches } from "~/db/schema";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
-import { createTestServer } from "~/server/testing/inventory";
+import { createTestNode, createTestServer } from "~/server/testing/inventory";
 
 /**
- * Who sees and does what, over every server, switch and pool endpoint: staff; `alice` (group A);
+ * Who sees and does what, over every server, switch, node and pool endpoint: staff; `alice` (group A);
  * `bob` (group B); `loner` (no group). Every object's name carries its owner, so any leak of another
  * group's data into a response body shows as that name.
  */
@@ -16,7 +16,9 @@ const MARKER: Record<Owner, string> = { A: "owned-by-A", B: "owned-by-B", none: 
 
 let api: TestApi;
 const tokens = {} as Record<Actor, string>;
-const objects = { pool: [] as Array<{ id: number; owner: Owner }>, server: [] as Array<{ id: number; owner: Owner }>, switch: [] as Array<{ id: number; owner: Owner }> };
+type Owned = Array<{ id: number; owner: Owner }>;
+// A node belongs to whoever owns the server it manages; one that manages none is staff's alone.
+const objects = { pool: [] as Owned, server: [] as Owned, switch: [] as Owned, node: [] as Owned };
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -33,12 +35,15 @@ beforeAll(async () => {
   const poolOf = (owner: Owner, index: number) => (owner === "none" ? null : objects.pool.filter((p) => p.owner === owner)[index]!.id);
   for (const owner of ["A", "B", "none"] as const) {
     for (const index of [0, 1]) {
-      const server = await createTestServer(api.db, { name: `r750 ${MARKER[owner]} ${index}`, resourcePoolId: poolOf(owner, index), withParts: true });
+      const node = await createTestNode(api.db, { status: "registered", product: `iDRAC ${MARKER[owner]}` });
+      const server = await createTestServer(api.db, { name: `r750 ${MARKER[owner]} ${index}`, nodeId: node.id, resourcePoolId: poolOf(owner, index), withParts: true });
       objects.server.push({ id: server.id, owner });
+      objects.node.push({ id: node.id, owner });
     }
     const [row] = await api.db.insert(switches).values({ name: `tor ${MARKER[owner]}`, resourcePoolId: poolOf(owner, 0) }).returning();
     objects.switch.push({ id: row!.id, owner });
   }
+  objects.node.push({ id: (await createTestNode(api.db, { product: `orphan ${MARKER.none}` })).id, owner: "none" });
 });
 afterAll(() => api.close());
 
@@ -54,10 +59,11 @@ describe.each(ACTORS)("%s reading", (actor) => {
     ["server", "/api/server/"],
     ["switch", "/api/switch/"],
     ["pool", "/api/pool/"],
+    ["node", "/api/node/"],
   ] as const)("the %s list: exactly the visible rows, whatever the search, ordering or page; counts included", async (kind, path) => {
     const visible = objects[kind].filter((o) => SEES[actor].includes(o.owner));
     for (const query of ["", "?search=owned-by", "?search=owned-by-B", "?ordering=-id", "?page=1&page_size=1", "?page=last&page_size=1", "?resource_pool__isnull=true"]) {
-      if (query.includes("isnull") && kind === "pool") continue;
+      if (query.includes("isnull") && (kind === "pool" || kind === "node")) continue;
       const response = await get(actor, `${path}${query}`);
       expect(response.status, query).toBe(200);
       expectNoLeak(actor, response.text);
@@ -72,6 +78,7 @@ describe.each(ACTORS)("%s reading", (actor) => {
       ...objects.server.flatMap((o) => ["", "processors/", "ethernet_interfaces/", "storages/", "firmwares/"].map((part) => ({ ...o, path: `/api/server/${o.id}/${part}`, model: "Server" }))),
       ...objects.switch.map((o) => ({ ...o, path: `/api/switch/${o.id}/`, model: "Switch" })),
       ...objects.pool.map((o) => ({ ...o, path: `/api/pool/${o.id}/`, model: "Pool" })),
+      ...objects.node.map((o) => ({ ...o, path: `/api/node/${o.id}/`, model: "Node" })),
     ];
     for (const route of routes) {
       const response = await get(actor, route.path);
@@ -97,6 +104,7 @@ const snapshot = async () => ({
   servers: await api.db.select().from(servers).orderBy(servers.id),
   switches: await api.db.select().from(switches).orderBy(switches.id),
   pools: await api.db.select().from(pools).orderBy(pools.id),
+  nodes: await api.db.select().from(nodes).orderBy(nodes.id),
 });
 
 describe.each(["alice", "bob", "loner"] as const)("%s writing", (actor) => {
@@ -112,6 +120,11 @@ describe.each(["alice", "bob", "loner"] as const)("%s writing", (actor) => {
         { o, method: "PATCH", path: `/api/switch/${o.id}/`, json: { name: "taken" } },
         { o, method: "PUT", path: `/api/switch/${o.id}/`, json: { name: "taken" } },
         { o, method: "DELETE", path: `/api/switch/${o.id}/` },
+      ]),
+      // Refused before any probe: no BMC is contacted.
+      ...objects.node.flatMap((o) => [
+        { o, method: "DELETE", path: `/api/node/${o.id}/` },
+        { o, method: "POST", path: `/api/node/${o.id}/accept_certificate/` },
       ]),
       ...objects.pool.flatMap((o) => [
         { o, method: "POST", path: `/api/pool/${o.id}/assign_servers/`, json: { servers: objects.server.map((s) => s.id) } },
