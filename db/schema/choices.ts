@@ -27,3 +27,6 @@ export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 
 /** What a compliance snapshot covered: every compatible server, a pool with its sub-pools, or one server. */
 export const SNAPSHOT_SCOPES = ["compatible", "pool", "server"] as const;
+
+/** A request's state, and each of its servers': pending -> running -> succeeded / failed / partially_failed / cancelled. */
+export const REQUEST_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed", "cancelled"] as const;

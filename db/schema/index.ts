@@ -4,6 +4,7 @@ export * from "./firmware";
 export * from "./firmware-keywords";
 export * from "./nodes";
 export * from "./pools";
+export * from "./requests";
 export * from "./rate-limits";
 export * from "./servers";
 export * from "./switches";

@@ -8,6 +8,7 @@ import { poolsRouter } from "./routers/pools";
 import { scansRouter } from "./routers/scans";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
+import { switchesRouter } from "./routers/switches";
 import { tokenRouter } from "./routers/token";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   firmwareBaselines: firmwareBaselinesRouter,
   compliance: complianceRouter,
   servers: serversRouter,
+  switches: switchesRouter,
   nodes: nodesRouter,
 });
 

@@ -73,7 +73,8 @@ function toServerDto(rules: BinaryRule[], row: ReportRow): ServerComplianceDto {
 export async function complianceReport(db: DbExecutor, rules: BinaryRule[], scope: ComplianceScope, visible: SQL | undefined, view: ReportView): Promise<Report> {
   const statusFilter = { status: { kind: "choice" as const, column: sql`st.overall_status`, choices: COMPLIANCE_STATUSES } };
   const search = searchCondition(view.search, REPORT_SEARCH_FIELDS.map((field) => sql`s.${sql.identifier(field)}`));
-  const where = and(...(await filterConditions(statusFilter, { status: view.status }, db)), search) ?? sql`true`;
+  const { conditions } = await filterConditions(statusFilter, { status: view.status }, db);
+  const where = and(...conditions, search) ?? sql`true`;
   const order = orderClause(view.ordering);
   const rows = await db.execute<ReportRow>(sql`${statusCtes(rules, scope, visible)},
     listed as (
