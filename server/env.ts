@@ -57,6 +57,11 @@ const variables = {
   RACKPILOT_SCAN_CHUNK_SIZE: positiveInteger(4096),
   RACKPILOT_SCAN_PROBE_CONCURRENCY: positiveInteger(64),
   RACKPILOT_SCAN_PROBE_TIMEOUT: positiveNumber(5),
+  RACKPILOT_BMC_REQUEST_TIMEOUT: positiveNumber(15),
+  RACKPILOT_BMC_LOCK_WAIT: z.coerce.number({ error: "expected a number" }).min(0, { error: "expected 0 or more" }).default(5),
+  RACKPILOT_REGISTER_TIMEOUT: positiveNumber(180),
+  RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(32),
+  RACKPILOT_REGISTRATION_RETENTION_DAYS: positiveNumber(7),
 } satisfies Record<string, z.ZodType>;
 
 export type Env = { [Name in keyof typeof variables]: z.output<(typeof variables)[Name]> };

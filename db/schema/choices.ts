@@ -17,3 +17,12 @@ export const NODE_STATUSES = ["discovered", "registered", "error", "unreachable"
 
 /** What a server's firmware inventory entry is; the compliance rules match on it. */
 export const FIRMWARE_COMPONENTS = ["bios", "bmc", "storage_controller", "nic", "other"] as const;
+
+/** A bulk registration, as the request states of the console: pending until a worker starts it. */
+export const REGISTRATION_BATCH_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed"] as const;
+
+/** One node of a bulk registration. */
+export const REGISTRATION_NODE_STATUSES = ["pending", "running", "succeeded", "failed"] as const;
+
+/** What holds a BMC's operation lease (one operation at a time per BMC). */
+export const BMC_OPERATION_KINDS = ["registration", "refresh", "remediation"] as const;

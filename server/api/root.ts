@@ -4,6 +4,7 @@ import { authProfilesRouter } from "./routers/auth-profiles";
 import { groupsRouter } from "./routers/groups";
 import { nodesRouter } from "./routers/nodes";
 import { poolsRouter } from "./routers/pools";
+import { registrationsRouter } from "./routers/registrations";
 import { scansRouter } from "./routers/scans";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
@@ -22,6 +23,8 @@ export const appRouter = createTRPCRouter({
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
   servers: serversRouter,
+  // Before nodes: `/node/register` must match ahead of `/node/{id}`.
+  registrations: registrationsRouter,
   nodes: nodesRouter,
 });
 
