@@ -57,8 +57,11 @@ export async function acquireBmcLease(bmc: LeasedBmc, operation: BmcOperation, o
   for (let pause = POLL_MS.first; ; pause = Math.min(pause * 2, POLL_MS.max)) {
     if (await tryAcquire(db, bmc.id, operation, token, ttlMs)) return holdLease(db, bmc.id, token, ttlMs);
     const [holder] = await db.select().from(bmcLeases).where(eq(bmcLeases.nodeId, bmc.id));
-    if (holder && Date.now() + pause > deadline) throw new BmcBusyError(bmc, holder);
-    if (holder) await new Promise((resolve) => setTimeout(resolve, pause));
+    // Released between the two reads: try again at once.
+    if (!holder) continue;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new BmcBusyError(bmc, holder);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
   }
 }
 
