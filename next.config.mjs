@@ -1,3 +1,5 @@
+import { SECURITY_HEADERS } from "./security-headers.mjs";
+
 const development = process.env.NODE_ENV !== "production";
 
 // The dashboard's pages: Next's own inline bootstrap scripts need 'unsafe-inline' (no nonces without
@@ -15,11 +17,6 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const everywhere = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -30,7 +27,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
-      { source: "/:path*", headers: everywhere },
+      { source: "/:path*", headers: SECURITY_HEADERS },
       // Not under /api/: the REST API answers JSON, and the Swagger UI / Redoc pages carry their own needs.
       { source: "/((?!api/).*)", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }] },
     ];

@@ -32,9 +32,19 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // In production the REST API skips Next (see isRestRequest); in development Next serves it too, hot-reloaded.
+  const rest = dev ? null : await import("~/server/api/rest/direct");
   const server = http.createServer((req, res) => {
     // The only trustworthy client address is the socket's (or a trusted proxy's): it keys the login throttle.
     acceptIncomingHeaders(req.headers, req.socket.remoteAddress);
+    if (rest?.isRestRequest(req.url)) {
+      rest.serveRestRequest(req, res).catch((error: { code?: string }) => {
+        // A client that hangs up mid-response is no failure of ours.
+        if (error.code !== "ERR_STREAM_PREMATURE_CLOSE") console.error(`REST response failed: ${req.method} ${req.url?.split("?")[0]}: ${String(error)}`);
+        res.destroy();
+      });
+      return;
+    }
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

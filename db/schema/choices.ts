@@ -26,3 +26,6 @@ export const REGISTRATION_NODE_STATUSES = ["pending", "running", "succeeded", "f
 
 /** What holds a BMC's operation lease (one operation at a time per BMC). */
 export const BMC_OPERATION_KINDS = ["registration", "refresh", "remediation"] as const;
+
+/** A request's state, and each of its servers': pending -> running -> succeeded / failed / partially_failed / cancelled. */
+export const REQUEST_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed", "cancelled"] as const;

@@ -3,6 +3,7 @@ export * from "./discovery";
 export * from "./firmware";
 export * from "./nodes";
 export * from "./pools";
+export * from "./requests";
 export * from "./rate-limits";
 export * from "./registrations";
 export * from "./servers";

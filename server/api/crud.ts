@@ -54,55 +54,83 @@ export function retrieveProcedure<Dto>(options: ReadOptions<Dto> & { get: Verb<{
     });
 }
 
-/**
- * The six DRF ModelViewSet operations for one resource: list, retrieve, create (201), PUT (full),
- * PATCH (partial), DELETE (204), all on `path` and `path/{id}`, each a call to one service verb.
- * Writes check in DRF's order: `writeAccess` (403), then the object (404), then the body (400).
- */
-export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends ObjectSchema>(options: {
-  path: `/${string}`;
-  tag: string;
-  model: string;
-  output: z.ZodType<Dto>;
-  list: { config: ListConfig; verb: Verb<ListQuery, unknown> };
+type ResourceOptions<Dto, Replace extends ObjectSchema, Detail> = ReadOptions<Dto> & {
+  /** The object (404 when the actor cannot see it): the lookup before writes, and the detail route. */
   get: Verb<{ id: number }, Dto>;
-  create: { input: Create; verb: Verb<z.infer<Create>, Dto> };
-  update: { replace: Replace; verb: Verb<Partial<z.infer<Replace>> & { id: number }, Dto> };
+  /** When the detail route answers more than the other operations (a pool with its servers). */
+  retrieve?: { output: z.ZodType<Detail>; verb: Verb<{ id: number }, Detail> };
+  /** `replace` is true for PUT, which resets the writable fields it omits where the resource says so. */
+  update: { replace: Replace; verb: (args: { ctx: ServiceContext; input: Partial<z.infer<Replace>> & { id: number }; replace: boolean }) => Promise<Dto> };
   delete: Verb<{ id: number }, void>;
   /** Throws when the actor may not write this resource at all (e.g. `requireStaff`). */
   writeAccess?: (ctx: ServiceContext) => void;
-}) {
+  /**
+   * For resources scoped per actor: an object the actor cannot see answers 404 before `writeAccess`
+   * answers 403, so a refusal never confirms that another group's object exists.
+   */
+  lookupBeforeWriteAccess?: boolean;
+};
+
+type Operation = { openapi: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: `/${string}`; tags: string[]; summary: string; description?: string } };
+
+function buildProcedures<Dto, Replace extends ObjectSchema, Detail>(options: ResourceOptions<Dto, Replace, Detail>) {
   const { path, tag, model, output } = options;
   const write = ({ lookup }: { lookup: boolean }) =>
-    lookupBeforeBody({ access: options.writeAccess, lookup: lookup ? (ctx, id) => options.get({ ctx, input: { id } }) : undefined });
+    lookupBeforeBody({
+      access: options.writeAccess,
+      lookup: lookup ? (ctx, id) => options.get({ ctx, input: { id } }) : undefined,
+      lookupFirst: options.lookupBeforeWriteAccess,
+    });
   const detail = `${path}/{id}` as const;
-  const op = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", at: `/${string}`, summary: string) => ({
-    openapi: { method, path: at, tags: [tag], summary },
+  const op = (method: Operation["openapi"]["method"], at: `/${string}`, summary: string): Operation => ({
+    openapi: { method, path: at, tags: [tag], summary, description: options.description },
   });
-  return {
-    list: listProcedure({ path, tag, model, output, list: options.list }),
-    get: retrieveProcedure({ path, tag, model, output, list: options.list, get: options.get }),
-    create: write({ lookup: false })
-      .meta({ ...op("POST", path, `Create a ${model}`), successStatus: 201 })
-      .input(options.create.input)
-      .output(output)
-      .mutation(({ ctx, input }) => options.create.verb({ ctx: ctx.service, input: input as z.infer<Create> })),
+  const retrieve = options.retrieve ?? { output: output as unknown as z.ZodType<Detail>, verb: options.get as unknown as Verb<{ id: number }, Detail> };
+  const procedures = {
+    list: listProcedure(options),
+    get: retrieveProcedure({ ...options, output: retrieve.output, get: retrieve.verb }),
     replace: write({ lookup: true })
       .meta(op("PUT", detail, `Replace a ${model} (every required field must be sent)`))
       .input(options.update.replace.extend(idInput.shape))
       .output(output)
-      .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never })),
+      .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never, replace: true })),
     update: write({ lookup: true })
       .meta(op("PATCH", detail, `Update some fields of a ${model}`))
       .input(options.update.replace.partial().extend(idInput.shape))
       .output(output)
-      .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never })),
-    delete: write({ lookup: false })
+      .mutation(({ ctx, input }) => options.update.verb({ ctx: ctx.service, input: input as never, replace: false })),
+    delete: write({ lookup: options.lookupBeforeWriteAccess === true })
       .meta({ ...op("DELETE", detail, `Delete a ${model}`), successStatus: 204 })
       .input(idInput)
       .output(z.void())
       .mutation(async ({ ctx, input }) => {
         await options.delete({ ctx: ctx.service, input });
       }),
+  };
+  return { write, op, procedures };
+}
+
+/**
+ * DRF's ModelViewSet operations but create, for resources that come from elsewhere (servers are
+ * registered, not posted: POST answers 405): list, retrieve, PUT (full), PATCH (partial), DELETE (204),
+ * on `path` and `path/{id}`, each a call to one service verb. Writes check in DRF's order:
+ * `writeAccess` (403), then the object (404), then the body (400).
+ */
+export function resourceProcedures<Dto, Replace extends ObjectSchema, Detail = Dto>(options: ResourceOptions<Dto, Replace, Detail>) {
+  return buildProcedures(options).procedures;
+}
+
+/** The six DRF ModelViewSet operations for one resource: `resourceProcedures` plus create (201). */
+export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends ObjectSchema, Detail = Dto>(
+  options: ResourceOptions<Dto, Replace, Detail> & { create: { input: Create; verb: Verb<z.infer<Create>, Dto> } },
+) {
+  const { write, op, procedures } = buildProcedures(options);
+  return {
+    ...procedures,
+    create: write({ lookup: false })
+      .meta({ ...op("POST", options.path, `Create a ${options.model}`), successStatus: 201 })
+      .input(options.create.input)
+      .output(options.output)
+      .mutation(({ ctx, input }) => options.create.verb({ ctx: ctx.service, input: input as z.infer<Create> })),
   };
 }

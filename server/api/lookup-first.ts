@@ -7,11 +7,21 @@ import { authedProcedure } from "./trpc";
  * `id` (404, also for one the actor may not see), then the body (400). tRPC validates the input before a
  * procedure runs, so this reads the raw input's `id` and looks the object up first.
  */
-export function lookupBeforeBody({ access, lookup }: { access?: (ctx: ServiceContext) => void; lookup?: (ctx: ServiceContext, id: number) => Promise<unknown> }) {
+export function lookupBeforeBody({
+  access,
+  lookup,
+  lookupFirst = false,
+}: {
+  access?: (ctx: ServiceContext) => void;
+  lookup?: (ctx: ServiceContext, id: number) => Promise<unknown>;
+  /** For objects scoped per actor: 404 for one the actor cannot see before `access` answers 403. */
+  lookupFirst?: boolean;
+}) {
   return authedProcedure.use(async ({ ctx, getRawInput, next }) => {
-    access?.(ctx.service);
+    if (!lookupFirst) access?.(ctx.service);
     const id = lookup && ((await getRawInput()) as { id?: unknown } | undefined)?.id;
     if (lookup && typeof id === "number" && fitsInteger(id)) await lookup(ctx.service, id);
+    if (lookupFirst) access?.(ctx.service);
     return next();
   });
 }

@@ -8,6 +8,7 @@ import { registrationsRouter } from "./routers/registrations";
 import { scansRouter } from "./routers/scans";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
+import { switchesRouter } from "./routers/switches";
 import { tokenRouter } from "./routers/token";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   firmware: firmwareRouter,
   firmwareBaselines: firmwareBaselinesRouter,
   servers: serversRouter,
+  switches: switchesRouter,
   // Before nodes: `/node/register` must match ahead of `/node/{id}`.
   registrations: registrationsRouter,
   nodes: nodesRouter,

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Database } from "~/db/client";
 import type { Actor, ServiceContext } from "../services/context";
+import { requireStaff } from "../services/permissions";
 import { asDomainError } from "../lib/db-errors";
 import { AuthenticationError } from "../services/errors";
 import { TRPC_CODE_BY_STATUS, toDrfError } from "./errors";
@@ -53,4 +54,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw ctx.authError ?? AuthenticationError.notProvided();
   const service: ServiceContext = { actor: ctx.actor, db: ctx.db, requestUrl: ctx.requestUrl };
   return next({ ctx: { ...ctx, actor: ctx.actor, service } });
+});
+
+/** Staff only, refused (403) before the input is read: operations on no object a non-staff user could see. */
+export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+  requireStaff(ctx.service);
+  return next();
 });

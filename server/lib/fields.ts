@@ -36,12 +36,14 @@ export const pk = () =>
       .meta({ override: { type: "integer" } }),
   );
 
-/** A many-to-many list of ids; errors stay flat on the field, as DRF reports them. */
-export const pkList = () =>
-  z.array(markPk(z.unknown().meta({ override: { type: "integer" } }))).superRefine((values, ctx) => {
+/** A many-to-many list of ids (at most `max`); errors stay flat on the field, as DRF reports them. */
+export function pkList({ max }: { max?: number } = {}) {
+  const ids = z.array(markPk(z.unknown().meta({ override: { type: "integer" } })));
+  return (max === undefined ? ids : ids.max(max)).superRefine((values, ctx) => {
     const wrong = values.find((value) => !isPk(value));
     if (wrong !== undefined) ctx.addIssue({ code: "custom", message: `Incorrect type. Expected pk value, received ${pythonTypeName(wrong)}.` });
   }) as unknown as z.ZodType<number[], unknown[]>;
+}
 
 /** `Invalid pk "999" - object does not exist.` for the first id that names no row. */
 export async function assertPksExist(db: DbExecutor, table: PgTable, idColumn: PgColumn, field: string, ids: number[] | number | null | undefined) {

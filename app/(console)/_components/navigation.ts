@@ -4,8 +4,9 @@ export type NavItem = { label: string; href: string; staffOnly?: boolean; coming
 export const navigation: NavItem[] = [
   { label: "Dashboard", href: "/" },
   { label: "Discovery", href: "/discovery" },
-  { label: "Servers", href: "/servers", comingSoon: true },
+  { label: "Servers", href: "/servers" },
   { label: "Pools", href: "/pools" },
+  { label: "Switches", href: "/switches" },
   { label: "Firmware", href: "/firmware" },
   { label: "Baselines", href: "/baselines" },
   { label: "Requests", href: "/requests", comingSoon: true },

@@ -1,5 +1,15 @@
 "use client";
+import Link from "next/link";
 import type { PoolTreeRow } from "./pool-tree";
+
+/** A pool's name, linking to its page (servers, switches, assignment). */
+function PoolLink({ id, name }: { id: number; name: string }) {
+  return (
+    <Link href={`/pools/${id}`} className="hover:text-sky-700 hover:underline dark:hover:text-sky-400">
+      <span className="font-medium">{name}</span>
+    </Link>
+  );
+}
 
 /** A pool's name indented to its depth, with the toggle that shows or hides its sub-pools. */
 export function PoolTreeName({ row, expanded, onToggle }: { row: PoolTreeRow; expanded: boolean; onToggle: () => void }) {
@@ -20,16 +30,16 @@ export function PoolTreeName({ row, expanded, onToggle }: { row: PoolTreeRow; ex
       ) : (
         <span aria-hidden className="size-5 shrink-0" />
       )}
-      <span className="font-medium">{row.name}</span>
+      <PoolLink id={row.id} name={row.name} />
     </div>
   );
 }
 
 /** A search result: the name, and where it sits in the tree. */
-export function PoolSearchName({ name, path }: { name: string; path: string }) {
+export function PoolSearchName({ id, name, path }: { id: number; name: string; path: string }) {
   return (
     <div>
-      <span className="font-medium">{name}</span>
+      <PoolLink id={id} name={name} />
       {path && <div className="text-xs text-zinc-500">in {path}</div>}
     </div>
   );

@@ -55,7 +55,7 @@ export function PoolsTable() {
     {
       header: "Name",
       sortKey: "name",
-      cell: (row) => (searching ? <PoolSearchName name={row.name} path={parentPath(everyPool, row)} /> : <PoolTreeName row={row} expanded={expanded.has(row.id)} onToggle={() => toggle(row.id)} />),
+      cell: (row) => (searching ? <PoolSearchName id={row.id} name={row.name} path={parentPath(everyPool, row)} /> : <PoolTreeName row={row} expanded={expanded.has(row.id)} onToggle={() => toggle(row.id)} />),
     },
     { header: "Description", cell: (row) => <span className="line-clamp-2 max-w-md">{row.description || <span className="text-zinc-500">—</span>}</span> },
     { header: "Group", cell: (row) => groupName(row.group) },

@@ -1,16 +1,23 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { userGroups, users } from "~/db/schema";
 import { verifyToken } from "~/server/auth/tokens";
 import type { UserActor } from "../context";
 import { AuthenticationError } from "../errors";
 
-/** The actor for a user id, or null when the user is gone or deactivated. */
+/** The actor for a user id, or null when the user is gone or deactivated: one read, memberships included. */
 export async function loadUserActor(db: DbExecutor, userId: number): Promise<UserActor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({
+      username: users.username,
+      isStaff: users.isStaff,
+      isActive: users.isActive,
+      groupIds: sql<number[]>`array(select ${userGroups.groupId} from ${userGroups} where ${userGroups.userId} = ${users.id} order by ${userGroups.groupId})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user?.isActive) return null;
-  const memberships = await db.select({ groupId: userGroups.groupId }).from(userGroups).where(eq(userGroups.userId, userId));
-  return { kind: "user", userId, username: user.username, isStaff: user.isStaff, groupIds: memberships.map((m) => m.groupId) };
+  return { kind: "user", userId, username: user.username, isStaff: user.isStaff, groupIds: user.groupIds };
 }
 
 /**

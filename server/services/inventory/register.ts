@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
-import { servers } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
 import type { ServiceContext } from "../context";
 import { requireStaff } from "../permissions";
 import { findNodeRow } from "../nodes/get";
 import { nodeLabel } from "../nodes/probed";
-import { toServerDto } from "../servers/dto";
+import { readServerDto } from "../servers/dto";
 import { loadRegistrationProfile } from "./profile";
 import { apiOperation, registerBmc } from "./register-bmc";
 import type { RegisterNodeInput } from "./schemas";
@@ -30,6 +28,5 @@ export async function registerNode({ ctx, input }: { ctx: ServiceContext; input:
 }
 
 export async function serverDto(ctx: ServiceContext, id: number) {
-  const [row] = await ctx.db.select().from(servers).where(eq(servers.id, id));
-  return toServerDto(ctx.db, row!);
+  return (await readServerDto(ctx.db, id))!;
 }

@@ -47,21 +47,24 @@ export async function runList<Row extends Record<string, unknown>>(
   query: ListQuery,
   { db, scope, requestUrl }: Options,
 ): Promise<Page<Row> | Row[]> {
-  const where = and(scope, searchCondition(query.search, config.searchFields), ...(await filterConditions(config.filters, query, db)));
+  const filtering = await filterConditions(config.filters, query, db);
+  const where = and(scope, searchCondition(query.search, config.searchFields), ...filtering.conditions);
   const pageRequest = parsePageRequest(query.page, query.page_size);
   const base = db
-    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), __total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), ...config.columns, __total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(config.table)
     .where(where)
     .orderBy(...orderBy(config, query.ordering));
 
   if (!pageRequest) {
     const rows = strip<Row>(await base);
+    if (!rows.length) await filtering.verify();
     return config.bareArrayUnlessPaged ? rows : { count: rows.length, next: null, previous: null, results: rows };
   }
   let number = pageRequest.number;
   if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
   const rows = await base.limit(pageRequest.size).offset((number - 1) * pageRequest.size);
+  if (!rows.length) await filtering.verify();
   const count = rows.length ? rows[0]!.__total : await countRows(db, config, where);
   if (!rows.length && number > 1) throw new InvalidPageError();
   return {

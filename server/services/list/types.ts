@@ -8,6 +8,8 @@ export type Searchable = AnyColumn | SQL;
 export type FilterSpec =
   | { kind: "number"; column: AnyColumn; description?: string }
   | { kind: "boolean"; column: AnyColumn; description?: string }
+  /** django-filter's `field__isnull`: true/1 -> no value, false/0 -> a value, anything else -> no filter. */
+  | { kind: "isnull"; column: AnyColumn; description?: string }
   | { kind: "text"; column: AnyColumn; caseInsensitive?: boolean; description?: string }
   | { kind: "choice"; column: AnyColumn; choices: readonly string[]; caseInsensitive?: boolean; description?: string }
   /**
@@ -27,6 +29,8 @@ export type ListConfig = {
   /** Public ordering name -> column or expression; names may be related (`resource_pool__name`). */
   ordering: Record<string, Searchable>;
   defaultOrdering: string[];
+  /** Computed per row in the same read (counts, related names), so a page's DTOs need no second query. */
+  columns?: Record<string, SQL>;
   /** When true the list is a plain JSON array unless `page` or `page_size` is given (MOJO's bare-array lists). */
   bareArrayUnlessPaged?: boolean;
 };

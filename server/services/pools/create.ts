@@ -1,6 +1,6 @@
 import { pools } from "~/db/schema";
 import type { ServiceContext } from "../context";
-import { toPoolDto } from "./dto";
+import { readPoolDto } from "./dto";
 import { resolvePlacement } from "./placement";
 import type { PoolCreateInput } from "./schemas";
 
@@ -12,6 +12,6 @@ export async function createPool({ ctx, input }: { ctx: ServiceContext; input: P
       .insert(pools)
       .values({ name: input.name, description: input.description ?? "", groupId: placement.groupId, parentId: placement.parentId })
       .returning();
-    return toPoolDto(tx, ctx.actor, row!);
+    return (await readPoolDto(tx, row!.id))!;
   });
 }

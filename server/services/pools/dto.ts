@@ -1,50 +1,44 @@
-import { and, asc, count, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { pools, servers, switches } from "~/db/schema";
+import { pools } from "~/db/schema";
 import { isoDateTime } from "~/server/lib/fields";
-import type { Actor } from "../context";
 import type { PoolDto } from "./schemas";
-import { poolScope } from "./scope";
 
 export type PoolRow = typeof pools.$inferSelect;
 
-async function countByPool(db: DbExecutor, table: typeof servers | typeof switches, ids: number[]): Promise<Map<number, number>> {
-  const rows = await db
-    .select({ poolId: table.resourcePoolId, total: count() })
-    .from(table)
-    .where(inArray(table.resourcePoolId, ids))
-    .groupBy(table.resourcePoolId);
-  return new Map(rows.map((row) => [row.poolId!, row.total]));
-}
+/**
+ * What a pool's DTO needs beyond its row, computed in the same read (a list page stays one query).
+ * Sub-pools always share their parent's group, so whoever sees a pool sees every sub-pool listed.
+ * Spelled out: drizzle leaves select-list columns unqualified, which would break the correlation.
+ */
+export const poolDtoColumns = {
+  subPoolIds: sql<number[]>`array(select sub_pool.id from pools sub_pool where sub_pool.parent_id = pools.id order by sub_pool.id)`,
+  serversCount: sql<number>`(select count(*) from servers where servers.resource_pool_id = pools.id)`.mapWith(Number),
+  switchesCount: sql<number>`(select count(*) from switches where switches.resource_pool_id = pools.id)`.mapWith(Number),
+};
 
-/** Batch-maps rows to DTOs: three reads for any number of pools. */
-export async function toPoolDtos(db: DbExecutor, actor: Actor, rows: PoolRow[]): Promise<PoolDto[]> {
-  const ids = rows.map((row) => row.id);
-  if (!ids.length) return [];
-  const [children, serverCounts, switchCounts] = await Promise.all([
-    db
-      .select({ id: pools.id, parentId: pools.parentId })
-      .from(pools)
-      .where(and(inArray(pools.parentId, ids), poolScope(actor)))
-      .orderBy(asc(pools.id)),
-    countByPool(db, servers, ids),
-    countByPool(db, switches, ids),
-  ]);
-  return rows.map((row) => ({
+export type PoolDtoRow = PoolRow & { subPoolIds: number[]; serversCount: number; switchesCount: number };
+
+export function toPoolDto(row: PoolDtoRow): PoolDto {
+  return {
     id: row.id,
     name: row.name,
     description: row.description,
     group: row.groupId,
     parent: row.parentId,
-    sub_pools: children.filter((child) => child.parentId === row.id).map((child) => child.id),
-    servers_count: serverCounts.get(row.id) ?? 0,
-    switches_count: switchCounts.get(row.id) ?? 0,
+    sub_pools: row.subPoolIds,
+    servers_count: row.serversCount,
+    switches_count: row.switchesCount,
     created_at: isoDateTime(row.createdAt),
     updated_at: isoDateTime(row.updatedAt),
-  }));
+  };
 }
 
-export async function toPoolDto(db: DbExecutor, actor: Actor, row: PoolRow): Promise<PoolDto> {
-  const [dto] = await toPoolDtos(db, actor, [row]);
-  return dto!;
+/** One pool's DTO in one read (within the caller's transaction after a write), or undefined. */
+export async function readPoolDto(db: DbExecutor, id: number, scope?: SQL): Promise<PoolDto | undefined> {
+  const [row] = await db
+    .select({ ...getTableColumns(pools), ...poolDtoColumns })
+    .from(pools)
+    .where(and(eq(pools.id, id), scope));
+  return row && toPoolDto(row);
 }

@@ -1,7 +1,8 @@
+import { fitsInteger } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
-import { toPoolDto, type PoolRow } from "./dto";
-import { findVisiblePool } from "./scope";
+import { readPoolDto, type PoolRow } from "./dto";
+import { findVisiblePool, poolScope } from "./scope";
 
 /** A pool the actor may see (optionally row-locked for a write), else 404 whether it exists or not. */
 export async function findPoolRow(ctx: ServiceContext, id: number, lock?: "update" | "share"): Promise<PoolRow> {
@@ -11,5 +12,7 @@ export async function findPoolRow(ctx: ServiceContext, id: number, lock?: "updat
 }
 
 export async function getPool({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
-  return toPoolDto(ctx.db, ctx.actor, await findPoolRow(ctx, input.id));
+  const dto = fitsInteger(input.id) ? await readPoolDto(ctx.db, input.id, poolScope(ctx.actor)) : undefined;
+  if (!dto) throw new NotFoundError("Pool");
+  return dto;
 }

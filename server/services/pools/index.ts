@@ -1,6 +1,7 @@
 export { createPool } from "./create";
 export { createSubPool } from "./create-sub-pool";
 export { deletePool } from "./delete";
+export { getPoolDetail } from "./detail";
 export { getPool } from "./get";
 export { listPools, poolListConfig, poolQueryConfig } from "./list";
 export * from "./schemas";

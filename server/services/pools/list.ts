@@ -2,7 +2,7 @@ import { groups, pools } from "~/db/schema";
 import type { Actor, ServiceContext } from "../context";
 import { groupScope } from "../groups/list";
 import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
-import { toPoolDtos, type PoolRow } from "./dto";
+import { poolDtoColumns, toPoolDto, type PoolDtoRow } from "./dto";
 import { poolScope } from "./scope";
 
 export function poolListConfig(actor: Actor): ListConfig {
@@ -14,6 +14,7 @@ export function poolListConfig(actor: Actor): ListConfig {
       // Another group's pool, or a group the actor is not in, is refused like an id that names nothing.
       group: { kind: "relation", references: groups, column: pools.groupId, visible: groupScope({ actor }), description: "Pools of this group id." },
       parent: { kind: "relation", references: pools, column: pools.parentId, visible: poolScope(actor), description: "Direct sub-pools of this pool id." },
+      parent__isnull: { kind: "isnull", column: pools.parentId, description: "`true`: top-level pools only (a pool tree's first level); `false`: sub-pools only." },
     },
     ordering: {
       name: pools.name,
@@ -24,6 +25,7 @@ export function poolListConfig(actor: Actor): ListConfig {
       parent: pools.parentId,
     },
     defaultOrdering: ["name"],
+    columns: poolDtoColumns,
   };
 }
 
@@ -31,6 +33,6 @@ export function poolListConfig(actor: Actor): ListConfig {
 export const poolQueryConfig = poolListConfig({ kind: "system" });
 
 export async function listPools({ ctx, input }: { ctx: ServiceContext; input: ListQuery }) {
-  const page = await runList<PoolRow>(poolListConfig(ctx.actor), input, { db: ctx.db, scope: poolScope(ctx.actor), requestUrl: ctx.requestUrl });
-  return mapPage(page, (rows) => toPoolDtos(ctx.db, ctx.actor, rows));
+  const page = await runList<PoolDtoRow>(poolListConfig(ctx.actor), input, { db: ctx.db, scope: poolScope(ctx.actor), requestUrl: ctx.requestUrl });
+  return mapPage(page, (rows) => rows.map(toPoolDto));
 }

@@ -42,3 +42,28 @@ export const subPoolCreateSchema = z.object({
   description: poolFields.description.optional(),
 });
 export type SubPoolCreateInput = z.infer<typeof subPoolCreateSchema>;
+
+export const poolServerSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  serial_number: z.string(),
+  power_state: z.string(),
+  protected: z.boolean(),
+});
+
+export const poolSwitchSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  manufacturer: z.string(),
+  model: z.string(),
+  management_ip: z.string().nullable(),
+});
+
+/** `GET /api/pool/{id}/`: the pool with short summaries of what it holds (not its sub-pools' contents). */
+export const poolDetailSchema = poolSchema.extend({
+  servers: z.array(poolServerSummarySchema).describe("The servers assigned to this pool, by name."),
+  switches: z.array(poolSwitchSummarySchema).describe("The switches assigned to this pool, by name."),
+});
+export type PoolDetailDto = z.infer<typeof poolDetailSchema>;

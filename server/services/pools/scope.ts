@@ -1,9 +1,10 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { groups, pools } from "~/db/schema";
 import { fitsInteger } from "~/server/lib/fields";
 import { isStaff, type Actor } from "../context";
 import { groupScope } from "../groups";
+import { findScopedRow } from "../visible-row";
 
 /**
  * The one access rule for pools: staff (and system jobs) see and manage every pool; anyone else
@@ -14,12 +15,20 @@ export function poolScope(actor: Actor): SQL | undefined {
   return inArray(pools.groupId, actor.groupIds.length ? actor.groupIds : [-1]);
 }
 
-/** A pool the actor may see, or undefined. Ids beyond Postgres' integer range name no row (querying with them would fail). */
+/**
+ * The same rule for what pools hold (servers, switches), given their pool column: staff see all;
+ * anyone else sees what is in pools of their groups (a sub-pool always shares its parent's group)
+ * and nothing unassigned.
+ */
+export function pooledScope(actor: Actor, poolColumn: AnyColumn): SQL | undefined {
+  if (isStaff(actor) || actor.kind !== "user") return undefined;
+  if (!actor.groupIds.length) return sql`false`;
+  return inArray(poolColumn, sql`(select ${pools.id} from ${pools} where ${inArray(pools.groupId, actor.groupIds)})`);
+}
+
+/** A pool the actor may see, or undefined. */
 export async function findVisiblePool(db: DbExecutor, actor: Actor, id: number, lock?: "update" | "share") {
-  if (!fitsInteger(id)) return undefined;
-  const query = db.select().from(pools).where(and(eq(pools.id, id), poolScope(actor)));
-  const [row] = await (lock ? query.for(lock) : query);
-  return row;
+  return findScopedRow(db, pools, poolScope(actor), id, lock);
 }
 
 /** Whether the actor may put pools in this group: one they belong to (staff: any that exists). */

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { pools } from "~/db/schema";
 import type { ServiceContext } from "../context";
-import { toPoolDto } from "./dto";
+import { readPoolDto } from "./dto";
 import { findPoolRow } from "./get";
 import { lockPoolHierarchy } from "./hierarchy";
 import { resolvePlacement } from "./placement";
@@ -28,6 +28,6 @@ export async function updatePool({ ctx, input }: { ctx: ServiceContext; input: P
       })
       .where(eq(pools.id, current.id))
       .returning();
-    return toPoolDto(tx, ctx.actor, row!);
+    return (await readPoolDto(tx, row!.id))!;
   });
 }

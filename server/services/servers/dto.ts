@@ -1,17 +1,27 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { nodes, type ServerRow } from "~/db/schema";
+import { servers, type ServerRow } from "~/db/schema";
 import { isoDateTime, isoDateTimeOrNull } from "~/server/lib/fields";
 import type { ServerDto } from "./schemas";
 
-export const bmcUrl = (node: { ip: string; port: number }) => `https://${node.ip}:${node.port}`;
+const host = (ip: string) => (ip.includes(":") ? `[${ip}]` : ip);
 
-/** Batch-maps rows to DTOs: one read of their nodes for any number of servers. */
-export async function toServerDtos(db: DbExecutor, rows: ServerRow[]): Promise<ServerDto[]> {
-  const nodeIds = [...new Set(rows.flatMap((row) => (row.nodeId === null ? [] : [row.nodeId])))];
-  const found = nodeIds.length ? await db.select({ id: nodes.id, ip: nodes.ip, port: nodes.port }).from(nodes).where(inArray(nodes.id, nodeIds)) : [];
-  const urls = new Map(found.map((node) => [node.id, bmcUrl(node)]));
-  return rows.map((row) => ({
+/** The BMC's Redfish base URL for a node row. */
+export const bmcUrl = (node: { ip: string; port: number }) => `https://${host(node.ip)}:${node.port}`;
+
+/**
+ * The same URL in SQL, for a server's node: listed and searched in the server's own read. Spelled
+ * out: drizzle leaves select-list columns unqualified, which would break the correlation.
+ */
+export const serverBmcUrl = sql<string | null>`(select 'https://' || case when family(nodes.ip) = 6 then '[' || host(nodes.ip) || ']' else host(nodes.ip) end || ':' || nodes.port from nodes where nodes.id = servers.node_id)`;
+
+/** What a server's DTO needs beyond its row, computed in the same read. */
+export const serverDtoColumns = { bmcUrl: serverBmcUrl };
+
+export type ServerDtoRow = ServerRow & { bmcUrl: string | null };
+
+export function toServerDto(row: ServerDtoRow): ServerDto {
+  return {
     id: row.id,
     name: row.name,
     manufacturer: row.manufacturer,
@@ -24,19 +34,26 @@ export async function toServerDtos(db: DbExecutor, rows: ServerRow[]): Promise<S
     power_state: row.powerState,
     bios_version: row.biosVersion,
     bmc_firmware_version: row.bmcFirmwareVersion,
-    bmc_url: row.nodeId === null ? null : (urls.get(row.nodeId) ?? null),
+    bmc_url: row.bmcUrl,
     node: row.nodeId,
     resource_pool: row.resourcePoolId,
     processor_count: row.processorCount,
     processor_model: row.processorModel,
     memory_gib: row.memoryGib,
+    protected: row.protected,
+    description: row.description,
+    tags: row.tags,
     inventory_updated_at: isoDateTimeOrNull(row.inventoryUpdatedAt),
     created_at: isoDateTime(row.createdAt),
     updated_at: isoDateTime(row.updatedAt),
-  }));
+  };
 }
 
-export async function toServerDto(db: DbExecutor, row: ServerRow): Promise<ServerDto> {
-  const [dto] = await toServerDtos(db, [row]);
-  return dto!;
+/** One server's DTO in one read (within the caller's transaction after a write), or undefined. */
+export async function readServerDto(db: DbExecutor, id: number, scope?: SQL): Promise<ServerDto | undefined> {
+  const [row] = await db
+    .select({ ...getTableColumns(servers), ...serverDtoColumns })
+    .from(servers)
+    .where(and(eq(servers.id, id), scope));
+  return row && toServerDto(row);
 }

@@ -1,8 +1,9 @@
 import type { ServerRow } from "~/db/schema";
+import { fitsInteger } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
-import { toServerDto } from "./dto";
-import { findVisibleServer } from "./scope";
+import { readServerDto } from "./dto";
+import { findVisibleServer, serverScope } from "./scope";
 
 /** A server the actor may see (optionally row-locked for a write), else 404 whether it exists or not. */
 export async function findServerRow(ctx: ServiceContext, id: number, lock?: "update" | "share"): Promise<ServerRow> {
@@ -12,5 +13,7 @@ export async function findServerRow(ctx: ServiceContext, id: number, lock?: "upd
 }
 
 export async function getServer({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
-  return toServerDto(ctx.db, await findServerRow(ctx, input.id));
+  const dto = fitsInteger(input.id) ? await readServerDto(ctx.db, input.id, serverScope(ctx.actor)) : undefined;
+  if (!dto) throw new NotFoundError("Server");
+  return dto;
 }

@@ -1,20 +1,17 @@
 import { sql } from "drizzle-orm";
-import { nodes, pools, servers, type ServerRow } from "~/db/schema";
+import { servers } from "~/db/schema";
 import { canonicalVendor } from "~/server/lib/vendors";
 import type { Actor, ServiceContext } from "../context";
-import { linguistic, mapPage, runList, type ListConfig, type ListQuery } from "../list";
-import { poolScope } from "../pools/scope";
-import { toServerDtos } from "./dto";
+import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
+import { poolMemberFilters, poolNameOrdering } from "../pools/member-filters";
+import { serverBmcUrl, serverDtoColumns, toServerDto, type ServerDtoRow } from "./dto";
 import { serverScope } from "./scope";
-
-const bmcUrl = sql`(select 'https://' || host(${nodes.ip}) || ':' || ${nodes.port} from ${nodes} where ${nodes.id} = ${servers.nodeId})`;
-const poolName = sql`(select ${pools.name} from ${pools} where ${pools.id} = ${servers.resourcePoolId})`;
 
 export function serverListConfig(actor: Actor): ListConfig {
   return {
     table: servers,
     primaryKey: servers.id,
-    searchFields: [servers.name, servers.model, servers.serialNumber, servers.manufacturer, servers.sku, bmcUrl],
+    searchFields: [servers.name, servers.model, servers.serialNumber, servers.manufacturer, servers.sku, serverBmcUrl],
     filters: {
       power_state: { kind: "text", column: servers.powerState, caseInsensitive: true, description: "Redfish power state (`On`, `Off`...), ignoring case." },
       manufacturer: {
@@ -24,14 +21,9 @@ export function serverListConfig(actor: Actor): ListConfig {
         description: "The vendor (`Dell`, `HPE`...; any spelling a BMC uses, such as `Dell Inc.` or `HP`).",
       },
       model: { kind: "text", column: servers.model, caseInsensitive: true, description: "Exact model, ignoring case." },
-      // Another group's pool is refused like an id that names nothing.
-      resource_pool: {
-        kind: "relation",
-        references: pools,
-        column: servers.resourcePoolId,
-        visible: poolScope(actor),
-        description: "Servers assigned to this pool id (not its sub-pools).",
-      },
+      ...poolMemberFilters(actor, servers.resourcePoolId, "Servers"),
+      protected: { kind: "boolean", column: servers.protected, description: "`true`: servers pool-wide remediation skips." },
+      tags: { kind: "custom", where: (value) => sql`${value} = any(${servers.tags})`, description: "Servers carrying this tag (exact)." },
     },
     ordering: {
       name: servers.name,
@@ -41,10 +33,12 @@ export function serverListConfig(actor: Actor): ListConfig {
       sku: servers.sku,
       bios_version: servers.biosVersion,
       power_state: servers.powerState,
-      resource_pool__name: linguistic(poolName),
+      resource_pool__name: poolNameOrdering(servers.resourcePoolId),
+      protected: servers.protected,
       id: servers.id,
     },
     defaultOrdering: ["id"],
+    columns: serverDtoColumns,
   };
 }
 
@@ -52,6 +46,6 @@ export function serverListConfig(actor: Actor): ListConfig {
 export const serverQueryConfig = serverListConfig({ kind: "system" });
 
 export async function listServers({ ctx, input }: { ctx: ServiceContext; input: ListQuery }) {
-  const page = await runList<ServerRow>(serverListConfig(ctx.actor), input, { db: ctx.db, scope: serverScope(ctx.actor), requestUrl: ctx.requestUrl });
-  return mapPage(page, (rows) => toServerDtos(ctx.db, rows));
+  const page = await runList<ServerDtoRow>(serverListConfig(ctx.actor), input, { db: ctx.db, scope: serverScope(ctx.actor), requestUrl: ctx.requestUrl });
+  return mapPage(page, (rows) => rows.map(toServerDto));
 }

@@ -1,3 +1,4 @@
+import { pk, pkList } from "~/server/lib/fields";
 import { FIRMWARE_COMPONENTS } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
@@ -22,11 +23,50 @@ export const serverSchema = z.object({
   processor_count: nullableInt("Number of processors installed."),
   processor_model: z.string(),
   memory_gib: z.number().nullable().describe("Total memory of the DIMMs present, GiB."),
+  protected: z.boolean().describe("Pool-wide remediation skips a protected server (a request naming it still updates it)."),
+  description: z.string().describe("The operator's notes."),
+  tags: z.array(z.string()).describe("The operator's labels (`web`, `rack-5`...); `?tags=web` lists the servers with one."),
   inventory_updated_at: z.string().nullable().describe("When the inventory was last read from the BMC (ISO 8601, UTC)."),
   created_at: z.string().describe("ISO 8601, UTC."),
   updated_at: z.string().describe("ISO 8601, UTC."),
 });
 export type ServerDto = z.infer<typeof serverSchema>;
+
+export const MAX_TAGS = 64;
+
+/** What an operator may write; everything else is inventory, read from the BMC (and ignored in a body). */
+export const serverReplaceSchema = z.object({
+  name: z.string().trim().min(1).max(256).describe("Renaming a server keeps the name across inventory refreshes."),
+  resource_pool: pk()
+    .nullable()
+    .optional()
+    .describe("Id of the pool to move the server to (staff only; refused while the server is in an active request), null to take it out. PUT without it takes the server out of its pool."),
+  protected: z.boolean().optional().describe("PUT without it sets false."),
+  description: z.string().trim().optional().describe('PUT without it sets "".'),
+  tags: z
+    .array(z.string().trim().min(1).max(64))
+    .max(MAX_TAGS)
+    .optional()
+    .describe(`Labels, each at most 64 characters, at most ${MAX_TAGS}; repeats are dropped. PUT without it sets [].`),
+});
+export type ServerUpdateInput = Partial<z.infer<typeof serverReplaceSchema>> & { id: number };
+
+/** The value PUT gives each writable field it omits (the seed: "any field you omit may be reset to its default"). */
+export const SERVER_WRITE_DEFAULTS = { resource_pool: null, protected: false, description: "", tags: [] as string[] };
+
+export const MAX_IDS_PER_CALL = 10_000;
+
+export const serverIdsInput = z.object({
+  servers: pkList({ max: MAX_IDS_PER_CALL }).describe(`Server ids, at most ${MAX_IDS_PER_CALL}.`),
+});
+
+export const removeFromPoolResultSchema = z.object({
+  removed: z.array(z.number().int()).describe("Servers now in no pool (including any that were in none)."),
+  refused: z
+    .array(z.object({ server: z.number().int(), reason: z.string() }))
+    .describe("Servers left where they are, each with why (an active request)."),
+  not_found: z.array(z.number().int()).describe("Ids that name no server you can see."),
+});
 
 export const processorSchema = z.object({
   id: z.number().int(),

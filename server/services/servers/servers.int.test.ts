@@ -18,7 +18,7 @@ let unassigned: number;
 const SERVER_FIELDS = [
   "id", "name", "manufacturer", "manufacturer_reported", "model", "sku", "serial_number", "uuid", "hostname", "power_state",
   "bios_version", "bmc_firmware_version", "bmc_url", "node", "resource_pool", "processor_count", "processor_model", "memory_gib",
-  "inventory_updated_at", "created_at", "updated_at",
+  "protected", "description", "tags", "inventory_updated_at", "created_at", "updated_at",
 ];
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { SelectAll, SelectRow, type Selection } from "./selection";
 
 export type { Selection };
 import { SortHeader } from "./sort-header";
-import { DEFAULT_PAGE_SIZE, useListParams } from "./use-list-params";
+import { DEFAULT_PAGE_SIZE, useListParams, type ListParams } from "./use-list-params";
 
 export type Column<Row> = {
   header: string;
@@ -40,13 +40,16 @@ type Props<Row extends { id: number }> = {
   rowActions?: (row: Row) => ReactNode;
   /** False when the rows are the whole list (e.g. a tree of every pool): no pager. */
   paginated?: boolean;
+  /** Where search, ordering and paging live: the URL unless given (see useLocalListParams). */
+  params?: ListParams;
   /** Rows can be ticked (a checkbox column) for an action on several at once. */
   selection?: Selection<Row>;
 };
 
 /** Every console table: server-side search, sorting and paging bound to the URL, with the count in view. */
 export function DataTable<Row extends { id: number }>(props: Props<Row>) {
-  const { query, update } = useListParams();
+  const urlParams = useListParams();
+  const { query, update } = props.params ?? urlParams;
   const page = Number(query.page) || 1;
   const pageSize = Number(query.page_size) || DEFAULT_PAGE_SIZE;
   const data = toListPage(props.data);
@@ -114,3 +117,4 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
     </div>
   );
 }
+

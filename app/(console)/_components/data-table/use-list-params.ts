@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 
 export const DEFAULT_PAGE_SIZE = 25;
 
@@ -40,4 +40,31 @@ export function useListParams(filterNames: readonly string[] = []) {
   );
 
   return { query, update };
+}
+
+export type ListParams = ReturnType<typeof useListParams>;
+
+/**
+ * The same query and setter kept in component state instead of the URL: for a second table on a page
+ * (a picker in a dialog), whose paging must not fight the page's own table for the URL.
+ */
+export function useLocalListParams(pageSize = DEFAULT_PAGE_SIZE): ListParams {
+  const [query, setQuery] = useState<Record<string, string>>({ page: "1", page_size: String(pageSize) });
+  const update = useCallback((changes: Record<string, string | undefined>, { resetPage = true } = {}) => {
+    setQuery((current) => {
+      const next: Record<string, string> = { ...current };
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === undefined || value === "") delete next[name];
+        else next[name] = value;
+      }
+      if (resetPage && !("page" in changes)) next.page = "1";
+      return next;
+    });
+  }, []);
+  return { query, update };
+}
+
+/** A table's query with filters the page fixes (a pool's own servers), as the list input. */
+export function withFilter(query: Record<string, string>, fixed: Record<string, string>): Record<string, string> {
+  return { ...query, ...fixed };
 }

@@ -1,0 +1,94 @@
+// The server list at fleet scale: 10,000 servers in 100 pools (one big pool of 500, the rest about 96
+// each, 10 groups of 10 pools), GET /api/server/?search=PowerEdge&resource_pool=N&ordering=name&page=3&page_size=50
+// as a non-staff user of pool N's group, at 20 concurrent keep-alive clients with wrk, through the
+// production server (`npm start` against the same PostgreSQL). Next to it, the same SQL statements the
+// request runs (actor lookup, pool check, the list query), captured from the service layer and run
+// directly with the postgres driver at the same concurrency.
+// Needs Debian's wrk. Usage: npx tsx bench/server-list.ts [--seconds 15]
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { bootstrapDatabase } from "~/db/bootstrap";
+import * as schema from "~/db/schema";
+import { issueToken } from "~/server/auth/tokens";
+import { authenticateBearer } from "~/server/services/auth/actor";
+import type { UserActor } from "~/server/services/context";
+import { listServers } from "~/server/services/servers";
+import { percentile, startRackpilot, stop, waitUntilServing } from "./lib/servers";
+import { seedFleet } from "./lib/fleet";
+
+/** CPU time (user + system) a process and its threads have used, from /proc. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 15;
+const CLIENTS = 20;
+const PORT = 3955;
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "rackpilot-bench-"));
+chmodSync(scratch, 0o755); // as root, Postgres runs as the `postgres` user, which must reach its data dir
+process.env.RACKPILOT_SECRET = "bench-only-secret-0123456789abcdef";
+const database = await bootstrapDatabase({ dataDir: path.join(scratch, "data"), log: () => {} });
+const client = postgres(database.url, { max: CLIENTS, onnotice: () => {} });
+const server = startRackpilot(PORT, { DATABASE_URL: database.url, RACKPILOT_SECRET: process.env.RACKPILOT_SECRET, RACKPILOT_DATA_DIR: path.join(scratch, "data") });
+
+try {
+  const { userId, poolId } = await seedFleet(client);
+  const query = { search: "PowerEdge", resource_pool: String(poolId), ordering: "name", page: "3", page_size: "50" };
+  const url = `http://127.0.0.1:${PORT}/api/server/?${new URLSearchParams(query)}`;
+  const token = await issueToken(userId, "access");
+
+  // The statements one request runs, in order, as the service layer issues them.
+  const statements: Array<{ text: string; params: unknown[] }> = [];
+  const recording = drizzle(client, { schema, casing: "snake_case", logger: { logQuery: (text, params) => statements.push({ text, params }) } });
+  const actor = (await authenticateBearer(recording, `Bearer ${token}`)) as UserActor;
+  const page = (await listServers({ ctx: { actor, db: recording, requestUrl: url }, input: query })) as { count: number; results: Array<{ name: string }> };
+  if (page.results.length !== 50) throw new Error(`expected a full page 3, got ${page.results.length} of ${page.count}`);
+
+  await waitUntilServing(`http://127.0.0.1:${PORT}/login`, server);
+  const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await check.json()) as { count: number; results: Array<{ name: string }> };
+  if (check.status !== 200 || body.count !== page.count || body.results[0]?.name !== page.results[0]?.name) throw new Error(`API answered ${check.status}`);
+
+  const cpuBefore = processCpuMs(server.pid!);
+  const wrk = spawnSync("wrk", ["-t", "2", "-c", String(CLIENTS), "-d", `${SECONDS}s`, "--latency", "-H", `Authorization: Bearer ${token}`, url], { encoding: "utf8" });
+  const latency = (label: string) => {
+    const match = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(wrk.stdout);
+    if (!match) throw new Error(`wrk output without ${label}:\n${wrk.stdout}${wrk.stderr}`);
+    return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2] as "us" | "ms" | "s"];
+  };
+  const requests = /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1];
+  const served = Number(/(\d+) requests in/.exec(wrk.stdout)?.[1]);
+  const serverCpu = (processCpuMs(server.pid!) - cpuBefore) / served;
+
+  const direct: number[] = [];
+  const deadline = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        for (const statement of statements) await client.unsafe(statement.text, statement.params as never[], { prepare: true });
+        direct.push(performance.now() - started);
+      }
+    }),
+  );
+  direct.sort((a, b) => a - b);
+
+  const api = { median: latency("50%"), p99: latency("99%") };
+  const sql = { median: percentile(direct, 50), p99: percentile(direct, 99) };
+  console.log(`GET ${url.replace(/^http:\/\/[^/]+/, "")} as a non-staff user (${page.count} matches; 10,000 servers, 100 pools), ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
+  console.log(`  API (wrk -t2 -c${CLIENTS}, keep-alive)                       median ${api.median.toFixed(2)} ms   p99 ${api.p99.toFixed(2)} ms   (${requests} req/s, ${serverCpu.toFixed(1)} ms of server CPU each)`);
+  console.log(`  same ${statements.length} SQL statements, postgres driver, ${CLIENTS} loops   median ${sql.median.toFixed(2)} ms   p99 ${sql.p99.toFixed(2)} ms   (${(direct.length / SECONDS).toFixed(0)} req/s)`);
+  console.log(`  API / direct: median ${(api.median / sql.median).toFixed(2)}x, p99 ${(api.p99 / sql.p99).toFixed(2)}x (target: p99 < 50 ms and within 3x)`);
+  console.log(`measured: one run on ${os.cpus().length} cores shared with other work; wrk and the driver loops on the same machine`);
+} finally {
+  await stop(server);
+  await client.end();
+  await database.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,69 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/client";
+import { useFreshDatabase } from "~/db/testing/database";
+import { createTestUser } from "~/server/testing/factories";
+import { httpRequest } from "~/server/testing/node-http";
+import { isRestRequest, serveRestRequest } from "../direct";
+
+let server: http.Server;
+let base: string;
+let drop: () => Promise<void>;
+let token: string;
+
+beforeAll(async () => {
+  ({ drop } = await useFreshDatabase());
+  token = (await createTestUser(getDb(), { isStaff: true })).token;
+  server = http.createServer((req, res) => void serveRestRequest(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await drop();
+});
+
+const call = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+  httpRequest(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers }, body });
+
+describe("isRestRequest", () => {
+  it("takes everything under /api/ but Next's tRPC and next-auth routes", () => {
+    for (const url of ["/api/pool/", "/api/pool", "/api/pool/?search=x", "/api/schema/", "/api/token/", "/api/trpcx/", "/api/authority/"]) expect(isRestRequest(url), url).toBe(true);
+    for (const url of ["/api/trpc/pools.list?batch=1", "/api/trpc", "/api/auth/session", "/api/auth", "/api", "/pools", "/login", undefined]) expect(isRestRequest(url), url).toBe(false);
+  });
+});
+
+describe("serveRestRequest", () => {
+  it("answers like the catch-all route: statuses, JSON bodies, empty 204s and HEAD", async () => {
+    const created = await call("POST", "/api/pool/", JSON.stringify({ name: "direct" }));
+    expect(created.status).toBe(201);
+    expect(created.headers.get("content-type")).toBe("application/json");
+    // The headers Next adds to every response, as next.config.mjs lists them.
+    expect(created.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(created.headers.get("x-frame-options")).toBe("DENY");
+    expect(created.headers.get("referrer-policy")).toBe("same-origin");
+    const id = JSON.parse(created.text).id;
+    const listed = await call("GET", "/api/pool/?search=direct");
+    expect(JSON.parse(listed.text)).toMatchObject({ count: 1, results: [{ id, name: "direct" }] });
+    const head = await call("HEAD", `/api/pool/${id}`);
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    const deleted = await call("DELETE", `/api/pool/${id}/`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe("");
+  });
+
+  it("streams a request body to the handler, and its errors come back as DRF bodies", async () => {
+    const description = "x".repeat(900_000); // many chunks, under the 1 MiB body limit
+    const created = await call("POST", "/api/pool/", JSON.stringify({ name: "big", description }));
+    expect(created.status).toBe(201);
+    expect(JSON.parse(created.text).description).toHaveLength(description.length);
+    expect((await call("POST", "/api/pool/", JSON.stringify({ name: "too big", description: "x".repeat(1_100_000) }))).status).toBe(413);
+    const malformed = await call("POST", "/api/pool/", "{");
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.text).detail).toMatch(/^JSON parse error/);
+    expect((await call("GET", "/api/pool/", undefined, { authorization: "" })).status).toBe(401);
+  });
+});

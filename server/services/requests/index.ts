@@ -1,0 +1,1 @@
+export { ACTIVE_REQUEST_STATUSES, activeRequestReason, activeRequestsFor, type ActiveRequest } from "./active";
