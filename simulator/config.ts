@@ -61,6 +61,8 @@ export const fleetOptionsSchema = z
     seed: z.union([z.number(), z.string()]).optional(),
     /** Plain HTTP instead of HTTPS. */
     http: z.boolean().default(false),
+    /** Keep the TLS key and certificate in this directory (generated there once) instead of a new one per process. */
+    certificateDir: z.string().min(1).optional(),
     timings: timingsSchema.optional(),
     /** Applied to every BMC; a group's own faults win. */
     faults: faultsSchema.optional(),
@@ -79,6 +81,7 @@ export const DEFAULT_TIMINGS: Timings = { powerMs: 3000, taskMs: 15_000, bmcRest
 export interface ResolvedFleet {
   port: number;
   secure: boolean;
+  certificateDir?: string;
   seed: string;
   specs: BmcSpec[];
 }
@@ -119,7 +122,7 @@ export function resolveFleet(input: FleetOptions): ResolvedFleet {
       });
     }
   }
-  return { port: options.port, secure: !options.http, seed, specs };
+  return { port: options.port, secure: !options.http, certificateDir: options.certificateDir, seed, specs };
 }
 
 /**

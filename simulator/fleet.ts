@@ -4,7 +4,7 @@ import net from "node:net";
 import { Bmc } from "./bmc/bmc";
 import { resolveFleet, type FleetOptions } from "./config";
 import { handleRequest } from "./http/handle";
-import { fleetCertificate } from "./tls";
+import { fleetCertificate, persistentCertificate } from "./tls";
 
 export type BmcHandle = Pick<
   Bmc,
@@ -49,8 +49,8 @@ export interface Fleet {
  * which routes each request by the local address it arrived on.
  */
 export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
-  const { port, secure, seed, specs } = resolveFleet(options);
-  const tls = secure ? await fleetCertificate() : undefined;
+  const { port, secure, certificateDir, seed, specs } = resolveFleet(options);
+  const tls = secure ? await (certificateDir ? persistentCertificate(certificateDir) : fleetCertificate()) : undefined;
   // No request timeout: a BMC with the hang fault must stay silent for as long as the client waits.
   const server = tls ? https.createServer({ ...tls, requestTimeout: 0 }) : http.createServer({ requestTimeout: 0 });
   const byLocal = new Map<string, Bmc>();
