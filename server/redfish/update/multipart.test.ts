@@ -27,7 +27,7 @@ describe("upload bodies", () => {
     const upload = await multipartUpload(file, 'BIOS "R750".bin', parameters);
     const bytes = await collect(upload.body.open());
     expect(bytes.length).toBe(upload.body.length);
-    const form = await new Response(bytes, { headers: { "content-type": upload.contentType } }).formData();
+    const form = await new Response(new Uint8Array(bytes), { headers: { "content-type": upload.contentType } }).formData();
     expect(JSON.parse(String(form.get("UpdateParameters")))).toEqual(parameters);
     const part = form.get("UpdateFile") as File;
     expect(part.name).toBe("BIOS _R750_.bin");
