@@ -8,7 +8,7 @@ import type { RedfishClient } from "./client";
 import { RedfishProtocolError } from "./errors";
 import type { RedfishResponse } from "./http";
 import { idOf, pathOf, prop } from "./odata";
-import { dellJobProgress, hpeFlashProgress, progress, taskProgress, type UpdateProgress } from "./tasks/states";
+import { hpeFlashProgress, progress, taskProgress, type UpdateProgress } from "./tasks/states";
 import { retryAfterOf } from "./update/answer";
 import { releasePushClaim } from "./update/push";
 import type { AcceptedUpdate } from "./update/types";
@@ -39,7 +39,8 @@ function monitorProgress(response: RedfishResponse, accepted: AcceptedUpdate): U
   const task = idOf(body);
   const tracker = task && prop(body, "TaskState") !== undefined ? { ...accepted.tracker, task: pathOf(task) } : undefined;
   const running = status === 202 && result.state !== "failed" ? { state: "running" as const } : {};
-  return { ...result, ...running, ...(tracker && !accepted.tracker.task && { tracker }) };
+  // Tracking moved to a job wins; otherwise the task found behind the monitor is read from now on.
+  return { ...result, ...running, ...(tracker && !result.tracker && !accepted.tracker.task && { tracker }) };
 }
 
 async function readProgress(client: RedfishClient, accepted: AcceptedUpdate, signal?: AbortSignal): Promise<UpdateProgress> {
@@ -47,7 +48,7 @@ async function readProgress(client: RedfishClient, accepted: AcceptedUpdate, sig
   if (tracker.dellJob) {
     for (const path of tracker.dellJob.paths) {
       const job = await read(client, path, signal);
-      if (job.found) return withRetryAfter(dellJobProgress(job.response.body, imageUrl), job.response);
+      if (job.found) return withRetryAfter(taskProgress(job.response.body, imageUrl), job.response);
     }
     return progress("gone", { message: `the iDRAC no longer lists job ${tracker.dellJob.id}` });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dellJobProgress, hpeFlashProgress, taskProgress } from "./states";
+import { hpeFlashProgress, taskProgress } from "./states";
 
 const URL = "http://127.0.0.1:9000/images/bios.bin";
 const message = (id: string, text: string, severity = "OK", args: string[] = []) => ({ MessageId: id, Message: text, Severity: severity, MessageArgs: args });
@@ -45,17 +45,19 @@ describe("task states", () => {
   });
 });
 
-describe("Dell jobs", () => {
-  it("maps JobState and Dell's messages", () => {
-    expect(dellJobProgress({ JobState: "Downloading", PercentComplete: 5, Message: "Downloading the update package." }, URL)).toMatchObject({ state: "running", percent: 5 });
-    expect(dellJobProgress({ JobState: "Scheduled", Message: "Task successfully scheduled." }, URL).state).toBe("scheduled");
-    expect(dellJobProgress({ JobState: "Completed", Message: "Job completed successfully." }, URL).state).toBe("completed");
-    expect(dellJobProgress({ JobState: "Completed", Message: "Job completed, server reboot pending" }, URL).state).toBe("reset_required");
-    expect(dellJobProgress({ JobState: "Failed", Message: "Unable to verify the update package signature." }, URL)).toMatchObject({
+describe("jobs", () => {
+  it("maps Dell's JobState and its one Message, and DMTF jobs", () => {
+    expect(taskProgress({ JobState: "Downloading", PercentComplete: 5, Message: "Downloading the update package." }, URL)).toMatchObject({ state: "running", percent: 5 });
+    expect(taskProgress({ JobState: "Scheduled", Message: "Task successfully scheduled." }, URL).state).toBe("scheduled");
+    expect(taskProgress({ JobState: "Completed", Message: "Job completed successfully." }, URL).state).toBe("completed");
+    expect(taskProgress({ JobState: "Completed", Message: "Job completed, server reboot pending" }, URL).state).toBe("reset_required");
+    expect(taskProgress({ JobState: "Failed", Message: "Unable to verify the update package signature." }, URL)).toMatchObject({
       state: "failed",
       message: "Unable to verify the update package signature.",
     });
-    expect(dellJobProgress({ TaskState: "Pending", Messages: [message("Update.1.1.AwaitToActivate", "Staged.")] }, URL).state).toBe("scheduled");
+    expect(taskProgress({ TaskState: "Pending", Messages: [message("Update.1.1.AwaitToActivate", "Staged.")] }, URL).state).toBe("scheduled");
+    expect(taskProgress({ "@odata.type": "#Job.v1_2_0.Job", JobState: "UserIntervention" }, URL).state).toBe("unknown");
+    expect(taskProgress({ "@odata.type": "#Job.v1_2_0.Job", JobState: "Completed", PercentComplete: 100 }, URL).state).toBe("completed");
   });
 });
 

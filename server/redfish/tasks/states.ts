@@ -102,19 +102,16 @@ function mapState(reported: string | null, messages: unknown[], percent: number 
   return progress("unknown", { reported, percent, message: words ?? `the BMC reports the state ${reported ?? "(none)"}` });
 }
 
-/** A DMTF Task (or a task-like body: `TaskState`, `PercentComplete`, `Messages`). */
+/**
+ * A DMTF Task (`TaskState`, `PercentComplete`, `Messages`), a DMTF Job (`JobState`), or a Dell job
+ * (`JobState` with one `Message`); Dell keeps a task under the same id.
+ */
 export function taskProgress(body: unknown, imageUrl: string | null): UpdateProgress {
-  const reported = text(prop(body, "TaskState"));
-  return mapState(reported, messagesOf(body), num(prop(body, "PercentComplete")), imageUrl, text(prop(body, "TaskStatus")));
-}
-
-/** A Dell job (`JobState`, `PercentComplete`, `Message`), or the task Dell keeps under the same id. */
-export function dellJobProgress(body: unknown, imageUrl: string | null): UpdateProgress {
-  if (prop(body, "JobState") === undefined) return taskProgress(body, imageUrl);
-  const message = { Message: text(prop(body, "Message")), MessageId: text(prop(body, "MessageId")) ?? "" };
-  const state = text(prop(body, "JobState"));
-  const severity = state && FAILED.test(state) ? "Critical" : "OK";
-  return mapState(state, message.Message ? [{ ...message, Severity: severity }] : [], num(prop(body, "PercentComplete")), imageUrl, null);
+  const reported = text(prop(body, "TaskState")) ?? text(prop(body, "JobState"));
+  const lone = text(prop(body, "Message"));
+  const severity = reported && FAILED.test(reported) ? "Critical" : "OK";
+  const messages = [...messagesOf(body), ...(lone ? [{ Message: lone, MessageId: text(prop(body, "MessageId")) ?? "", Severity: severity }] : [])];
+  return mapState(reported, messages, num(prop(body, "PercentComplete")), imageUrl, text(prop(body, "TaskStatus")));
 }
 
 /**
