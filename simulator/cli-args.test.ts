@@ -33,6 +33,19 @@ describe("parseRunArgs", () => {
     }
   });
 
+  it("turns the firmware-variant flags into quirks, over a --config file's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rackpilot-sim-args-"));
+    const config = join(dir, "fleet.json");
+    writeFileSync(config, JSON.stringify({ vendor: "hpe-ilo5", quirks: { smartStorageOnly: true } }));
+    try {
+      expect(parseRunArgs(["--config", config, "--trailing-slash"])).toMatchObject({ quirks: { smartStorageOnly: true, trailingSlash: true } });
+      expect(parseRunArgs(["--vendor", "hpe-ilo5", "--smart-storage-only"])).toMatchObject({ quirks: { smartStorageOnly: true } });
+      expect(parseRunArgs(["--vendor", "dell"])).not.toHaveProperty("quirks");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("rejects malformed numbers and unknown flags", () => {
     expect(() => parseRunArgs(["--count", "ten"])).toThrow(/--count must be a non-negative integer/);
     expect(() => parseRunArgs(["--colour", "red"])).toThrow(/Unknown option/);

@@ -189,7 +189,7 @@ describe.concurrent.each(VENDOR_KEYS)("%s resources", (vendor) => {
     expect(versionOf(expected.controller)).toBe(bmc.firmware.storage_controller ?? bmc.firmware.lsi_3108);
     expect(inventory.map((item) => item.Version)).toEqual(expect.arrayContaining([bmc.firmware.nic]));
     // The BMC's own entry carries its version number, spelled the inventory's way (iLO: `2.55 Oct 01 2021`).
-    const number = (version: string | undefined) => /\d+\.\d+(\.\d+)*$/.exec(version?.replace(/ \(.*\)$/, "") ?? "")?.[0];
+    const number = (version: string | undefined) => /\d+\.\d+(\.\d+)*/.exec(version ?? "")?.[0] ?? "";
     expect(inventory.some((item) => item.Version.includes(number(bmc.firmware.bmc)))).toBe(true);
     expect(inventory.some((item) => item.Version.includes(number(bmc.firmware.bios)))).toBe(true);
     if (vendor === "hpe-ilo5") expect(versionOf(/^Service Pack for ProLiant$/)).toBe(bmc.firmware.service_pack);

@@ -6,6 +6,8 @@ export interface DimmSlot {
   cpu: number;
   slot: number;
   present: boolean;
+  /** Position among the populated sockets (the index of its serial in `identity.dimmSerials`). */
+  dimm: number;
 }
 
 /**
@@ -17,10 +19,11 @@ export function dimmSlots(bmc: Bmc): DimmSlot[] {
   const perCpu = dimms.slots / cpu.count;
   const populatedPerCpu = dimms.count / cpu.count;
   const stride = Number.isInteger(perCpu / populatedPerCpu) ? perCpu / populatedPerCpu : 0;
+  let populated = 0;
   return Array.from({ length: dimms.slots }, (_, i) => {
     const slot = (i % perCpu) + 1;
     const present = stride > 0 ? (slot - 1) % stride === 0 : slot <= populatedPerCpu;
-    return { n: i + 1, cpu: Math.floor(i / perCpu) + 1, slot, present };
+    return { n: i + 1, cpu: Math.floor(i / perCpu) + 1, slot, present, dimm: present ? populated++ : -1 };
   });
 }
 

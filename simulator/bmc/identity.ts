@@ -11,6 +11,9 @@ export interface Identity {
   /** Host NIC ports, then the BMC's own port last. */
   macs: string[];
   bmcMac: string;
+  /** Serial numbers of the populated DIMMs, in socket order, and of the drives. */
+  dimmSerials: string[];
+  driveSerials: string[];
 }
 
 export function makeIdentity(profile: VendorProfile, model: ModelSpec, rng: Rng): Identity {
@@ -26,6 +29,8 @@ export function makeIdentity(profile: VendorProfile, model: ModelSpec, rng: Rng)
     hostName: `${model.hostPrefix}-${(profile.key === "dell" ? sku : serial).toLowerCase()}`,
     macs,
     bmcMac: mac(profile.identity.oui, rng.int(0xffffff)),
+    dimmSerials: Array.from({ length: model.dimms.count }, () => rng.hex(8).toUpperCase()),
+    driveSerials: Array.from({ length: model.drives.count }, () => rng.chars("0123456789ABCDEFGHJKLMNPRSTVWXYZ", 12)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { dimmId, listedDimms, partSerial } from "../bmc/hardware";
+import { dimmId, listedDimms } from "../bmc/hardware";
 import type { RequestContext } from "../http/reply";
 import type { Body } from "./odata";
 import type { Part } from "./system-parts";
@@ -43,7 +43,7 @@ function dimmBody(ctx: RequestContext, index: number): Body {
     ErrorCorrection: "MultiBitECC",
     Manufacturer: dimms.manufacturer,
     PartNumber: dimms.partNumber,
-    SerialNumber: partSerial(bmc, `dimm/${slot.n}`, 8),
+    SerialNumber: bmc.identity.dimmSerials[slot.dimm],
     Status: { State: "Enabled", Health: "OK" },
   };
 }

@@ -68,7 +68,7 @@ function diskDrive(ctx: RequestContext, paths: Paths): Body | Reply {
     Id: String(n),
     Name: "HpeSmartStorageDiskDrive",
     Model: drives.model,
-    SerialNumber: partSerial(bmc, `drive/${n}`),
+    SerialNumber: bmc.identity.driveSerials[n],
     CapacityMiB: Math.floor(drives.capacityBytes / 2 ** 20),
     CapacityGB: Math.floor(drives.capacityBytes / 1e9),
     MediaType: drives.media,

@@ -1,5 +1,4 @@
 import type { Bmc } from "../bmc/bmc";
-import { partSerial } from "../bmc/hardware";
 import { ok, type Reply, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
 import { collection, enabled, findIndex, missing, resource } from "./odata";
@@ -81,7 +80,7 @@ export function storageRoutes(paths: Paths): Route[] {
             MediaType: drives.media,
             Protocol: drives.protocol,
             CapacityBytes: drives.capacityBytes,
-            SerialNumber: partSerial(bmc, `drive/${n - 1}`),
+            SerialNumber: bmc.identity.driveSerials[n - 1],
             Revision: drives.firmware,
             Status: enabled,
           }),

@@ -140,7 +140,7 @@ export async function ansibleRedfishInfo(bmcs: BmcHandle[]): Promise<Map<string,
     await writeFile(join(dir, "playbook.yml"), PLAYBOOK);
     const { stdout } = await run(ANSIBLE_PLAYBOOK, ["-f", String(bmcs.length), "-i", "inventory.ini", "playbook.yml"], {
       cwd: dir,
-      env: pythonEnv({ ANSIBLE_STDOUT_CALLBACK: "json", ANSIBLE_HOME: dir, ANSIBLE_LOCAL_TEMP: join(dir, "tmp") }),
+      env: pythonEnv({ ANSIBLE_STDOUT_CALLBACK: "json", ANSIBLE_PIPELINING: "1", ANSIBLE_HOME: dir, ANSIBLE_LOCAL_TEMP: join(dir, "tmp") }),
       timeout: 240_000,
       maxBuffer: 64 * 1024 * 1024,
     });

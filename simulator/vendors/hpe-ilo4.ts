@@ -1,4 +1,4 @@
-import { partSerial, type DimmSlot } from "../bmc/hardware";
+import type { DimmSlot } from "../bmc/hardware";
 import type { Bmc } from "../bmc/bmc";
 import { link, pathsOf } from "../resources/paths";
 import { hpeBiosAttributes, hpeChassisHardware, hpeComponents, hpeDescriptions, hpeEtag, iloRegistry } from "./hpe-common";
@@ -63,7 +63,7 @@ function hpMemory(bmc: Bmc, slot: DimmSlot, id: string): Record<string, unknown>
       Manufacturer: dimms.manufacturer,
       MaximumFrequencyMHz: dimms.speedMhz,
       PartNumber: dimms.partNumber,
-      SerialNumber: partSerial(bmc, `dimm/${slot.n}`, 8),
+      SerialNumber: bmc.identity.dimmSerials[slot.dimm],
       Rank: 2,
       DataWidth: 64,
       ErrorCorrection: "MultiBitECC",
