@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RedfishClient } from "./client";
-import { powerOn, readPowerState, restartHost } from "./power";
+import { powerOn, readPowerState, restartHost, shutDownHost } from "./power";
 import { clientOptionsForMockup } from "./testing/mockup-client";
 import { startMockupServer, type MockReply, type MockRequest, type MockupServer } from "./testing/mockup-server";
 
@@ -56,13 +56,16 @@ describe("host power", () => {
     expect(sent()).toEqual(["GracefulRestart", "ForceRestart", "GracefulShutdown", "ForceOff", "PowerCycle"]);
   });
 
-  it("powers on a host that is off, and leaves one that is on", async () => {
+  it("powers a host on or off around an update, leaving one already there as it is", async () => {
     system.powerState = "Off";
     expect(await restartHost(client, SYSTEM, "graceful")).toMatchObject({ resetType: "On", accepted: true });
     expect(await powerOn(client, SYSTEM)).toMatchObject({ resetType: "On", accepted: true });
+    expect(await shutDownHost(client, SYSTEM, "graceful")).toMatchObject({ resetType: null, accepted: true });
     system.powerState = "On";
     expect(await powerOn(client, SYSTEM)).toEqual({ resetType: null, accepted: true, powerOnWhenOff: false, message: null });
-    expect(sent()).toEqual(["On", "On"]);
+    expect(await shutDownHost(client, SYSTEM, "graceful")).toMatchObject({ resetType: "GracefulShutdown", accepted: true });
+    expect(await shutDownHost(client, SYSTEM, "forced")).toMatchObject({ resetType: "ForceOff", accepted: true });
+    expect(sent()).toEqual(["On", "On", "GracefulShutdown", "ForceOff"]);
   });
 
   it("reports a reset the BMC cannot take now, in its words, for the caller to ask again", async () => {

@@ -1,7 +1,7 @@
 /**
- * Host power for an update's post-steps: read the power state, restart gracefully (GracefulRestart,
- * else GracefulShutdown and On once off), force a restart after a timeout, power on. Each call is
- * one request or two; the waiting between them is the caller's.
+ * Host power around an update: read the power state, restart gracefully (GracefulRestart, else
+ * GracefulShutdown and On once off), force a restart after a timeout, shut down before an update
+ * that needs the host off, power on. Each call is one request or two; the waiting is the caller's.
  */
 import { allowableValues } from "./action-info";
 import type { RedfishClient } from "./client";
@@ -55,6 +55,17 @@ export async function restartHost(client: RedfishClient, systemPath: string, mod
     throw new RedfishProtocolError(client.bmc, `${systemPath} offers no ${mode} reset (it offers ${allowed?.join(", ") || "none"})`);
   }
   return reset(client, system, resetType);
+}
+
+/**
+ * Powers the host off before an update that needs it off (`plan.hostOffFirst`): GracefulShutdown,
+ * or ForceOff when `forced` (after the caller's graceful timeout). A host already off (or powering
+ * off) is left as it is.
+ */
+export async function shutDownHost(client: RedfishClient, systemPath: string, mode: "graceful" | "forced"): Promise<ResetOutcome> {
+  const system = await client.getResource(systemPath);
+  if (/^(off|poweringoff)$/i.test(powerStateOf(system) ?? "")) return { resetType: null, accepted: true, powerOnWhenOff: false, message: null };
+  return reset(client, system, mode === "graceful" ? "GracefulShutdown" : "ForceOff");
 }
 
 /** Powers the host on; a host already on (or powering on) is left as it is. */

@@ -82,11 +82,8 @@ export async function findAcceptedUpdate(client: RedfishClient, prepared: Prepar
     return { kind: "accepted", accepted, evidence: `the uploaded image was verified (${verification.link}); StartUpdate sent now` };
   }
   if (plan.hpeFlashState) {
-    // iLO 4 names the image it flashes; iLO 5's Oem.Hpe.State is about the last flash, whichever it was,
-    // so only a flash in progress tells (its finished ones left a task, read above).
-    const { legacy, path } = plan.hpeFlashState;
-    const state = hpeFlashProgress(await client.findResource(path), legacy, plan.image.url);
-    if (legacy ? state.state !== "unknown" : state.state === "running") return recovered(prepared, {}, `iLO reports the flash state ${state.reported}`);
+    const state = hpeFlashProgress(await client.findResource(plan.hpeFlashState.path), plan.hpeFlashState.legacy, plan.image.url);
+    if (state.state !== "unknown") return recovered(prepared, {}, `iLO reports the flash state ${state.reported}`);
   }
   const staged = wanted ? await stagedEntry(client, wanted) : null;
   if (staged) return recovered(prepared, {}, `the firmware inventory holds ${wanted} staged (${staged})`);

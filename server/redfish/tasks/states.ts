@@ -117,16 +117,17 @@ export function taskProgress(body: unknown, imageUrl: string | null): UpdateProg
 /**
  * HPE's flash state: iLO 4's UpdateService `State`/`ProgressPercent` (and the `ImageURI` it is
  * flashing), iLO 5's `Oem.Hpe.State`/`FlashProgressPercent`: Idle -> Uploading -> Verifying ->
- * Writing -> Updating -> Complete | Error (openstack/proliantutils). Idle, or another image's
- * state, says nothing about this update.
+ * Writing -> Updating -> Complete | Error (openstack/proliantutils). iLO 4 names the image, so its
+ * end states are this update's; iLO 5's state is about its last flash, whichever it was, so only a
+ * flash in progress says anything. Idle, or another image's state, says nothing.
  */
 export function hpeFlashProgress(body: unknown, legacy: boolean, imageUrl: string | null): UpdateProgress {
   const source = legacy ? body : prop(prop(body, "Oem"), "Hpe");
   const state = text(prop(source, "State"));
   const percent = num(prop(source, legacy ? "ProgressPercent" : "FlashProgressPercent"));
   const flashing = text(prop(body, "ImageURI"));
-  if (!state || /^idle$/i.test(state) || (legacy && flashing && imageUrl && flashing !== imageUrl)) {
-    return progress("unknown", { reported: state, message: `iLO reports ${state ?? "no state"}: no flash of this image in progress` });
-  }
-  return mapState(state, messagesOf(body), percent, imageUrl, text(prop(source, "Result")));
+  const silent = (why: string) => progress("unknown", { reported: state, message: `iLO reports ${state ?? "no state"}: ${why}` });
+  if (!state || /^idle$/i.test(state) || (legacy && flashing && imageUrl && flashing !== imageUrl)) return silent("no flash of this image in progress");
+  const result = mapState(state, messagesOf(body), percent, imageUrl, text(prop(source, "Result")));
+  return legacy || result.state === "running" ? result : silent("about its last flash, which may not be this one");
 }

@@ -78,9 +78,11 @@ export function refusalOf(bmc: string, response: RedfishResponse, what: string, 
     return new RedfishProtocolError(bmc, `${what} answered ${status}: ${words}`, status, messageId);
   }
   const refuse = (reason: UpdateRefusedError["reason"], detail: string) => new UpdateRefusedError(bmc, reason, detail, status, messageId);
-  if (key === "LicenseRequired" || /licen[cs]/i.test(words)) return refuse("licence_required", `a licence is required (${status}: ${words})`);
+  if (/licen[cs]/i.test(key) || /licen[cs]/i.test(words)) return refuse("licence_required", `a licence is required (${status}: ${words})`);
   if (status === 403) return refuse("forbidden", `${what} is not allowed for this account (403: ${words})`);
   if (status === 409 || BUSY.test(key)) return refuse("busy", `another update holds it (${status}: ${words})`);
+  // OpenBMC checks a pushed image on arrival and refuses a version it runs already.
+  if (key === "ResourceAlreadyExists") return refuse("already_present", `it runs that version already and applied nothing (${status}: ${words})`);
   if (imageUrl && (IMAGE_PROBLEM.test(words) || words.includes(imageUrl))) {
     return refuse("image_unreachable", `it cannot use the image at ${imageUrl} (${status}: ${words})`);
   }

@@ -1,6 +1,6 @@
 import { allowableValues } from "../action-info";
 import type { RedfishClient } from "../client";
-import { dig, idOf, isObject, linkOf, pageMembers, prop, strings, text, type Json } from "../odata";
+import { dig, idOf, isObject, linkOf, num, pageMembers, prop, strings, text, type Json } from "../odata";
 import type { ApplyTime } from "./types";
 
 /** What a BMC's UpdateService advertises, read once before choosing how to send an update. */
@@ -25,6 +25,8 @@ export interface UpdateCapabilities {
   startUpdate: string | null;
   /** iLO 4's HPE UpdateService (`InstallFromURI`) and its action target. */
   installFromUri: { service: string; target: string | null } | null;
+  /** `MaxImageSizeBytes`: the largest push the BMC takes. */
+  maxImageSizeBytes: number | null;
   /** iLO 5 reports its flash in `Oem.Hpe.State` / `FlashProgressPercent`. */
   hpeFlashState: boolean;
   /** Systems behind this BMC (Ironic sends `Targets` only when there are several). */
@@ -74,6 +76,7 @@ export async function readUpdateCapabilities(client: RedfishClient, managerPath:
     pushApplyTime: text(dig(dmtf, "HttpPushUriOptions", "HttpPushUriApplyTime", "ApplyTime")),
     startUpdate: dmtf ? client.actionTarget(dmtf, "#UpdateService.StartUpdate") : null,
     installFromUri: hpe ? { service: idOf(hpe) ?? "", target: client.actionTarget(hpe, INSTALL_FROM_URI) } : null,
+    maxImageSizeBytes: num(prop(dmtf, "MaxImageSizeBytes")),
     hpeFlashState: text(dig(dmtf, "Oem", "Hpe", "State")) !== null,
     systemCount: systems,
   };

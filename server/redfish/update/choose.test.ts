@@ -15,6 +15,7 @@ const caps = (overrides: Partial<UpdateCapabilities> = {}): UpdateCapabilities =
   pushApplyTime: null,
   startUpdate: null,
   installFromUri: null,
+  maxImageSizeBytes: null,
   hpeFlashState: false,
   systemCount: 1,
   ...overrides,
@@ -86,9 +87,10 @@ describe("choosing how to send an update", () => {
   it("claims Lenovo's push with the component's inventory entry, and sets OpenBMC's global apply time", () => {
     const lenovo = caps({ simpleUpdate: null, multipartPushUri: "/mfwupdate", pushClaim: { busy: false, targets: [] } });
     expect(plan("Lenovo", lenovo, request())).toMatchObject({ method: "multipart_push", claimTargets: ["/redfish/v1/UpdateService/FirmwareInventory/UEFI"] });
-    const openbmc = caps({ simpleUpdate: null, multipartPushUri: "/redfish/v1/UpdateService/update", pushApplyTime: "Immediate" });
-    expect(plan("OpenBMC", openbmc, request({ applyTime: "OnReset" }))).toMatchObject({ pushApplyTime: "OnReset", applyTime: "OnReset", claimTargets: null });
-    expect(plan("OpenBMC", openbmc, request()).pushApplyTime).toBeNull();
+    const openbmc = caps({ simpleUpdate: null, multipartPushUri: "/redfish/v1/UpdateService/update", pushApplyTime: "Immediate", maxImageSizeBytes: 1024 });
+    expect(plan("OpenBMC", openbmc, request({ applyTime: "OnReset" }))).toMatchObject({ pushApplyTime: "OnReset", applyTime: "OnReset", claimTargets: null, maxImageBytes: 1024 });
+    expect(plan("OpenBMC", openbmc, request())).toMatchObject({ pushApplyTime: null, hostOffFirst: true });
+    expect(plan("OpenBMC", openbmc, request({ component: "bmc" })).hostOffFirst).toBe(false);
   });
 
   it("refuses what it cannot send, saying what the BMC offers", () => {

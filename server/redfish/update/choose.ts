@@ -79,6 +79,8 @@ export function chooseUpdatePlan(caps: UpdateCapabilities, request: UpdateReques
   const base = {
     method,
     force: request.force === true,
+    hostOffFirst: quirks.hostOffFor?.includes(request.component) ?? false,
+    maxImageBytes: null,
     pushApplyTime: null,
     claimTargets: null,
     startUpdateTarget: null,
@@ -120,6 +122,7 @@ export function chooseUpdatePlan(caps: UpdateCapabilities, request: UpdateReques
     startUpdateTarget: twoPhase ? caps.startUpdate : null,
     oem: twoPhase?.oem ?? null,
     updateService,
+    maxImageBytes: caps.maxImageSizeBytes,
     hpeFlashState: null,
     image: { url: null, file: request.image.file!, name },
   };

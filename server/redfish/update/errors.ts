@@ -8,10 +8,11 @@ import { isRetryableStatus } from "../retry";
  * - `busy`: another update holds the BMC (409, `ResourceInUse`, Lenovo's push claim, Supermicro's update mode);
  * - `unsupported_image`: this image cannot go through this path (iLO 5 `.fwpkg`, a refused package);
  * - `image_unreachable`: the BMC could not fetch the image URL (the message names it);
+ * - `already_present`: the BMC runs that version already and applied nothing (OpenBMC `ResourceAlreadyExists`): confirm by inventory;
  * - `rejected`: any other 4xx refusal, with the BMC's message;
  * - `no_path`: nothing the BMC advertises fits what the caller gave (no pull, no push, no URL, no file).
  */
-export type UpdateRefusal = "licence_required" | "forbidden" | "busy" | "unsupported_image" | "image_unreachable" | "rejected" | "no_path";
+export type UpdateRefusal = "licence_required" | "forbidden" | "busy" | "unsupported_image" | "image_unreachable" | "already_present" | "rejected" | "no_path";
 
 export class UpdateRefusedError extends RedfishError {
   readonly kind = "update_refused";

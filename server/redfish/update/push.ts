@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { RedfishClient } from "../client";
 import type { RedfishResponse } from "../http";
 import { prop } from "../odata";
@@ -83,6 +84,10 @@ export async function startUploadedUpdate(client: RedfishClient, plan: UpdatePla
  * released at once if the push fails; otherwise it is released when the update is over.
  */
 export async function sendPush(client: RedfishClient, plan: UpdatePlan, options: SendOptions): Promise<RedfishResponse> {
+  const { size } = await stat(plan.image.file!);
+  if (plan.maxImageBytes !== null && size > plan.maxImageBytes) {
+    throw new UpdateRefusedError(client.bmc, "unsupported_image", `${plan.image.name} is ${size} bytes and it takes at most ${plan.maxImageBytes} (MaxImageSizeBytes)`);
+  }
   if (plan.pushApplyTime) {
     const apply = { HttpPushUriOptions: { HttpPushUriApplyTime: { ApplyTime: plan.pushApplyTime } } };
     await patchService(client, plan.updateService, apply, "setting HttpPushUriApplyTime");

@@ -56,6 +56,10 @@ export interface UpdatePlan {
   oem: Record<string, unknown> | null;
   /** The UpdateService (or iLO 4's manager UpdateService) the plan was read from. */
   updateService: string;
+  /** The host must be powered off before sending (OpenBMC's BIOS); the caller powers it on after the task. */
+  hostOffFirst: boolean;
+  /** Push: the largest image the BMC takes (`MaxImageSizeBytes`), checked before uploading. */
+  maxImageBytes: number | null;
   /** Where HPE reports the flash beside (or instead of) a task: iLO 4 `State`, iLO 5 `Oem.Hpe.State`. */
   hpeFlashState: { path: string; legacy: boolean } | null;
   /** The image as sent: `url` for a pull, `file` for a push; `name` as the BMC sees it. */

@@ -15,6 +15,8 @@ export interface UpdateQuirks {
   claimsPush?: boolean;
   /** A multipart push uploads with these parameters, then `UpdateService.StartUpdate` starts it (Supermicro). */
   twoPhasePush?(request: UpdateRequest): { targets: string[]; oem: Json };
+  /** Components whose image the BMC writes only with the host powered off (OpenBMC's BIOS). */
+  hostOffFor?: FirmwareComponent[];
 }
 
 /** What the component rules see of a firmware inventory entry. */
