@@ -1,3 +1,5 @@
+import { requireValidEnvironment } from "~/server/env";
 import { serve } from "./serve";
 
+requireValidEnvironment();
 await serve({ dev: true });

@@ -3,8 +3,10 @@ import next from "next";
 import { bootstrapDatabase } from "~/db/bootstrap";
 import { onShutdownSignal } from "~/db/bootstrap/shutdown";
 import { closeDb, createConnection } from "~/db/client";
-import { CLIENT_ADDRESS_HEADER } from "~/server/api/context";
+import { acceptIncomingHeaders } from "~/server/api/context";
 import { dataDir, rootSecret } from "~/server/config";
+import { env } from "~/server/env";
+import { sweepIncoming } from "~/server/services/firmware/storage";
 import { ensureAdmin } from "~/server/services/users/ensure-admin";
 import { startWorker } from "~/workers/runner";
 
@@ -13,12 +15,15 @@ import { startWorker } from "~/workers/runner";
  * the Next.js server (web + REST + tRPC) and, unless RACKPILOT_WORKER=external, the job worker.
  */
 export async function serve({ dev }: { dev: boolean }): Promise<void> {
-  const port = Number(process.env.PORT) || 3000;
+  const port = env("PORT");
   const hostname = process.env.HOST || "0.0.0.0";
   rootSecret();
+  // next-auth v4 takes its origin from the request only with this set; acceptIncomingHeaders() drops
+  // X-Forwarded-Host/-Proto unless a proxy is trusted, so the origin is the Host the client connected to.
   process.env.AUTH_TRUST_HOST ??= "true";
 
-  const database = await bootstrapDatabase(dataDir(), console.log);
+  await sweepIncoming();
+  const database = await bootstrapDatabase({ dataDir: dataDir(), pgDir: env("RACKPILOT_PG_DIR"), verbose: env("RACKPILOT_PG_LOG"), log: console.log });
   process.env.DATABASE_URL = database.url;
   const admin = createConnection(database.url, 1);
   const bootstrap = await ensureAdmin(admin.db);
@@ -28,12 +33,12 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    // The only trustworthy client address is the socket's: it keys the failed-login throttle.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // The only trustworthy client address is the socket's (or a trusted proxy's): it keys the login throttle.
+    acceptIncomingHeaders(req.headers, req.socket.remoteAddress);
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  const worker = process.env.RACKPILOT_WORKER === "external" ? null : await startWorker(database.url);
+  const worker = env("RACKPILOT_WORKER") === "external" ? null : await startWorker(database.url);
 
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   console.log(`\nRackpilot is running at http://${shown}:${port}/  (API: http://${shown}:${port}/api/)`);

@@ -1,64 +1,56 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-
-function seconds(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-function wholeNumber(name: string, fallback: number): number {
-  return Math.floor(seconds(name, fallback)) || fallback;
-}
+import { env } from "./env";
 
 export function dataDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.RACKPILOT_DATA_DIR ?? ".rackpilot");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env("RACKPILOT_DATA_DIR"));
 }
 
 export const tokenSettings = {
   get accessLifetimeSeconds() {
-    return seconds("RACKPILOT_ACCESS_TOKEN_LIFETIME", 24 * 3600);
+    return env("RACKPILOT_ACCESS_TOKEN_LIFETIME");
   },
   get refreshLifetimeSeconds() {
-    return seconds("RACKPILOT_REFRESH_TOKEN_LIFETIME", 7 * 24 * 3600);
+    return env("RACKPILOT_REFRESH_TOKEN_LIFETIME");
   },
   get rotateRefreshTokens() {
-    return process.env.RACKPILOT_ROTATE_REFRESH_TOKENS === "true";
+    return env("RACKPILOT_ROTATE_REFRESH_TOKENS");
   },
 };
 
 export const workerSettings = {
   get concurrency() {
-    return wholeNumber("RACKPILOT_WORKER_CONCURRENCY", 4);
+    return env("RACKPILOT_WORKER_CONCURRENCY");
   },
   /** How often a worker process records that it is alive, and frees the jobs of dead ones. */
   get heartbeatIntervalMs() {
-    return seconds("RACKPILOT_WORKER_HEARTBEAT_INTERVAL", 5) * 1000;
+    return env("RACKPILOT_WORKER_HEARTBEAT_INTERVAL") * 1000;
   },
   /** A worker silent this long is dead: a live one unlocks its jobs. Must exceed any event-loop stall. */
   get heartbeatExpiryMs() {
-    return seconds("RACKPILOT_WORKER_HEARTBEAT_EXPIRY", 30) * 1000;
+    return env("RACKPILOT_WORKER_HEARTBEAT_EXPIRY") * 1000;
   },
 };
 
 export const scanSettings = {
   /** TCP connects in flight at once per worker process, across all its scan chunks (capped at half the open-file limit). */
   get concurrency() {
-    return wholeNumber("RACKPILOT_SCAN_CONCURRENCY", 1024);
+    return env("RACKPILOT_SCAN_CONCURRENCY");
   },
   get connectTimeoutMs() {
-    return seconds("RACKPILOT_SCAN_CONNECT_TIMEOUT", 1) * 1000;
+    return env("RACKPILOT_SCAN_CONNECT_TIMEOUT") * 1000;
   },
   /** Addresses per chunk: each chunk is one job, the unit of retry and of sharing among workers. */
   get chunkSize() {
-    return wholeNumber("RACKPILOT_SCAN_CHUNK_SIZE", 4096);
+    return env("RACKPILOT_SCAN_CHUNK_SIZE");
   },
   /** Open ports identified (unauthenticated GET of the service root) at once per worker process. */
   get probeConcurrency() {
-    return wholeNumber("RACKPILOT_SCAN_PROBE_CONCURRENCY", 64);
+    return env("RACKPILOT_SCAN_PROBE_CONCURRENCY");
   },
   get probeTimeoutMs() {
-    return seconds("RACKPILOT_SCAN_PROBE_TIMEOUT", 5) * 1000;
+    return env("RACKPILOT_SCAN_PROBE_TIMEOUT") * 1000;
   },
 };
 
@@ -66,7 +58,8 @@ let cachedSecret: string | undefined;
 
 /** RACKPILOT_SECRET, or a random secret generated once and kept (mode 0600) in the data dir. */
 export function rootSecret(): string {
-  if (process.env.RACKPILOT_SECRET) return process.env.RACKPILOT_SECRET;
+  const configured = env("RACKPILOT_SECRET");
+  if (configured) return configured;
   if (cachedSecret) return cachedSecret;
   const file = path.join(dataDir(), "secret");
   try {

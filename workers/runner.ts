@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { workerSettings } from "~/server/config";
 import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
-import { exhaustedJobHandlers, taskList } from "./task-list";
+import { crontab, exhaustedJobHandlers, taskList } from "./task-list";
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker${scope.taskIdentifier ? `:${scope.taskIdentifier}` : ""}] ${message}`);
@@ -13,6 +13,7 @@ export type WorkerTasks = { tasks: TaskList; onExhausted?: ExhaustedJobHandlers 
 /**
  * A graphile-worker runner on Rackpilot's own database (its jobs live in the graphile_worker schema),
  * with a heartbeat: when a worker process dies, a live one frees its jobs within a heartbeat expiry.
+ * The recurring jobs come with the standard task list only (a test's own list has no such tasks).
  */
 export async function startWorker(connectionString: string, worker: WorkerTasks = { tasks: taskList, onExhausted: exhaustedJobHandlers }): Promise<Runner> {
   const events: WorkerEvents = new EventEmitter();
@@ -28,6 +29,7 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
     runner = await run({
       connectionString,
       taskList: worker.tasks,
+      crontab: worker.tasks === taskList ? crontab : "",
       concurrency: workerSettings.concurrency,
       noHandleSignals: true,
       pollInterval: 1000,

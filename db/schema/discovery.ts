@@ -1,24 +1,29 @@
-import { sql } from "drizzle-orm";
-import { bigint, check, customType, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, customType, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { oneOf } from "./checks";
+import { BMC_PROTOCOLS, SCAN_CHUNK_STATUSES, SCAN_RANGE_STATUSES } from "./choices";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
-export const scanRanges = pgTable("scan_ranges", {
-  id: serial().primaryKey(),
-  name: varchar({ length: 256 }).notNull().unique(),
-  ipFrom: varchar({ length: 15 }).notNull(),
-  ipTo: varchar({ length: 15 }).notNull(),
-  ports: integer().array().notNull().default([443]),
-  status: varchar({ length: 32 }).notNull().default("ready"),
-  lastScanAt: timestamp({ withTimezone: true, precision: 6 }),
-  lastScanFound: integer(),
-  /** Why the last scan ended in `error`; empty otherwise. */
-  statusMessage: text().notNull().default(""),
-  /** When the running (or last) scan started: nodes not seen since then did not answer it. */
-  scanStartedAt: timestamp({ withTimezone: true, precision: 6 }),
-  createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-});
+export const scanRanges = pgTable(
+  "scan_ranges",
+  {
+    id: serial().primaryKey(),
+    name: varchar({ length: 256 }).notNull().unique(),
+    ipFrom: varchar({ length: 15 }).notNull(),
+    ipTo: varchar({ length: 15 }).notNull(),
+    ports: integer().array().notNull().default([443]),
+    status: varchar({ length: 32 }).notNull().default("ready"),
+    lastScanAt: timestamp({ withTimezone: true, precision: 6 }),
+    lastScanFound: integer(),
+    /** Why the last scan ended in `error`; empty otherwise. */
+    statusMessage: text().notNull().default(""),
+    /** When the running (or last) scan started: nodes not seen since then did not answer it. */
+    scanStartedAt: timestamp({ withTimezone: true, precision: 6 }),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [oneOf("scan_ranges_status_check", table.status, SCAN_RANGE_STATUSES)],
+);
 
 /**
  * One block of a scan range's addresses, swept and identified by one job: the unit of retry, so that
@@ -44,19 +49,20 @@ export const scanChunks = pgTable(
     error: text().notNull().default(""),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
-  (table) => [
-    index().on(table.scanRangeId),
-    check("scan_chunks_status_check", sql`${table.status} in ('pending', 'running', 'done', 'failed')`),
-  ],
+  (table) => [index().on(table.scanRangeId), oneOf("scan_chunks_status_check", table.status, SCAN_CHUNK_STATUSES)],
 );
 
-export const authProfiles = pgTable("auth_profiles", {
-  id: serial().primaryKey(),
-  nodeClassification: varchar({ length: 256 }).notNull(),
-  bmc: varchar({ length: 32 }).notNull().default("redfish"),
-  createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-});
+export const authProfiles = pgTable(
+  "auth_profiles",
+  {
+    id: serial().primaryKey(),
+    nodeClassification: varchar({ length: 256 }).notNull(),
+    bmc: varchar({ length: 32 }).notNull().default("redfish"),
+    createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [oneOf("auth_profiles_bmc_check", table.bmc, BMC_PROTOCOLS)],
+);
 
 /** BMC credentials: the password only as AES-256-GCM ciphertext, with the id of the key that sealed it. */
 export const authCredentials = pgTable(

@@ -1,4 +1,6 @@
 import { bigint, index, integer, pgTable, primaryKey, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { oneOf } from "./checks";
+import { FIRMWARE_TYPES } from "./choices";
 import { users } from "./users";
 
 export const firmwareBinaries = pgTable(
@@ -18,7 +20,11 @@ export const firmwareBinaries = pgTable(
     releaseNotes: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
-  (table) => [index().on(table.firmwareType), index().on(table.manufacturer)],
+  (table) => [
+    index().on(table.firmwareType),
+    index().on(table.manufacturer),
+    oneOf("firmware_binaries_firmware_type_check", table.firmwareType, FIRMWARE_TYPES),
+  ],
 );
 
 export const firmwareBaselines = pgTable("firmware_baselines", {

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import { check, index, inet, integer, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { index, inet, integer, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { oneOf } from "./checks";
+import { NODE_STATUSES } from "./choices";
 import { authCredentials, authProfiles, scanRanges } from "./discovery";
 
 /** A BMC found by a scan: one per address and port. */
@@ -32,7 +33,7 @@ export const nodes = pgTable(
     unique().on(table.ip, table.port),
     index().on(table.status),
     index().on(table.scanRangeId),
-    check("nodes_status_check", sql`${table.status} in ('discovered', 'registered', 'error', 'unreachable')`),
+    oneOf("nodes_status_check", table.status, NODE_STATUSES),
   ],
 );
 

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { oneOf } from "./checks";
+import { FIRMWARE_COMPONENTS } from "./choices";
 import { nodes } from "./nodes";
 import { pools } from "./pools";
 
@@ -129,7 +130,7 @@ export const serverFirmwares = pgTable(
   },
   (table) => [
     index().on(table.serverId),
-    check("server_firmwares_component_check", sql`${table.component} in ('bios', 'bmc', 'storage_controller', 'nic', 'other')`),
+    oneOf("server_firmwares_component_check", table.component, FIRMWARE_COMPONENTS),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
+import { APP_ROLE } from "../bootstrap/embedded";
 import { closeDb } from "../client";
 
 const TEMPLATE_DATABASE = "rackpilot_template";
@@ -15,7 +16,7 @@ export async function useFreshDatabase(): Promise<{ url: string; drop: () => Pro
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await cloneTemplate(admin, name);
   await admin.end();
-  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const url = inject("postgresAppUrl").replace(/\/postgres$/, `/${name}`);
   await closeDb();
   process.env.DATABASE_URL = url;
   return {
@@ -33,7 +34,7 @@ async function cloneTemplate(admin: postgres.Sql, name: string): Promise<void> {
   // Concurrent clones of one template can briefly collide ("source database is being accessed").
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.unsafe(`create database "${name}" template ${TEMPLATE_DATABASE}`);
+      await admin.unsafe(`create database "${name}" template ${TEMPLATE_DATABASE} owner ${APP_ROLE}`);
       return;
     } catch (error) {
       if (attempt >= 20) throw error;

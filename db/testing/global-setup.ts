@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../bootstrap/embedded";
+import { APP_ROLE, startEmbeddedPostgres } from "../bootstrap/embedded";
 import { migrateDatabase } from "../migrate";
 
 export const TEMPLATE_DATABASE = "rackpilot_template";
@@ -11,6 +11,8 @@ export const TEMPLATE_DATABASE = "rackpilot_template";
 declare module "vitest" {
   export interface ProvidedContext {
     postgresAdminUrl: string;
+    /** The application role's URL for the `postgres` database: test databases are reached as this role. */
+    postgresAppUrl: string;
   }
 }
 
@@ -22,10 +24,12 @@ export default async function setup(project: TestProject) {
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
   const adminUrl = cluster.adminUrl("postgres");
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await sql.unsafe(`create database ${TEMPLATE_DATABASE}`);
+  // Owned by (and migrated as) the application's role, which is not a superuser, as in production.
+  await sql.unsafe(`create database ${TEMPLATE_DATABASE} owner ${APP_ROLE}`);
   await sql.end();
-  await migrateDatabase(cluster.adminUrl(TEMPLATE_DATABASE));
+  await migrateDatabase(cluster.appUrl(TEMPLATE_DATABASE));
   project.provide("postgresAdminUrl", adminUrl);
+  project.provide("postgresAppUrl", cluster.appUrl("postgres"));
   return async () => {
     await cluster.stop();
     await rm(dir, { recursive: true, force: true });

@@ -1,8 +1,8 @@
-import { fitsInteger } from "~/server/lib/fields";
 import { z } from "~/server/lib/zod";
 import type { ServiceContext } from "../services/context";
 import { NotFoundError } from "../services/errors";
 import { listOutputSchema, listQuerySchema, type ListConfig, type ListQuery } from "../services/list";
+import { lookupBeforeBody } from "./lookup-first";
 import { authedProcedure } from "./trpc";
 
 type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
@@ -74,12 +74,7 @@ export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends
 }) {
   const { path, tag, model, output } = options;
   const write = ({ lookup }: { lookup: boolean }) =>
-    authedProcedure.use(async ({ ctx, getRawInput, next }) => {
-      options.writeAccess?.(ctx.service);
-      const id = lookup ? ((await getRawInput()) as { id?: unknown } | undefined)?.id : undefined;
-      if (typeof id === "number" && fitsInteger(id)) await options.get({ ctx: ctx.service, input: { id } });
-      return next();
-    });
+    lookupBeforeBody({ access: options.writeAccess, lookup: lookup ? (ctx, id) => options.get({ ctx, input: { id } }) : undefined });
   const detail = `${path}/{id}` as const;
   const op = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", at: `/${string}`, summary: string) => ({
     openapi: { method, path: at, tags: [tag], summary },

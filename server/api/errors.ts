@@ -13,6 +13,9 @@ export function toDrfError(error: TRPCError): DrfError {
   if (cause instanceof DomainError) return { status: cause.status, body: cause.body, headers: cause.headers };
   if (cause?.name === "ZodError") return { status: 400, body: zodIssuesToDrf((cause as unknown as z.ZodError).issues), headers: {} };
   switch (error.code) {
+    case "BAD_REQUEST":
+      // tRPC's own refusals (a batch over the limit, a malformed batch): the client's fault, said plainly.
+      return { status: 400, body: { detail: error.message }, headers: {} };
     case "NOT_FOUND":
       return { status: 404, body: { detail: "Not found." }, headers: {} };
     case "PARSE_ERROR":

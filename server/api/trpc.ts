@@ -2,7 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Database } from "~/db/client";
 import type { Actor, ServiceContext } from "../services/context";
-import { AuthenticationError, DomainError } from "../services/errors";
+import { asDomainError } from "../lib/db-errors";
+import { AuthenticationError } from "../services/errors";
 import { TRPC_CODE_BY_STATUS, toDrfError } from "./errors";
 
 export type ProcedureMeta = OpenApiMeta & {
@@ -34,12 +35,13 @@ const t = initTRPC
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors keep their DRF body as the cause and get the matching tRPC code (and HTTP status). */
+/** Domain errors (and constraint violations, mapped once) keep their DRF body as the cause and get the matching tRPC code. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const status = result.error.cause.status as keyof typeof TRPC_CODE_BY_STATUS;
-    throw new TRPCError({ code: TRPC_CODE_BY_STATUS[status] ?? "INTERNAL_SERVER_ERROR", message: result.error.cause.message, cause: result.error.cause });
+  const domain = result.ok ? undefined : asDomainError(result.error.cause);
+  if (domain) {
+    const status = domain.status as keyof typeof TRPC_CODE_BY_STATUS;
+    throw new TRPCError({ code: TRPC_CODE_BY_STATUS[status] ?? "INTERNAL_SERVER_ERROR", message: domain.message, cause: domain });
   }
   return result;
 });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { env } from "../env";
 import { deriveKey } from "./keys";
 
 const FORMAT_VERSION = 1;
@@ -31,11 +32,7 @@ export function credentialKeyFromSecret(secret: string): Buffer {
 
 /** The current key, then one per secret in RACKPILOT_PREVIOUS_SECRETS (comma-separated), by key id. */
 function keyring(): Map<string, Buffer> {
-  const previous = (process.env.RACKPILOT_PREVIOUS_SECRETS ?? "")
-    .split(",")
-    .map((secret) => secret.trim())
-    .filter(Boolean);
-  const keys = [deriveKey("credentials"), ...previous.map(credentialKeyFromSecret)];
+  const keys = [deriveKey("credentials"), ...env("RACKPILOT_PREVIOUS_SECRETS").map(credentialKeyFromSecret)];
   return new Map(keys.map((key) => [credentialKeyId(key), key]));
 }
 

@@ -2,12 +2,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "~/db/client";
 import { checkCredentials } from "../services/auth/tokens";
-import { loginThrottle } from "./throttle";
+import { clientAddress } from "../api/context";
+import { throttledLogin } from "./throttle";
 import { deriveKey } from "./keys";
 
+/** next-auth hands over Node's header object: read the client address from it as every other route does. */
 function clientOf(headers: Record<string, unknown> | undefined): string {
-  const value = headers?.["x-rackpilot-client-address"];
-  return typeof value === "string" ? value : "unknown";
+  const entries = Object.entries(headers ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return clientAddress(new Headers(entries));
 }
 
 /** Browser sessions: the same users table and the same failed-login throttle as the token endpoint. */
@@ -23,12 +25,10 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const client = clientOf(req?.headers as Record<string, unknown> | undefined);
           if (!credentials?.username || !credentials.password) return null;
-          loginThrottle.assertAllowed(client);
-          const user = await checkCredentials(getDb(), credentials.username, credentials.password);
-          if (!user) {
-            loginThrottle.recordFailure(client);
-            return null;
-          }
+          const { username, password } = credentials;
+          const db = getDb();
+          const user = await throttledLogin(db, { client, username }, () => checkCredentials(db, username, password));
+          if (!user) return null;
           return { id: String(user.id), name: user.username, email: user.email || null };
         },
       }),

@@ -52,3 +52,10 @@ export class ThrottledError extends DomainError {
     super(429, { detail: `Request was throttled. Expected available in ${wait}.` }, { "Retry-After": String(waitSeconds) });
   }
 }
+
+export class BodyTooLargeError extends DomainError {
+  constructor() {
+    // The client may still be sending: closing the connection stops it instead of reading the rest.
+    super(413, { detail: "Request body too large." }, { Connection: "close" });
+  }
+}

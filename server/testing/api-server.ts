@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { getDb } from "~/db/client";
 import { useFreshDatabase } from "~/db/testing/database";
 import { handleApiRequest } from "../api/rest/handler";
-import { httpRequest, readBody, sendFetchResponse, toFetchRequest } from "./node-http";
+import { handleTrpcRequest } from "../api/trpc-handler";
+import { httpRequest, sendFetchResponse, toFetchRequest } from "./node-http";
 
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string };
 
@@ -24,14 +25,16 @@ export type TestApi = {
 };
 
 /**
- * The REST API on a real HTTP server (127.0.0.1, a free port) over a fresh database cloned from the
- * migrated template: the same handler Next's catch-all route calls.
+ * The REST API and the tRPC endpoint on a real HTTP server (127.0.0.1, a free port) over a fresh
+ * database cloned from the migrated template: the same handlers Next's route files call.
  */
 export async function startTestApi(): Promise<TestApi> {
   const database = await useFreshDatabase();
   const server = http.createServer(async (req, res) => {
-    const request = toFetchRequest(req, await readBody(req));
-    await sendFetchResponse(res, await handleApiRequest(request));
+    const request = toFetchRequest(req);
+    const isTrpc = new URL(request.url).pathname.startsWith("/api/trpc/");
+    // No browser session here: tRPC calls authenticate with a Bearer token, as scripts do.
+    await sendFetchResponse(res, await (isTrpc ? handleTrpcRequest(request, async () => null) : handleApiRequest(request)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,30 +1,52 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { CLIENT_ADDRESS_HEADER } from "../api/context";
+import { acceptIncomingHeaders } from "../api/context";
 
-/** A Node request as a fetch Request, with the socket's address in the trusted client-address header. */
-export function toFetchRequest(req: IncomingMessage, body: Buffer): Request {
+/**
+ * A Node request as a fetch Request whose body streams from the socket (as Next hands it to route
+ * handlers), with the socket's address in the trusted client-address header.
+ */
+export function toFetchRequest(req: IncomingMessage): Request {
+  acceptIncomingHeaders(req.headers, req.socket.remoteAddress);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && name !== CLIENT_ADDRESS_HEADER) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress ?? "unknown");
-  const hasBody = req.method !== "GET" && req.method !== "HEAD" && body.length > 0;
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined });
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+    method: req.method,
+    headers,
+    body: hasBody ? bodyStream(req) : undefined,
+    duplex: "half",
+  } as RequestInit);
+}
+
+/** The request body as a web stream; once the reader cancels, the rest is discarded as it arrives. */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (cancelled) return;
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      });
+      req.on("end", () => cancelled || controller.close());
+      req.on("error", (error) => cancelled || controller.error(error));
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      cancelled = true;
+      req.resume();
+    },
+  });
 }
 
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(Buffer.from(await response.arrayBuffer()));
-}
-
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 export type RawResponse = { status: number; headers: Headers; text: string };

@@ -13,8 +13,8 @@ import { ConfirmDialog } from "../_components/form/dialog";
 import { errorText } from "../_components/form/use-zod-form";
 import { statusLabel } from "../_components/status-badge";
 import { ScanRangeFormDialog } from "./scan-range-form";
-import { addressCount } from "./scan-range-values";
 import { ScanStatus } from "./scan-status";
+import { ipv4RangeSize } from "~/server/lib/ipv4";
 
 const FILTERS = ["status"] as const;
 const STATUS_OPTIONS = SCAN_RANGE_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }));
@@ -30,7 +30,7 @@ const columns: Column<ScanRangeDto>[] = [
         <span className="font-mono text-xs">
           {r.ip_from} – {r.ip_to}
         </span>
-        <div className="text-xs text-zinc-500 tabular-nums">{addressCount(r.ip_from, r.ip_to).toLocaleString()} addresses</div>
+        <div className="text-xs text-zinc-500 tabular-nums">{ipv4RangeSize(r.ip_from, r.ip_to).toLocaleString()} addresses</div>
       </div>
     ),
   },

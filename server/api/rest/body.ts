@@ -1,8 +1,7 @@
 import { pythonTypeName } from "~/server/lib/zod";
 import { DomainError, ValidationError } from "~/server/services/errors";
+import { readBodyCapped } from "../body-limit";
 import type { InputSource } from "./input";
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export type RequestBody = { data: Record<string, unknown>; source: InputSource };
 
@@ -26,8 +25,7 @@ function formToObject(entries: Iterable<[string, FormDataEntryValue]>): Record<s
  * body (or one without a media type) is `{}`; a body that is not an object is a validation error.
  */
 export async function readRequestBody(request: Request): Promise<RequestBody> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, { detail: "Request body too large." });
+  const text = (await readBodyCapped(request)).toString("utf8");
   const contentType = request.headers.get("content-type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (!text || !mediaType) return { data: {}, source: "json" };

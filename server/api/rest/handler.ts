@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { asDomainError } from "~/server/lib/db-errors";
 import { describeError } from "~/server/lib/describe-error";
 import { fitsInteger } from "~/server/lib/fields";
 import type { z } from "~/server/lib/zod";
@@ -21,7 +22,8 @@ export function drfResponse(status: number, body: DrfBody | undefined, headers: 
 }
 
 function toDrf(error: unknown): DrfError {
-  if (error instanceof DomainError) return { status: error.status, body: error.body, headers: error.headers };
+  const domain = asDomainError(error);
+  if (domain) return { status: domain.status, body: domain.body, headers: domain.headers };
   if (error instanceof TRPCError) return toDrfError(error);
   return INTERNAL;
 }

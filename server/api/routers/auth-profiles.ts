@@ -21,18 +21,14 @@ import { listOutputSchema, listQuerySchema, type ListQuery } from "../../service
 import { z } from "~/server/lib/zod";
 import { requireStaff } from "../../services/permissions";
 import { crudProcedures, idInput } from "../crud";
+import { lookupBeforeBody } from "../lookup-first";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
 const CREDENTIALS = "/node_discovery/auth_profile/{id}/credentials";
 const tags = ["node_discovery"];
 
 /** DRF's order for the credential writes: staff (403), then the profile (404), then the body (400). */
-const credentialWrite = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
-  requireStaff(ctx.service);
-  const id = ((await getRawInput()) as { id?: unknown } | undefined)?.id;
-  if (typeof id === "number") await findAuthProfileRow(ctx.service, id);
-  return next();
-});
+const credentialWrite = lookupBeforeBody({ access: requireStaff, lookup: findAuthProfileRow });
 
 export const authProfilesRouter = createTRPCRouter({
   ...crudProcedures({

@@ -12,14 +12,11 @@ import {
   updatePool,
 } from "../../services/pools";
 import { crudProcedures } from "../crud";
-import { authedProcedure, createTRPCRouter } from "../trpc";
+import { lookupBeforeBody } from "../lookup-first";
+import { createTRPCRouter } from "../trpc";
 
 /** DRF's order for the action: the parent pool (404, also for another group's) before the body (400). */
-const onVisiblePool = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
-  const id = ((await getRawInput()) as { id?: unknown } | undefined)?.id;
-  if (typeof id === "number") await getPool({ ctx: ctx.service, input: { id } });
-  return next();
-});
+const onVisiblePool = lookupBeforeBody({ lookup: (ctx, id) => getPool({ ctx, input: { id } }) });
 
 export const poolsRouter = createTRPCRouter({
   ...crudProcedures({

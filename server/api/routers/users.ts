@@ -17,7 +17,7 @@ export const usersRouter = createTRPCRouter({
     tag: "users",
     model: "user",
     output: userSchema,
-    list: { config: userListConfig, verb: listUsers },
+    list: { config: userListConfig(), verb: listUsers },
     get: getUser,
     create: { input: userCreateSchema, verb: createUser },
     update: { replace: userReplaceSchema, verb: updateUser },

@@ -143,11 +143,12 @@ describe("credential order, validation and deletion", () => {
 });
 
 describe("who may do what", () => {
-  it("lets users read usernames but only staff add or delete credentials", async () => {
+  it("lets only staff read, add or delete credentials", async () => {
     const profile = await newProfile("Guarded");
     const credential = (await call("POST", `${BASE}${profile}/credentials/`, { username: "root", password: "pw-g" })).body.id;
-    expect((await call("GET", `${BASE}${profile}/credentials/`, undefined, user)).body.results.map((c: { id: number }) => c.id)).toEqual([credential]);
     const forbidden = { detail: "You do not have permission to perform this action." };
+    expect((await call("GET", `${BASE}${profile}/credentials/`, undefined, user)).body).toEqual(forbidden);
+    expect((await call("GET", `${BASE}${profile}/credentials/`)).body.results.map((c: { id: number }) => c.id)).toEqual([credential]);
     expect((await call("POST", `${BASE}${profile}/credentials/`, { username: "x", password: "pw-h" }, user)).body).toEqual(forbidden);
     // Permission before the profile before the body, as DRF checks them.
     expect((await call("POST", `${BASE}999999/credentials/`, {}, user)).status).toBe(403);

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { authCredentials } from "~/db/schema";
 import type { ServiceContext } from "../context";
 import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
+import { requireStaff } from "../permissions";
 import { toCredentialDto } from "./dto";
 import { findAuthProfileRow } from "./get";
 
@@ -15,7 +16,9 @@ export const credentialListConfig: ListConfig = {
   defaultOrdering: ["position"],
 };
 
+/** Staff only, like every other use of BMC credentials (usernames included). */
 export async function listCredentials({ ctx, input }: { ctx: ServiceContext; input: ListQuery & { id: number } }) {
+  requireStaff(ctx);
   const profile = await findAuthProfileRow(ctx, input.id);
   const page = await runList<typeof authCredentials.$inferSelect>(credentialListConfig, input, {
     db: ctx.db,

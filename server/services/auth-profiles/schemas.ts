@@ -1,10 +1,7 @@
+import { BMC_PROTOCOLS } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
-/**
- * Only what registration can speak: Rackpilot talks Redfish to every BMC (HPE iLO 4's legacy /rest/v1
- * tree included, as a vendor quirk of the same client). There is no IPMI client, so no "ipmi" choice.
- */
-export const BMC_PROTOCOLS = ["redfish"] as const;
+export { BMC_PROTOCOLS };
 
 export const authProfileSchema = z.object({
   id: z.number().int(),

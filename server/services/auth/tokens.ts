@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { users } from "~/db/schema";
 import { decoyPasswordHash, verifyPassword } from "~/server/auth/passwords";
-import { loginThrottle } from "~/server/auth/throttle";
+import { throttledLogin } from "~/server/auth/throttle";
 import { issueToken, verifyToken } from "~/server/auth/tokens";
 import { tokenSettings } from "~/server/config";
 import { AuthenticationError } from "../errors";
@@ -22,22 +22,19 @@ export async function checkCredentials(db: DbExecutor, username: string, passwor
 }
 
 export async function obtainTokenPair({ db, input, client }: { db: DbExecutor; input: { username: string; password: string }; client: string }) {
-  loginThrottle.assertAllowed(client);
-  const user = await checkCredentials(db, input.username, input.password);
-  if (!user) {
-    loginThrottle.recordFailure(client);
-    throw noAccount();
-  }
+  const user = await throttledLogin(db, { client, username: input.username }, () => checkCredentials(db, input.username, input.password));
+  if (!user) throw noAccount();
   return { refresh: await issueToken(user.id, "refresh"), access: await issueToken(user.id, "access") };
 }
 
 export async function refreshAccessToken({ db, input, client }: { db: DbExecutor; input: { refresh: string }; client: string }) {
-  loginThrottle.assertAllowed(client);
-  const claims = await verifyToken(input.refresh, "refresh");
-  if (typeof claims === "string") {
-    loginThrottle.recordFailure(client);
-    throw new AuthenticationError({ detail: claims, code: "token_not_valid" });
-  }
+  let invalid = "";
+  const claims = await throttledLogin(db, { client }, async () => {
+    const verified = await verifyToken(input.refresh, "refresh");
+    if (typeof verified === "string") invalid = verified;
+    return typeof verified === "string" ? null : verified;
+  });
+  if (!claims) throw new AuthenticationError({ detail: invalid, code: "token_not_valid" });
   const [user] = await db.select({ isActive: users.isActive }).from(users).where(eq(users.id, claims.user_id));
   if (!user?.isActive) throw noAccountForToken();
   const access = await issueToken(claims.user_id, "access");

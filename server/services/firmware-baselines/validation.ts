@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { firmwareBaselines, firmwareBinaries } from "~/db/schema";
-import { isUniqueViolation } from "~/server/lib/db-errors";
+import { alreadyExists } from "~/server/lib/db-errors";
 import { assertPksExist } from "~/server/lib/fields";
 import { ValidationError, type FieldErrors } from "../errors";
 import type { BaselineUpdateInput } from "./schemas";
 
-const NAME_TAKEN = "firmware baseline with this name already exists.";
+// Checked here for DRF's all-fields-at-once report; a concurrent create is stopped by the unique index.
+const NAME_TAKEN = alreadyExists("firmware_baselines", "name");
 
 /** DRF reports every failing field at once: the unique name and the binary ids are checked together. */
 export async function assertBaselineValid(db: DbExecutor, input: BaselineUpdateInput, exceptId?: number): Promise<void> {
@@ -22,10 +23,4 @@ export async function assertBaselineValid(db: DbExecutor, input: BaselineUpdateI
     Object.assign(errors, error.fields);
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-}
-
-/** Two concurrent creates with one name both pass the check: the unique index decides, with DRF's message. */
-export function nameTakenOnUniqueViolation(error: unknown): never {
-  if (isUniqueViolation(error, "firmware_baselines_name_unique")) throw ValidationError.field("name", NAME_TAKEN);
-  throw error;
 }

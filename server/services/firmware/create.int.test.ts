@@ -34,11 +34,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 afterEach(() => {
+  delete process.env.RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW;
   delete process.env.RACKPILOT_FIRMWARE_MAX_BYTES;
   delete process.env.RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT;
   delete process.env.RACKPILOT_PUBLIC_URL;
 });
 
+const CANNOT_DOWNLOAD = { location: ["Could not download the file from this location."] };
 const stored = (checksum: string) => path.join(dataDir, "firmware", checksum);
 const incoming = () => (existsSync(path.join(dataDir, "firmware", "incoming")) ? readdirSync(path.join(dataDir, "firmware", "incoming")) : []);
 const create = (json: unknown, token = staff.token) => api.request("POST", "/api/firmware/", { token, json });
@@ -75,26 +77,44 @@ describe("POST /api/firmware/ with a location", () => {
     expect(incoming()).toEqual([]);
   });
 
-  it("says why a location cannot be downloaded: closed port, non-2xx, too large", async () => {
+  it("answers one text whatever stopped the download (closed port, non-2xx, stall), so it cannot map a network; the size limit is said", async () => {
     const port = await closedLoopbackPort();
-    const refused = await create({ ...dellBios, location: `http://127.0.0.1:${port}/bios.bin` });
-    expect(refused.status).toBe(400);
-    expect(refused.body).toEqual({ location: ["Could not download the file: connection refused (ECONNREFUSED)."] });
-
-    const missing = await create({ ...dellBios, location: files.url("/images/nope.bin") });
-    expect(missing.status).toBe(400);
-    expect(missing.body).toEqual({ location: ["Could not download the file: the server answered 404 Not Found."] });
-
+    process.env.RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT = "0.3";
+    for (const location of [`http://127.0.0.1:${port}/bios.bin`, files.url("/images/nope.bin"), files.url("/stall")]) {
+      const response = await create({ ...dellBios, location });
+      expect([location, response.status, response.body]).toEqual([location, 400, CANNOT_DOWNLOAD]);
+    }
     process.env.RACKPILOT_FIRMWARE_MAX_BYTES = "1000";
     const large = await create({ ...dellBios, location: files.url("/images/iDRAC_6.10.bin") });
     expect(large.status).toBe(400);
-    expect(large.body).toEqual({ location: ["Could not download the file: the file is larger than the limit of 1000 bytes."] });
-
-    process.env.RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT = "0.3";
-    const stalled = await create({ ...dellBios, location: files.url("/stall") });
-    expect(stalled.status).toBe(400);
-    expect(stalled.body).toEqual({ location: ["Could not download the file: no complete answer within 0.3 seconds."] });
+    expect(large.body).toEqual({ location: ["Could not download the file: it is larger than the limit of 1000 bytes."] });
     expect(incoming()).toEqual([]);
+  });
+
+  it("fetches only from allowed addresses, checked on the resolved address and on every redirect hop", async () => {
+    const elsewhere = await startTestFileServer({ "/other.bin": bmc }, "127.0.0.3");
+    try {
+      process.env.RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW = "127.0.0.2/32";
+      const before = files.requests.length;
+      for (const location of [files.url("/images/BIOS_R750_1.12.2.bin"), files.url("/images/BIOS_R750_1.12.2.bin").replace("127.0.0.1", "localhost")]) {
+        expect((await create({ ...dellBios, location })).body).toEqual(CANNOT_DOWNLOAD);
+      }
+      expect(files.requests.length).toBe(before);
+
+      // The first hop is allowed, the place it redirects to is not: nothing is fetched from it.
+      process.env.RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW = "127.0.0.1/32";
+      const redirected = await create({ ...dellBios, location: files.url(`/redirect?to=${encodeURIComponent(elsewhere.url("/other.bin"))}`) });
+      expect(redirected.body).toEqual(CANNOT_DOWNLOAD);
+      expect(elsewhere.requests).toEqual([]);
+
+      // Allowed by host name, whatever it resolves to; and a redirect within what is allowed is followed.
+      process.env.RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW = "127.0.0.1/32, localhost";
+      const followed = await create({ ...dellBios, location: files.url(`/redirect?to=${encodeURIComponent(files.url("/images/iDRAC_6.10.bin").replace("127.0.0.1", "localhost"))}`) });
+      expect(followed.status).toBe(201);
+      expect(followed.body.checksum).toBe(sha256(bmc));
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("validates every field with DRF's messages", async () => {

@@ -1,30 +1,67 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import dns from "node:dns";
+import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import ipaddr from "ipaddr.js";
 import { ValidationError } from "../errors";
+import { addressAllowed, configuredAllowList, hostAllowed, type AllowList } from "./download-policy";
 import { firmwareSettings } from "./settings";
 import { FileTooLargeError, receiveFile, type ReceivedFile } from "./storage";
 
-const NETWORK_ERRORS: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host not found",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  ETIMEDOUT: "connection timed out",
-};
+const MAX_REDIRECTS = 5;
 
-function reason(error: unknown, timeoutSeconds: number): string {
-  if (error instanceof FileTooLargeError) return `the file is larger than the limit of ${error.limit} bytes`;
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === "TimeoutError" || err.name === "AbortError") return `no complete answer within ${timeoutSeconds} seconds`;
-  const code = err.cause?.code;
-  if (code) return NETWORK_ERRORS[code] ? `${NETWORK_ERRORS[code]} (${code})` : `${err.cause?.message ?? code}`;
-  return err.message;
+class RefusedError extends Error {}
+
+/**
+ * One text for every way a download can fail before a file arrives (refused by policy, DNS, connection,
+ * status, stall): distinct texts would let a staff user map which hosts and ports answer. The cause is
+ * logged for the operator.
+ */
+const CANNOT_DOWNLOAD = "Could not download the file from this location.";
+
+/** dns.lookup that fails for any resolved address the policy refuses: checked on what is connected to, not the name. */
+function guardedLookup(allow: AllowList | undefined): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 0);
+      const refused = addresses.find((entry) => !addressAllowed(entry.address, allow));
+      if (refused || !addresses.length) return callback(new RefusedError(`${hostname} resolves to ${refused?.address ?? "nothing"}`), "", 0);
+      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
 }
 
-function lastPathSegment(url: string): string {
-  const segment = new URL(url).pathname.split("/").pop() ?? "";
+/** One GET, connecting only where the policy allows (an address literal is checked here, a name on resolution). */
+function get(url: URL, allow: AllowList | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const named = !ipaddr.isValid(host);
+  if (!named && !addressAllowed(host, allow)) return Promise.reject(new RefusedError(`${host} is not an allowed address`));
+  const trustedName = named && hostAllowed(host, allow);
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.get(url, { signal, lookup: trustedName ? undefined : guardedLookup(allow) }, resolve);
+    request.on("error", reject);
+  });
+}
+
+/** Follows redirects by hand, so every hop passes the same checks as the first. */
+async function fetchAllowed(location: string, signal: AbortSignal): Promise<{ response: IncomingMessage; url: URL }> {
+  const allow = configuredAllowList();
+  let url = new URL(location);
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new RefusedError(`${url.protocol} is not http(s)`);
+    const response = await get(url, allow, signal);
+    const next = response.headers.location;
+    if (!(response.statusCode! >= 300 && response.statusCode! < 400 && next)) return { response, url };
+    response.resume();
+    if (hop >= MAX_REDIRECTS) throw new RefusedError("too many redirects");
+    url = new URL(next, url);
+  }
+}
+
+function lastPathSegment(url: URL): string {
+  const segment = url.pathname.split("/").pop() ?? "";
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -32,30 +69,24 @@ function lastPathSegment(url: string): string {
   }
 }
 
-const failure = (why: string) => ValidationError.field("location", `Could not download the file: ${why}.`);
-
-/** Downloads `url` once into the incoming dir (hashed, size-capped, one deadline for the whole transfer). */
-export async function downloadFirmware(url: string): Promise<ReceivedFile> {
-  const { downloadTimeoutSeconds: timeout, maxBytes } = firmwareSettings;
-  const signal = AbortSignal.timeout(timeout * 1000);
-  let response: Response;
+/** Downloads `location` once into the incoming dir (hashed, size-capped, one deadline for the whole transfer). */
+export async function downloadFirmware(location: string): Promise<ReceivedFile> {
+  const { downloadTimeoutSeconds, maxBytes } = firmwareSettings;
+  const signal = AbortSignal.timeout(downloadTimeoutSeconds * 1000);
   try {
-    response = await fetch(url, { signal, redirect: "follow" });
+    const { response, url } = await fetchAllowed(location, signal);
+    if (response.statusCode! < 200 || response.statusCode! >= 300) {
+      response.resume();
+      throw new Error(`the server answered ${response.statusCode}`);
+    }
+    if (Number(response.headers["content-length"]) > maxBytes) {
+      response.destroy();
+      throw new FileTooLargeError(maxBytes);
+    }
+    return await receiveFile(response, lastPathSegment(url));
   } catch (error) {
-    throw failure(reason(error, timeout));
-  }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel();
-    throw failure(`the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
-  }
-  if (Number(response.headers.get("content-length")) > maxBytes) {
-    await response.body.cancel();
-    throw failure(reason(new FileTooLargeError(maxBytes), timeout));
-  }
-  const filename = lastPathSegment(response.url || url);
-  try {
-    return await receiveFile(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), filename);
-  } catch (error) {
-    throw failure(reason(error, timeout));
+    if (error instanceof FileTooLargeError) throw ValidationError.field("location", `Could not download the file: it is larger than the limit of ${error.limit} bytes.`);
+    console.warn(`Firmware download from ${new URL(location).origin} failed: ${signal.aborted ? `no complete answer within ${downloadTimeoutSeconds} s` : (error as Error).message}`);
+    throw ValidationError.field("location", CANNOT_DOWNLOAD);
   }
 }

@@ -1,6 +1,7 @@
+import { FIRMWARE_TYPES } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
-export const FIRMWARE_TYPES = ["bios", "bmc", "storage_controller", "lsi_3108", "service_pack", "nic", "other"] as const;
+export { FIRMWARE_TYPES };
 export type FirmwareType = (typeof FIRMWARE_TYPES)[number];
 
 const firmwareTypeField = z
@@ -34,7 +35,7 @@ export const firmwareFields = {
   location: z
     .url({ protocol: /^https?$/ })
     .max(2048)
-    .describe("http(s) URL Rackpilot downloads the image from, once, at creation (it keeps a copy)."),
+    .describe("http(s) URL Rackpilot downloads the image from, once, during the request (it keeps a copy). Link-local and cloud-metadata addresses are refused; RACKPILOT_FIRMWARE_DOWNLOAD_ALLOW narrows the allowed sources."),
   checksum: z
     .string()
     .regex(SHA256, { error: "Enter a valid SHA-256 checksum (64 hexadecimal characters)." })

@@ -1,23 +1,19 @@
 import path from "node:path";
 import { dataDir } from "~/server/config";
-
-function positiveNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { env } from "~/server/env";
 
 export const firmwareSettings = {
   /** Largest firmware file accepted, by upload or by download (RACKPILOT_FIRMWARE_MAX_BYTES, default 2 GiB). */
   get maxBytes() {
-    return positiveNumber("RACKPILOT_FIRMWARE_MAX_BYTES", 2 * 1024 ** 3);
+    return env("RACKPILOT_FIRMWARE_MAX_BYTES");
   },
   /** Whole-download deadline (RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT seconds, default 30 minutes). */
   get downloadTimeoutSeconds() {
-    return positiveNumber("RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT", 1800);
+    return env("RACKPILOT_FIRMWARE_DOWNLOAD_TIMEOUT");
   },
   /** Base URL BMCs use to reach Rackpilot (RACKPILOT_PUBLIC_URL); else the request's own scheme and Host. */
   get publicUrl() {
-    return process.env.RACKPILOT_PUBLIC_URL?.replace(/\/+$/, "") || undefined;
+    return env("RACKPILOT_PUBLIC_URL")?.replace(/\/+$/, "");
   },
 };
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { firmwareDir, firmwareSettings, incomingDir } from "./settings";
@@ -54,6 +54,20 @@ export async function keepFile(file: ReceivedFile): Promise<void> {
 
 export async function discardFile(file: ReceivedFile): Promise<void> {
   await rm(file.tempPath, { force: true });
+}
+
+/**
+ * Removes what a crash left in the incoming dir. A file still being received is written to at least
+ * every download deadline (and usually every few milliseconds), so only older files are taken.
+ */
+export async function sweepIncoming(): Promise<void> {
+  const stale = Date.now() - Math.max(3600, firmwareSettings.downloadTimeoutSeconds) * 1000;
+  const names = await readdir(incomingDir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const file = path.join(incomingDir(), name);
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isFile() && info.mtimeMs < stale) await rm(file, { force: true });
+  }
 }
 
 export async function removeStoredFile(sha256: string): Promise<void> {

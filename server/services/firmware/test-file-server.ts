@@ -5,12 +5,16 @@ export type TestFileServer = { url: (path: string) => string; requests: string[]
 
 /**
  * For tests only: serves fixed bytes per path on 127.0.0.1 (404 elsewhere) and records what was asked.
- * `/stall` sends its headers and a few bytes, then nothing more.
+ * `/stall` sends its headers and a few bytes, then nothing more; `/redirect?to=<url>` answers 302 to it.
  */
-export async function startTestFileServer(files: Record<string, Uint8Array>): Promise<TestFileServer> {
+export async function startTestFileServer(files: Record<string, Uint8Array>, host = "127.0.0.1"): Promise<TestFileServer> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? "");
+    if (req.url?.startsWith("/redirect?to=")) {
+      res.writeHead(302, { location: decodeURIComponent(req.url.slice("/redirect?to=".length)) }).end();
+      return;
+    }
     if (req.url === "/stall") {
       res.writeHead(200, { "content-length": 1000 }).write("firmware");
       return;
@@ -22,8 +26,8 @@ export async function startTestFileServer(files: Record<string, Uint8Array>): Pr
     }
     res.writeHead(200, { "content-type": "application/octet-stream", "content-length": body.byteLength }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const base = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     url: (path) => `${base}${path}`,
     requests,

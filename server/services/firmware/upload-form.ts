@@ -1,12 +1,12 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { zodIssuesToDrf } from "~/server/lib/drf-errors";
-import { DomainError, ValidationError } from "../errors";
+import { BodyTooLargeError, DomainError, ValidationError } from "../errors";
 import { MultipartError, multipartParts } from "./multipart";
 import { firmwareUploadSchema, type FirmwareUploadInput } from "./schemas";
 import { discardFile, FileTooLargeError, receiveFile, type ReceivedFile } from "./storage";
 
-/** Text fields are held in memory (like Django's DATA_UPLOAD_MAX_MEMORY_SIZE); only the file is streamed. */
+/** Text fields are held in memory (like Django's DATA_UPLOAD_MAX_MEMORY_SIZE); only the file is streamed. Skipped parts count too. */
 const MAX_TEXT_BYTES = 1024 * 1024;
 const SINGLE_VALUE_FIELDS = ["name", "firmware_type", "version", "manufacturer", "location", "checksum", "release_notes"] as const;
 /** An HTML form sends empty inputs: for these optional fields empty means "not given". */
@@ -41,20 +41,25 @@ function toInput(fields: Record<string, string[]>): FirmwareUploadInput {
 
 async function readParts(body: ReadableStream<Uint8Array>, boundary: string, received: { file?: ReceivedFile }) {
   const fields: Record<string, string[]> = {};
-  let textBytes = 0;
+  let otherBytes = 0;
+  /** Everything but the one file counts against the text limit, parts we skip included. */
+  const readLimited = async (data: AsyncIterable<Uint8Array>, keep: boolean) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of data) {
+      otherBytes += chunk.byteLength;
+      if (otherBytes > MAX_TEXT_BYTES) throw new BodyTooLargeError();
+      if (keep) chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  };
   for await (const part of multipartParts(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), boundary)) {
-    if (part.name === "file") {
-      if (!received.file) received.file = await receiveFile(part.data, part.filename);
+    if (part.name === "file" && !received.file) {
+      received.file = await receiveFile(part.data, part.filename);
       continue;
     }
-    if (part.filename !== undefined) continue;
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of part.data) {
-      textBytes += chunk.byteLength;
-      if (textBytes > MAX_TEXT_BYTES) throw new DomainError(413, { detail: "Request body too large." });
-      chunks.push(chunk);
-    }
-    (fields[part.name] ??= []).push(Buffer.concat(chunks).toString("utf8"));
+    const isText = part.name !== "file" && part.filename === undefined;
+    const text = await readLimited(part.data, isText);
+    if (isText) (fields[part.name] ??= []).push(text);
   }
   return fields;
 }

@@ -3,10 +3,9 @@ import type { ServiceContext } from "../context";
 import { requireStaff } from "../permissions";
 import { toGroupDto } from "./dto";
 import type { GroupWriteInput } from "./schemas";
-import { withUniqueGroupName } from "./unique";
 
 export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: GroupWriteInput }) {
   requireStaff(ctx);
-  const [row] = await withUniqueGroupName(() => ctx.db.insert(groups).values({ name: input.name }).returning());
+  const [row] = await ctx.db.insert(groups).values({ name: input.name }).returning();
   return toGroupDto(row!);
 }

@@ -14,7 +14,7 @@ export const groupListConfig: ListConfig = {
 };
 
 /** Staff see every group; anyone else sees the groups they belong to. */
-export function groupScope(ctx: ServiceContext) {
+export function groupScope(ctx: Pick<ServiceContext, "actor">) {
   if (isStaff(ctx.actor) || ctx.actor.kind !== "user") return undefined;
   return inArray(groups.id, ctx.actor.groupIds.length ? ctx.actor.groupIds : [-1]);
 }

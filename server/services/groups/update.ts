@@ -5,12 +5,11 @@ import { requireStaff } from "../permissions";
 import { toGroupDto } from "./dto";
 import { findGroupRow } from "./get";
 import type { GroupPatchInput } from "./schemas";
-import { withUniqueGroupName } from "./unique";
 
 export async function updateGroup({ ctx, input }: { ctx: ServiceContext; input: GroupPatchInput & { id: number } }) {
   requireStaff(ctx);
   const current = await findGroupRow(ctx, input.id);
   if (input.name === undefined) return toGroupDto(current);
-  const [row] = await withUniqueGroupName(() => ctx.db.update(groups).set({ name: input.name }).where(eq(groups.id, current.id)).returning());
+  const [row] = await ctx.db.update(groups).set({ name: input.name }).where(eq(groups.id, current.id)).returning();
   return toGroupDto(row!);
 }

@@ -37,7 +37,8 @@ async function condition(name: string, spec: FilterSpec, value: string, db: DbEx
     case "relation": {
       const invalid = ValidationError.field(name, "Select a valid choice. That choice is not one of the available choices.");
       if (!INTEGER.test(value) || !fitsInteger(Number(value))) throw invalid;
-      const [row] = await db.execute(sql`select 1 from ${spec.references} where id = ${Number(value)} limit 1`);
+      const visible = spec.visible ? sql` and ${spec.visible}` : sql``;
+      const [row] = await db.execute(sql`select 1 from ${spec.references} where id = ${Number(value)}${visible} limit 1`);
       if (!row) throw invalid;
       return spec.where ? spec.where(Number(value)) : eq(spec.column, Number(value));
     }
@@ -58,6 +59,8 @@ export async function filterConditions(
     const value = query[name];
     if (value === undefined || value === "") continue;
     try {
+      // Django's form fields refuse NUL for every filter kind; Postgres cannot compare text holding one.
+      if (value.includes("\0")) throw ValidationError.field(name, "Null characters are not allowed.");
       const where = await condition(name, spec, value, db);
       if (where) conditions.push(where);
     } catch (error) {

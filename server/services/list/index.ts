@@ -1,4 +1,3 @@
 export { listOutputSchema, listQuerySchema, pageSchema } from "./schemas";
-export { mapPage, runList } from "./run";
-export { scopedRelation } from "./scoped-relation";
+export { linguistic, mapPage, runList } from "./run";
 export type { FilterSpec, ListConfig, ListQuery, Page } from "./types";

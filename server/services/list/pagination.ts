@@ -23,8 +23,10 @@ export function parsePageRequest(page: string | undefined, pageSize: string | un
   if (number === undefined && size === undefined) return null;
   if (number === undefined) return { number: 1, size: size! };
   if (number === "last") return { number: "last", size: size ?? MAX_PAGE_SIZE };
-  if (!PYTHON_INT.test(number) || Number(number) < 1) throw new InvalidPageError();
-  return { number: Number(number), size: size ?? MAX_PAGE_SIZE };
+  const request = { number: Number(number), size: size ?? MAX_PAGE_SIZE };
+  // A page whose offset no integer can hold is past the last page of any list.
+  if (!PYTHON_INT.test(number) || request.number < 1 || !Number.isSafeInteger((request.number - 1) * request.size)) throw new InvalidPageError();
+  return request;
 }
 
 /** Python's urlencode (quote_plus): only letters, digits and `_.-~` stay as they are. */

@@ -1,10 +1,10 @@
-import { and, asc, desc, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, asc, Column, desc, getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
 import { InvalidPageError, pageUrl, parsePageRequest } from "./pagination";
 import { searchCondition } from "./search";
-import type { ListConfig, ListQuery, Page } from "./types";
+import type { ListConfig, ListQuery, Page, Searchable } from "./types";
 
 /** DRF's OrderingFilter: allowlisted names only, unknown ones dropped, nothing left -> the default. */
 export function orderingNames(config: Pick<ListConfig, "ordering" | "defaultOrdering">, ordering: string | undefined): string[] {
@@ -15,10 +15,22 @@ export function orderingNames(config: Pick<ListConfig, "ordering" | "defaultOrde
   return chosen.length ? chosen : config.defaultOrdering;
 }
 
+const TEXT_COLUMNS = new Set(["PgText", "PgVarchar", "PgChar"]);
+
+/**
+ * Orders a text expression linguistically (case-insensitive first, as Django on a linguistic collation
+ * does) with the collation migration 0004 creates. Text columns get it automatically; wrap an SQL
+ * expression that yields text (a related name through a subquery) in this yourself.
+ */
+export const linguistic = (expression: Searchable): SQL => sql`${expression} collate "rackpilot_linguistic"`;
+
+const isTextColumn = (expression: Searchable) => is(expression, Column) && TEXT_COLUMNS.has(expression.columnType);
+
 /** The ORDER BY of a list: the chosen names, then the primary key so pages are stable. */
 export function orderBy(config: ListConfig, ordering: string | undefined): SQL[] {
   const order = orderingNames(config, ordering).map((name) => {
-    const expression = config.ordering[name.replace(/^-/, "")]!;
+    const chosen = config.ordering[name.replace(/^-/, "")]!;
+    const expression = isTextColumn(chosen) ? linguistic(chosen) : chosen;
     return name.startsWith("-") ? desc(expression) : asc(expression);
   });
   return [...order, asc(config.primaryKey)];

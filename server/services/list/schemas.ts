@@ -1,24 +1,47 @@
 import { z } from "~/server/lib/zod";
-import type { ListConfig } from "./types";
+import type { FilterSpec, ListConfig } from "./types";
 
-const text = (description: string) => z.string().optional().describe(description);
+type ParameterType = { type: "string" | "integer" | "number" | "boolean"; enum?: string[] };
 
 /**
- * The flat query schema of a list operation (trpc-to-openapi needs flat GET inputs). Every value stays a
- * string: the list helper parses them itself so bad values get django-filter's errors, not zod's.
+ * A query parameter: always a string at run time (the list helper parses it, so bad values get
+ * django-filter's errors, not zod's), documented with the type drf-spectacular gives it so generated
+ * clients take `{page: 1, group: 1, is_staff: true}`.
  */
+const parameter = (description: string, documented: ParameterType = { type: "string" }) =>
+  // On the inner schema: trpc-to-openapi unwraps optional query fields (and drops what is on the wrapper).
+  z.string().meta({ override: documented }).optional().describe(description);
+
+function documentedType(spec: FilterSpec): ParameterType {
+  switch (spec.kind) {
+    case "number":
+    case "boolean":
+      return { type: spec.kind };
+    case "relation":
+      return { type: "integer" };
+    // A case-insensitive choice also takes `BIOS` for `bios`: an enum would make clients refuse it.
+    case "choice":
+      return spec.caseInsensitive ? { type: "string" } : { type: "string", enum: [...spec.choices] };
+    case "custom":
+      return { type: spec.type ?? "string" };
+    default:
+      return { type: "string" };
+  }
+}
+
+/** The flat query schema of a list operation (trpc-to-openapi needs flat GET inputs). */
 export function listQuerySchema(config: ListConfig) {
   const filters = Object.fromEntries(
     Object.entries(config.filters).map(([name, spec]) => {
       const choices = spec.kind === "choice" ? ` One of: ${spec.choices.join(", ")}.` : "";
-      return [name, text(spec.description ?? `Exact match on \`${name}\`.${choices}`)];
+      return [name, parameter(spec.description ?? `Exact match on \`${name}\`.${choices}`, documentedType(spec))];
     }),
   );
   return z.object({
-    search: text("A search term: whitespace-separated terms must all match, each in any searchable field."),
-    ordering: text(`Comma-separated fields to order by, \`-\` for descending. Allowed: ${Object.keys(config.ordering).join(", ")}.`),
-    page: text("A page number within the paginated result set (or `last`)."),
-    page_size: text("Number of results to return per page (max 1000)."),
+    search: parameter("A search term: whitespace-separated terms must all match, each in any searchable field."),
+    ordering: parameter(`Comma-separated fields to order by, \`-\` for descending. Allowed: ${Object.keys(config.ordering).join(", ")}.`),
+    page: parameter("A page number within the paginated result set (or `last`).", { type: "integer" }),
+    page_size: parameter("Number of results to return per page (max 1000).", { type: "integer" }),
     ...filters,
   });
 }

@@ -12,11 +12,12 @@ export type FilterSpec =
   | { kind: "choice"; column: AnyColumn; choices: readonly string[]; caseInsensitive?: boolean; description?: string }
   /**
    * A foreign key (or, with `where`, a many-to-many link): an id that names no row of `references`
-   * is a 400, as django-filter does.
+   * is a 400, as django-filter does. With `visible` (a condition on `references` for the caller), a
+   * row the caller may not see is refused exactly like one that does not exist.
    */
-  | { kind: "relation"; references: PgTable; column: AnyColumn; where?: (id: number) => SQL; description?: string }
+  | { kind: "relation"; references: PgTable; column: AnyColumn; where?: (id: number) => SQL; visible?: SQL; description?: string }
   /** Anything else (array membership, many-to-many): `where` builds the condition from the raw value. */
-  | { kind: "custom"; where: (value: string, db: DbExecutor) => SQL | Promise<SQL>; description?: string };
+  | { kind: "custom"; where: (value: string, db: DbExecutor) => SQL | Promise<SQL>; type?: "string" | "integer"; description?: string };
 
 export type ListConfig = {
   table: PgTable;

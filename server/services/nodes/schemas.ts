@@ -1,6 +1,7 @@
+import { NODE_STATUSES } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
-export const NODE_STATUSES = ["discovered", "registered", "error", "unreachable"] as const;
+export { NODE_STATUSES };
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 const nullableId = (description: string) => z.number().int().nullable().describe(description);

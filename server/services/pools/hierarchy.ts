@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { pools } from "~/db/schema";
 
@@ -19,12 +19,6 @@ export async function descendantIds(db: DbExecutor, id: number): Promise<number[
     )
     select id from tree`);
   return [...rows].map((row) => Number(row.id));
-}
-
-/** Sub-pools always share their root's group: moving a pool to another group moves its whole subtree. */
-export async function moveSubtreeToGroup(db: DbExecutor, id: number, groupId: number): Promise<void> {
-  const ids = await descendantIds(db, id);
-  if (ids.length) await db.update(pools).set({ groupId, updatedAt: sql`clock_timestamp()` }).where(inArray(pools.id, ids));
 }
 
 export async function childCount(db: DbExecutor, id: number): Promise<number> {

@@ -1,8 +1,9 @@
-import { pools } from "~/db/schema";
+import { groups, pools } from "~/db/schema";
 import type { Actor, ServiceContext } from "../context";
-import { mapPage, runList, scopedRelation, type ListConfig, type ListQuery } from "../list";
+import { groupScope } from "../groups/list";
+import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
 import { toPoolDtos, type PoolRow } from "./dto";
-import { findVisiblePool, isUsableGroup, poolScope } from "./scope";
+import { poolScope } from "./scope";
 
 export function poolListConfig(actor: Actor): ListConfig {
   return {
@@ -10,8 +11,9 @@ export function poolListConfig(actor: Actor): ListConfig {
     primaryKey: pools.id,
     searchFields: [pools.name, pools.description],
     filters: {
-      group: scopedRelation("group", pools.groupId, (db, id) => isUsableGroup(db, actor, id), "Pools of this group id."),
-      parent: scopedRelation("parent", pools.parentId, async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined, "Direct sub-pools of this pool id."),
+      // Another group's pool, or a group the actor is not in, is refused like an id that names nothing.
+      group: { kind: "relation", references: groups, column: pools.groupId, visible: groupScope({ actor }), description: "Pools of this group id." },
+      parent: { kind: "relation", references: pools, column: pools.parentId, visible: poolScope(actor), description: "Direct sub-pools of this pool id." },
     },
     ordering: {
       name: pools.name,

@@ -25,6 +25,6 @@ export async function findVisiblePool(db: DbExecutor, actor: Actor, id: number, 
 /** Whether the actor may put pools in this group: one they belong to (staff: any that exists). */
 export async function isUsableGroup(db: DbExecutor, actor: Actor, id: number): Promise<boolean> {
   if (!fitsInteger(id)) return false;
-  const [row] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.id, id), groupScope({ actor, db })));
+  const [row] = await db.select({ id: groups.id }).from(groups).where(and(eq(groups.id, id), groupScope({ actor })));
   return row !== undefined;
 }

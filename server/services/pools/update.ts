@@ -3,11 +3,14 @@ import { pools } from "~/db/schema";
 import type { ServiceContext } from "../context";
 import { toPoolDto } from "./dto";
 import { findPoolRow } from "./get";
-import { lockPoolHierarchy, moveSubtreeToGroup } from "./hierarchy";
+import { lockPoolHierarchy } from "./hierarchy";
 import { resolvePlacement } from "./placement";
 import type { PoolUpdateInput } from "./schemas";
 
-/** PUT and PATCH alike change only the sent fields; `updated_at` changes on every update, as Django's auto_now does. */
+/**
+ * PUT and PATCH alike change only the sent fields; `updated_at` changes on every update, as Django's
+ * auto_now does. A new group reaches the whole subtree through the pools_parent_group_fk cascade.
+ */
 export async function updatePool({ ctx, input }: { ctx: ServiceContext; input: PoolUpdateInput }) {
   return ctx.db.transaction(async (tx) => {
     const scoped = { ...ctx, db: tx };
@@ -25,7 +28,6 @@ export async function updatePool({ ctx, input }: { ctx: ServiceContext; input: P
       })
       .where(eq(pools.id, current.id))
       .returning();
-    if (placement.groupId !== current.groupId) await moveSubtreeToGroup(tx, current.id, placement.groupId);
     return toPoolDto(tx, ctx.actor, row!);
   });
 }

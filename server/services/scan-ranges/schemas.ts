@@ -1,6 +1,7 @@
+import { SCAN_RANGE_STATUSES } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
-export const SCAN_RANGE_STATUSES = ["ready", "scanning", "error"] as const;
+export { SCAN_RANGE_STATUSES };
 export const MAX_PORTS = 32;
 
 export const scanRangeSchema = z.object({

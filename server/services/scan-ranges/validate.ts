@@ -1,15 +1,13 @@
 import { and, eq, ne } from "drizzle-orm";
 import { scanRanges } from "~/db/schema";
-import { isUniqueViolation } from "~/server/lib/db-errors";
-import { ipv4ToNumber } from "~/server/lib/ipv4";
+import { alreadyExists } from "~/server/lib/db-errors";
+import { ipv4RangeSize } from "~/server/lib/ipv4";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 
 export const MAX_ADDRESSES = 65_536;
-export const NAME_TAKEN = "scan range with this name already exists.";
-
-/** Two writers racing for one name: the database's unique constraint stops the second. */
-export const isNameTaken = (error: unknown) => isUniqueViolation(error, "scan_ranges_name_unique");
+// Checked first for DRF's order of errors; two writers racing for one name meet the unique constraint.
+const NAME_TAKEN = alreadyExists("scan_ranges", "name");
 
 export type ScanRangeValues = { name: string; ip_from: string; ip_to: string; ports: number[] };
 
@@ -29,7 +27,7 @@ export async function assertScanRangeValid(ctx: ServiceContext, values: ScanRang
   if (repeated !== undefined) fieldErrors.ports = [`Port ${repeated} is listed more than once.`];
   if (Object.keys(fieldErrors).length) throw new ValidationError(fieldErrors);
 
-  const size = ipv4ToNumber(values.ip_to) - ipv4ToNumber(values.ip_from) + 1;
+  const size = ipv4RangeSize(values.ip_from, values.ip_to);
   if (size < 1) throw ValidationError.field("ip_to", "Ensure this address is not lower than ip_from.");
   if (size > MAX_ADDRESSES) {
     throw ValidationError.field("ip_to", `Ensure the range holds no more than ${MAX_ADDRESSES} addresses (this one holds ${size}).`);

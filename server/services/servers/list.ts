@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { nodes, pools, servers, type ServerRow } from "~/db/schema";
 import { canonicalVendor } from "~/server/lib/vendors";
 import type { Actor, ServiceContext } from "../context";
-import { mapPage, runList, scopedRelation, type ListConfig, type ListQuery } from "../list";
-import { findVisiblePool } from "../pools/scope";
+import { linguistic, mapPage, runList, type ListConfig, type ListQuery } from "../list";
+import { poolScope } from "../pools/scope";
 import { toServerDtos } from "./dto";
 import { serverScope } from "./scope";
 
@@ -24,12 +24,14 @@ export function serverListConfig(actor: Actor): ListConfig {
         description: "The vendor (`Dell`, `HPE`...; any spelling a BMC uses, such as `Dell Inc.` or `HP`).",
       },
       model: { kind: "text", column: servers.model, caseInsensitive: true, description: "Exact model, ignoring case." },
-      resource_pool: scopedRelation(
-        "resource_pool",
-        servers.resourcePoolId,
-        async (db, id) => (await findVisiblePool(db, actor, id)) !== undefined,
-        "Servers assigned to this pool id (not its sub-pools).",
-      ),
+      // Another group's pool is refused like an id that names nothing.
+      resource_pool: {
+        kind: "relation",
+        references: pools,
+        column: servers.resourcePoolId,
+        visible: poolScope(actor),
+        description: "Servers assigned to this pool id (not its sub-pools).",
+      },
     },
     ordering: {
       name: servers.name,
@@ -39,7 +41,7 @@ export function serverListConfig(actor: Actor): ListConfig {
       sku: servers.sku,
       bios_version: servers.biosVersion,
       power_state: servers.powerState,
-      resource_pool__name: poolName,
+      resource_pool__name: linguistic(poolName),
       id: servers.id,
     },
     defaultOrdering: ["id"],

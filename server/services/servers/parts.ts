@@ -4,7 +4,7 @@ import { serverEthernetInterfaces, serverFirmwares, serverProcessors, serverStor
 import type { ServiceContext } from "../context";
 import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
 import { findServerRow } from "./get";
-import { FIRMWARE_COMPONENT_CHOICES } from "./schemas";
+import { FIRMWARE_COMPONENTS } from "~/db/schema/choices";
 
 type PartTable = PgTable & { id: PgColumn; serverId: PgColumn; inventoryId: PgColumn };
 
@@ -32,7 +32,7 @@ export const ethernetInterfaceListConfig = partListConfig(serverEthernetInterfac
 export const storageListConfig = partListConfig(serverStorages, { searchFields: [serverStorages.name], filters: {} });
 export const serverFirmwareListConfig = partListConfig(serverFirmwares, {
   searchFields: [serverFirmwares.name, serverFirmwares.version, serverFirmwares.softwareId],
-  filters: { component: { kind: "choice", column: serverFirmwares.component, choices: FIRMWARE_COMPONENT_CHOICES } },
+  filters: { component: { kind: "choice", column: serverFirmwares.component, choices: FIRMWARE_COMPONENTS } },
   ordering: { name: serverFirmwares.name, component: serverFirmwares.component },
 });
 
@@ -87,5 +87,5 @@ export const listServerFirmwares = partLister(serverFirmwares, serverFirmwareLis
   version: row.version,
   software_id: row.softwareId,
   updateable: row.updateable,
-  component: row.component as (typeof FIRMWARE_COMPONENT_CHOICES)[number],
+  component: row.component as (typeof FIRMWARE_COMPONENTS)[number],
 }));

@@ -1,3 +1,4 @@
+import { FIRMWARE_COMPONENTS } from "~/db/schema/choices";
 import { z } from "~/server/lib/zod";
 
 const nullableInt = (description: string) => z.number().int().nullable().describe(description);
@@ -74,8 +75,6 @@ export const storageSchema = z.object({
   volumes: z.array(z.object({ name: z.string(), capacity_bytes: capacity, raid_type: z.string(), status: z.string() })),
 });
 
-export const FIRMWARE_COMPONENT_CHOICES = ["bios", "bmc", "storage_controller", "nic", "other"] as const;
-
 export const serverFirmwareSchema = z.object({
   id: z.number().int(),
   inventory_id: z.string().describe("The firmware inventory member id on the BMC (Dell's embeds the version)."),
@@ -83,5 +82,5 @@ export const serverFirmwareSchema = z.object({
   version: z.string().describe("Exactly as the BMC spells it."),
   software_id: z.string(),
   updateable: z.boolean().nullable().describe("Whether the BMC can update this component; null when it does not say."),
-  component: z.enum(FIRMWARE_COMPONENT_CHOICES).describe("What the entry is: bios, bmc, storage_controller, nic or other."),
+  component: z.enum(FIRMWARE_COMPONENTS).describe("What the entry is: bios, bmc, storage_controller, nic or other."),
 });

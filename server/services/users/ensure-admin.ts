@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { userGroups, users } from "~/db/schema";
 import { hashPassword } from "~/server/auth/passwords";
+import { env } from "~/server/env";
 
 export type AdminBootstrap = { created: false } | { created: true; username: string; generatedPassword: string | null };
 
@@ -13,9 +14,10 @@ export type AdminBootstrap = { created: false } | { created: true; username: str
 export async function ensureAdmin(db: DbExecutor): Promise<AdminBootstrap> {
   const [{ count }] = (await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(users)) as [{ count: number }];
   if (count > 0) return { created: false };
-  const username = process.env.RACKPILOT_ADMIN_USER || "admin";
-  const generatedPassword = process.env.RACKPILOT_ADMIN_PASSWORD ? null : randomBytes(12).toString("base64url");
-  const password = process.env.RACKPILOT_ADMIN_PASSWORD || generatedPassword!;
+  const username = env("RACKPILOT_ADMIN_USER");
+  const configured = env("RACKPILOT_ADMIN_PASSWORD");
+  const generatedPassword = configured ? null : randomBytes(12).toString("base64url");
+  const password = configured ?? generatedPassword!;
   const [admin] = await db
     .insert(users)
     .values({ username, passwordHash: await hashPassword(password), isStaff: true })

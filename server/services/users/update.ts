@@ -8,7 +8,6 @@ import { toUserDtos } from "./dto";
 import { findUserRow } from "./get";
 import { setUserGroups } from "./memberships";
 import type { UserUpdateInput } from "./schemas";
-import { withUniqueUsername } from "./unique";
 
 /** PUT and PATCH alike change only the fields sent (PUT's schema has already demanded the required ones). */
 export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: UserUpdateInput & { id: number } }) {
@@ -31,7 +30,7 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: U
     };
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const [row] = Object.keys(defined).length
-      ? await withUniqueUsername(() => tx.update(users).set(defined).where(eq(users.id, current.id)).returning())
+      ? await tx.update(users).set(defined).where(eq(users.id, current.id)).returning()
       : [current];
     if (input.groups !== undefined) await setUserGroups(tx, current.id, input.groups);
     const [dto] = await toUserDtos(tx, [row!]);

@@ -64,13 +64,16 @@ export function AuthProfilesTable({ isStaff }: { isStaff: boolean }) {
         }
         rowActions={(p) => (
           <RowActions name={p.node_classification} onEdit={isStaff ? () => setEditing(p) : undefined} onDelete={isStaff ? () => setDeleting(p) : undefined}>
-            <button type="button" className="btn aria-pressed:bg-zinc-100 dark:aria-pressed:bg-zinc-800" aria-pressed={p.id === openId} onClick={() => showCredentials(p.id === openId ? null : p.id)} aria-label={`Credentials of ${p.node_classification}`}>
-              Credentials
-            </button>
+            {/* Credentials (usernames included) are staff-only: others see how many there are, in the table. */}
+            {isStaff && (
+              <button type="button" className="btn aria-pressed:bg-zinc-100 dark:aria-pressed:bg-zinc-800" aria-pressed={p.id === openId} onClick={() => showCredentials(p.id === openId ? null : p.id)} aria-label={`Credentials of ${p.node_classification}`}>
+                Credentials
+              </button>
+            )}
           </RowActions>
         )}
       />
-      {open && open.id === openId && <CredentialsPanel key={open.id} profile={open} isStaff={isStaff} onClose={() => showCredentials(null)} onChanged={refresh} />}
+      {isStaff && open && open.id === openId && <CredentialsPanel key={open.id} profile={open} isStaff={isStaff} onClose={() => showCredentials(null)} onChanged={refresh} />}
       {editing && <AuthProfileFormDialog profile={editing === "new" ? null : editing} onClose={() => setEditing(null)} onSaved={refresh} />}
       <ConfirmDialog
         open={deleting !== null}
