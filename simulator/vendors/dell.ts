@@ -2,6 +2,7 @@ import type { Bmc } from "../bmc/bmc";
 import type { Rng } from "../rng";
 import { DELL_FQDD, dellId, dellInventory } from "./dell-inventory";
 import { DELL_JOBS, dellJobRoutes } from "./dell-jobs";
+import { DELL_JOB_SERVICE, dellJobServiceRoutes } from "./dell-job-service";
 import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
@@ -164,6 +165,7 @@ export const dell: VendorProfile = {
         "@odata.type": "#DellOem.v1_3_0.DellOemResources",
         DelliDRACCard: { "@odata.type": "#DelliDRACCard.v1_1_0.DelliDRACCard", IPMIVersion: "2.0" },
         Jobs: { "@odata.id": DELL_JOBS },
+        DellJobService: { "@odata.id": DELL_JOB_SERVICE },
       },
     }),
   },
@@ -171,5 +173,5 @@ export const dell: VendorProfile = {
   softwareInventory: () => [
     { id: dellId("Installed", "101734", "5.1.0.0", "ServiceModule.Embedded.1"), name: "iDRAC Service Module Embedded Package", version: "5.1.0.0", softwareId: "101734", updateable: true },
   ],
-  extraRoutes: dellJobRoutes,
+  extraRoutes: () => [...dellJobRoutes(), ...dellJobServiceRoutes()],
 };
