@@ -3,10 +3,11 @@
 import { startFleet } from "../simulator/index";
 
 const count = Number(process.env.SIM_COUNT ?? 1000);
+const port = Number(process.env.SIM_PORT ?? 9443);
 const send = (message: unknown) => process.send?.(message);
 
 const started = performance.now();
-const fleet = await startFleet({ count, base: "127.60.0.1", port: 9443, vendor: "mixed", seed: 1 });
+const fleet = await startFleet({ count, base: "127.60.0.1", port, vendor: "mixed", seed: 1 });
 const startMs = performance.now() - started;
 
 send({
@@ -34,5 +35,6 @@ send({
 process.on("disconnect", () => void fleet.stop().then(() => process.exit(1)));
 process.on("message", (message) => {
   if (message === "rss") send({ type: "rss", rss: process.memoryUsage().rss });
+  if (message === "cpu") send({ type: "cpu", cpu: process.cpuUsage() });
   if (message === "stop") void fleet.stop().then(() => process.exit(0));
 });

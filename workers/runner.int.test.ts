@@ -15,9 +15,11 @@ it("runs jobs committed with their transaction and never those rolled back", asy
   let resolveSeen: () => void;
   const ran = new Promise<void>((resolve) => (resolveSeen = resolve));
   const runner = await startWorker(database.url, {
-    record: async (payload) => {
-      seen.push(payload);
-      resolveSeen();
+    tasks: {
+      record: async (payload) => {
+        seen.push(payload);
+        resolveSeen();
+      },
     },
   });
   try {

@@ -1,18 +1,50 @@
-import { Logger, run, type Runner, type TaskList } from "graphile-worker";
-import { taskList } from "./task-list";
+import { EventEmitter } from "node:events";
+import { Logger, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import { workerSettings } from "~/server/config";
+import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
+import { exhaustedJobHandlers, taskList } from "./task-list";
 
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || level === "warning") console.error(`[worker${scope.taskIdentifier ? `:${scope.taskIdentifier}` : ""}] ${message}`);
 });
 
-/** A graphile-worker runner on Rackpilot's own database (its jobs live in the graphile_worker schema). */
-export function startWorker(connectionString: string, tasks: TaskList = taskList): Promise<Runner> {
-  return run({
+export type WorkerTasks = { tasks: TaskList; onExhausted?: ExhaustedJobHandlers };
+
+/**
+ * A graphile-worker runner on Rackpilot's own database (its jobs live in the graphile_worker schema),
+ * with a heartbeat: when a worker process dies, a live one frees its jobs within a heartbeat expiry.
+ */
+export async function startWorker(connectionString: string, worker: WorkerTasks = { tasks: taskList, onExhausted: exhaustedJobHandlers }): Promise<Runner> {
+  const events: WorkerEvents = new EventEmitter();
+  const heartbeat = await startHeartbeat({
     connectionString,
-    taskList: tasks,
-    concurrency: Number(process.env.RACKPILOT_WORKER_CONCURRENCY) || 4,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    logger,
+    events,
+    intervalMs: workerSettings.heartbeatIntervalMs,
+    expiryMs: workerSettings.heartbeatExpiryMs,
+    onExhausted: worker.onExhausted,
   });
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString,
+      taskList: worker.tasks,
+      concurrency: workerSettings.concurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      logger,
+      events,
+    });
+  } catch (error) {
+    await heartbeat.stop();
+    throw error;
+  }
+  // A runner that ends on its own (a fatal error) stops beating too, so its jobs get freed.
+  runner.promise.catch(() => undefined).finally(() => void heartbeat.stop());
+  return {
+    ...runner,
+    stop: async (reason?: string) => {
+      await runner.stop(reason);
+      await heartbeat.stop();
+    },
+  };
 }

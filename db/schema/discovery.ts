@@ -1,4 +1,5 @@
-import { customType, index, integer, pgTable, serial, timestamp, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, customType, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
@@ -11,9 +12,43 @@ export const scanRanges = pgTable("scan_ranges", {
   status: varchar({ length: 32 }).notNull().default("ready"),
   lastScanAt: timestamp({ withTimezone: true, precision: 6 }),
   lastScanFound: integer(),
+  /** Why the last scan ended in `error`; empty otherwise. */
+  statusMessage: text().notNull().default(""),
+  /** When the running (or last) scan started: nodes not seen since then did not answer it. */
+  scanStartedAt: timestamp({ withTimezone: true, precision: 6 }),
   createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
 });
+
+/**
+ * One block of a scan range's addresses, swept and identified by one job: the unit of retry, so that
+ * several worker processes share a large scan. A new scan of the range replaces its chunks.
+ */
+export const scanChunks = pgTable(
+  "scan_chunks",
+  {
+    id: serial().primaryKey(),
+    scanRangeId: integer()
+      .notNull()
+      .references(() => scanRanges.id, { onDelete: "cascade" }),
+    /** The first address as a number (IPv4, big-endian) and how many follow it, this one included. */
+    firstAddress: bigint({ mode: "number" }).notNull(),
+    addressCount: integer().notNull(),
+    /** The range's ports when the scan started: an edit during a scan does not change it. */
+    ports: integer().array().notNull(),
+    status: varchar({ length: 16 }).notNull().default("pending"),
+    /** Addresses whose every port has been tried, in the current attempt. */
+    addressesProbed: integer().notNull().default(0),
+    /** Redfish services identified, in the current attempt. */
+    nodesFound: integer().notNull().default(0),
+    error: text().notNull().default(""),
+    updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index().on(table.scanRangeId),
+    check("scan_chunks_status_check", sql`${table.status} in ('pending', 'running', 'done', 'failed')`),
+  ],
+);
 
 export const authProfiles = pgTable("auth_profiles", {
   id: serial().primaryKey(),
@@ -41,4 +76,5 @@ export const authCredentials = pgTable(
 );
 
 export type ScanRangeRow = typeof scanRanges.$inferSelect;
+export type ScanChunkRow = typeof scanChunks.$inferSelect;
 export type AuthProfileRow = typeof authProfiles.$inferSelect;

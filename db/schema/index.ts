@@ -5,3 +5,4 @@ export * from "./pools";
 export * from "./servers";
 export * from "./switches";
 export * from "./users";
+export * from "./workers";

@@ -15,6 +15,45 @@ const objectName = (model: string) => model.replace(/(^|\s)(\w)/g, (_, _space, l
 
 const hasValues = (query: Record<string, unknown>) => Object.values(query).some((value) => value !== undefined && value !== "");
 
+type ReadOptions<Dto> = {
+  path: `/${string}`;
+  tag: string;
+  model: string;
+  output: z.ZodType<Dto>;
+  list: { config: ListConfig; verb: Verb<ListQuery, unknown> };
+  description?: string;
+};
+
+/** DRF's list: `GET path` with search, filters, ordering and paging. */
+export function listProcedure<Dto>(options: ReadOptions<Dto>) {
+  return authedProcedure
+    .meta({ openapi: { method: "GET", path: options.path, tags: [options.tag], summary: `List ${options.model} objects`, description: options.description } })
+    .input(listQuerySchema(options.list.config))
+    .output(listOutputSchema(options.output, options.list.config))
+    .query(({ ctx, input }) => options.list.verb({ ctx: ctx.service, input: input as ListQuery }) as never);
+}
+
+/**
+ * DRF's retrieve: `GET path/{id}`. Filters and search apply on the detail route too, as DRF's
+ * filter_queryset does: an object the filters exclude is a 404.
+ */
+export function retrieveProcedure<Dto>(options: ReadOptions<Dto> & { get: Verb<{ id: number }, Dto> }) {
+  return authedProcedure
+    .meta({ openapi: { method: "GET", path: `${options.path}/{id}`, tags: [options.tag], summary: `Retrieve a ${options.model}`, description: options.description } })
+    .input(idInput.extend(listQuerySchema(options.list.config).omit({ ordering: true, page: true, page_size: true }).shape))
+    .output(options.output)
+    .query(async ({ ctx, input }) => {
+      const { id, ...query } = input;
+      const found = await options.get({ ctx: ctx.service, input: { id } });
+      if (hasValues(query)) {
+        const page = (await options.list.verb({ ctx: ctx.service, input: query as ListQuery })) as { results?: { id: number }[] } | { id: number }[];
+        const rows = Array.isArray(page) ? page : (page.results ?? []);
+        if (!rows.some((row) => row.id === id)) throw new NotFoundError(objectName(options.model));
+      }
+      return found;
+    });
+}
+
 /**
  * The six DRF ModelViewSet operations for one resource: list, retrieve, create (201), PUT (full),
  * PATCH (partial), DELETE (204), all on `path` and `path/{id}`, each a call to one service verb.
@@ -46,26 +85,8 @@ export function crudProcedures<Dto, Create extends ObjectSchema, Replace extends
     openapi: { method, path: at, tags: [tag], summary },
   });
   return {
-    list: authedProcedure
-      .meta(op("GET", path, `List ${model} objects`))
-      .input(listQuerySchema(options.list.config))
-      .output(listOutputSchema(output, options.list.config))
-      .query(({ ctx, input }) => options.list.verb({ ctx: ctx.service, input: input as ListQuery }) as never),
-    get: authedProcedure
-      .meta(op("GET", detail, `Retrieve a ${model}`))
-      .input(idInput.extend(listQuerySchema(options.list.config).omit({ ordering: true, page: true, page_size: true }).shape))
-      .output(output)
-      .query(async ({ ctx, input }) => {
-        const { id, ...query } = input;
-        const found = await options.get({ ctx: ctx.service, input: { id } });
-        // DRF filters the queryset on detail routes too: an object the filters exclude is a 404.
-        if (hasValues(query)) {
-          const page = (await options.list.verb({ ctx: ctx.service, input: query as ListQuery })) as { results?: { id: number }[] } | { id: number }[];
-          const rows = Array.isArray(page) ? page : (page.results ?? []);
-          if (!rows.some((row) => row.id === id)) throw new NotFoundError(objectName(model));
-        }
-        return found;
-      }),
+    list: listProcedure({ path, tag, model, output, list: options.list }),
+    get: retrieveProcedure({ path, tag, model, output, list: options.list, get: options.get }),
     create: write({ lookup: false })
       .meta({ ...op("POST", path, `Create a ${model}`), successStatus: 201 })
       .input(options.create.input)

@@ -6,8 +6,8 @@ import { AuthenticationError, DomainError } from "../services/errors";
 import { TRPC_CODE_BY_STATUS, toDrfError } from "./errors";
 
 export type ProcedureMeta = OpenApiMeta & {
-  /** REST status on success: 201 for creates, 204 for deletes (default 200). */
-  successStatus?: 201 | 204;
+  /** REST status on success: 201 for creates, 202 for work started in the background, 204 for deletes (default 200). */
+  successStatus?: 201 | 202 | 204;
 };
 
 export type Context = {

@@ -7,6 +7,13 @@ function safeMessage(error: Error): string {
   return error.message;
 }
 
+/** One line for an operator (a status message): the error's message, never a failed query's values. */
+export function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if ("query" in error && "params" in error) return `a database query failed (${error.cause instanceof Error ? error.cause.message : "no reason given"})`;
+  return error.message;
+}
+
 /**
  * An unexpected error and its causes, for the server log: names, messages and stack frames, but
  * never the values a failed query was given.

@@ -9,7 +9,7 @@ import { RowActions } from "../_components/data-table/row-actions";
 import { useListParams } from "../_components/data-table/use-list-params";
 import { formatBytes, formatDate, formatDateTime } from "../_components/format";
 import { ConfirmDialog } from "../_components/form/dialog";
-import { ChecksumCell } from "./checksum-cell";
+import { ChecksumCell } from "../_components/checksum-cell";
 import { EditFirmwareDialog } from "./edit-dialog";
 import { firmwareTypeLabel, firmwareTypeOptions } from "./firmware-types";
 import { RegisterFirmwareDialog } from "./register-dialog";

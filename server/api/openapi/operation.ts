@@ -16,9 +16,10 @@ export function finishOperation(operation: OperationObject, procedure: Documente
   else delete operation.security;
 }
 
-function successResponse(generated: ResponseObject, status: 201 | 204 | undefined): Record<string, ResponseObject> {
+function successResponse(generated: ResponseObject, status: 201 | 202 | 204 | undefined): Record<string, ResponseObject> {
   if (status === 204) return { "204": { description: "No response body" } };
   if (status === 201) return { "201": { ...generated, description: "Created" } };
+  if (status === 202) return { "202": { ...generated, description: "Accepted: the work goes on in the background" } };
   return { "200": generated };
 }
 

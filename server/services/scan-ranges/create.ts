@@ -18,7 +18,7 @@ export async function createScanRange({ ctx, input }: { ctx: ServiceContext; inp
       .insert(scanRanges)
       .values({ name: values.name, ipFrom: values.ip_from, ipTo: values.ip_to, ports: values.ports })
       .returning();
-    return toScanRangeDto(row!);
+    return toScanRangeDto(ctx.db, row!);
   } catch (error) {
     if (isNameTaken(error)) throw ValidationError.field("name", NAME_TAKEN);
     throw error;

@@ -13,5 +13,5 @@ export async function findScanRangeRow(ctx: ServiceContext, id: number): Promise
 }
 
 export async function getScanRange({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
-  return toScanRangeDto(await findScanRangeRow(ctx, input.id));
+  return toScanRangeDto(ctx.db, await findScanRangeRow(ctx, input.id));
 }

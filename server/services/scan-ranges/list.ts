@@ -2,7 +2,7 @@ import { sql, type AnyColumn } from "drizzle-orm";
 import { scanRanges } from "~/db/schema";
 import type { ServiceContext } from "../context";
 import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
-import { toScanRangeDto, type ScanRangeRow } from "./dto";
+import { toScanRangeDtos, type ScanRangeRow } from "./dto";
 import { SCAN_RANGE_STATUSES } from "./schemas";
 
 // Addresses order numerically (127.0.0.2 before 127.0.0.10), not as text.
@@ -28,5 +28,5 @@ export const scanRangeListConfig: ListConfig = {
 /** Scan ranges are global: every signed-in user may read them. */
 export async function listScanRanges({ ctx, input }: { ctx: ServiceContext; input: ListQuery }) {
   const page = await runList<ScanRangeRow>(scanRangeListConfig, input, { db: ctx.db, requestUrl: ctx.requestUrl });
-  return mapPage(page, (rows) => rows.map(toScanRangeDto));
+  return mapPage(page, (rows) => toScanRangeDtos(ctx.db, rows));
 }

@@ -10,6 +10,13 @@ export const scanRangeSchema = z.object({
   ip_to: z.string().describe("Last IPv4 address scanned (inclusive)."),
   ports: z.array(z.number().int()).describe("TCP ports probed for a Redfish service on each address."),
   status: z.enum(SCAN_RANGE_STATUSES).describe('"scanning" while a discovery scan runs, "ready" when done, "error" when the last scan failed.'),
+  status_message: z.string().describe('Why the last scan ended in "error"; empty otherwise.'),
+  addresses_probed: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Addresses of the running (or last) scan whose every port has been tried, summed over its chunks; null before the first scan."),
+  addresses_total: z.number().int().nullable().describe("Addresses the running (or last) scan covers; null before the first scan."),
   last_scan_at: z.string().nullable().describe("When the last scan finished (ISO 8601, UTC), null before the first."),
   last_scan_found: z.number().int().nullable().describe("Nodes found by the last scan, null before the first."),
   created_at: z.string().describe("ISO 8601, UTC."),

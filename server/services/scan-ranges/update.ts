@@ -25,7 +25,7 @@ export async function updateScanRange({ ctx, input }: { ctx: ServiceContext; inp
       .set({ name: values.name, ipFrom: values.ip_from, ipTo: values.ip_to, ports: values.ports, updatedAt: sql`clock_timestamp()` })
       .where(eq(scanRanges.id, current.id))
       .returning();
-    return toScanRangeDto(row!);
+    return toScanRangeDto(ctx.db, row!);
   } catch (error) {
     if (isNameTaken(error)) throw ValidationError.field("name", NAME_TAKEN);
     throw error;

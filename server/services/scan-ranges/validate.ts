@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { scanRanges } from "~/db/schema";
 import { isUniqueViolation } from "~/server/lib/db-errors";
+import { ipv4ToNumber } from "~/server/lib/ipv4";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 
@@ -11,10 +12,6 @@ export const NAME_TAKEN = "scan range with this name already exists.";
 export const isNameTaken = (error: unknown) => isUniqueViolation(error, "scan_ranges_name_unique");
 
 export type ScanRangeValues = { name: string; ip_from: string; ip_to: string; ports: number[] };
-
-export function ipv4ToNumber(ip: string): number {
-  return ip.split(".").reduce((total, octet) => total * 256 + Number(octet), 0);
-}
 
 /** Port lists compare as sets: [443, 8443] and [8443, 443] scan the same thing. */
 const portSet = (ports: number[]) => [...ports].sort((a, b) => a - b).join(",");

@@ -1,6 +1,9 @@
 "use client";
 import type { ReactNode } from "react";
 import { Pagination } from "./pagination";
+import { SelectAll, SelectRow, type Selection } from "./selection";
+
+export type { Selection };
 import { SortHeader } from "./sort-header";
 import { DEFAULT_PAGE_SIZE, useListParams } from "./use-list-params";
 
@@ -37,6 +40,8 @@ type Props<Row extends { id: number }> = {
   rowActions?: (row: Row) => ReactNode;
   /** False when the rows are the whole list (e.g. a tree of every pool): no pager. */
   paginated?: boolean;
+  /** Rows can be ticked (a checkbox column) for an action on several at once. */
+  selection?: Selection<Row>;
 };
 
 /** Every console table: server-side search, sorting and paging bound to the URL, with the count in view. */
@@ -69,6 +74,7 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
         <table className="w-full border-collapse" aria-label={props.label} aria-busy={props.isLoading}>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
+              {props.selection && <SelectAll rows={rows} selection={props.selection} label={props.singularLabel} />}
               {props.columns.map((column) =>
                 column.sortKey ? (
                   <SortHeader key={column.header} label={column.header} sortKey={column.sortKey} ordering={query.ordering} onOrder={(ordering) => update({ ordering })} />
@@ -84,6 +90,7 @@ export function DataTable<Row extends { id: number }>(props: Props<Row>) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-zinc-100 last:border-0 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50">
+                {props.selection && <SelectRow row={row} selection={props.selection} />}
                 {props.columns.map((column) => (
                   <td key={column.header} className={`px-3 py-2 align-top ${column.className ?? ""}`}>
                     {column.cell(row)}

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 
-/** The first 10 hex digits are enough to tell images apart at a glance; the full value is one click away. */
+/** A SHA-256 (an image, a certificate): the first 10 hex digits tell them apart at a glance; the full value is one click away. */
 export function ChecksumCell({ checksum, name }: { checksum: string; name: string }) {
   const [copied, setCopied] = useState(false);
   async function copy() {

@@ -1,0 +1,3 @@
+export { failAbandonedChunk, scanChunk } from "./run-chunk";
+export * from "./schemas";
+export { runScan } from "./start";
