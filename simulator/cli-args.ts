@@ -6,10 +6,10 @@ import { FIRMWARE_TYPES, type FirmwareType } from "./types";
 import { imageVendorOf } from "./vendors";
 
 export const USAGE = `Usage:
-  npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|mixed]
+  npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|openbmc|mixed]
                  [--username root] [--password bmc_password] [--seed N] [--http] [--config fleet.json]
                  [--task-ms N] [--power-ms N] [--restart-ms N] [--session-timeout-ms N] [--max-sessions N]
-                 [--smart-storage-only] [--trailing-slash]
+                 [--smart-storage-only] [--trailing-slash] [--control-port P]
   npm run sim -- make-image --vendor dell --type bios --version 1.12.2 [--model "PowerEdge R750"]... [--name NAME] --out FILE
     types: ${FIRMWARE_TYPES.join(", ")}`;
 
@@ -42,6 +42,7 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       "max-sessions": { type: "string" },
       "smart-storage-only": { type: "boolean" },
       "trailing-slash": { type: "boolean" },
+      "control-port": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -74,6 +75,7 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       seed: values.seed,
       http: values.http,
       maxSessions: integer("max-sessions", values["max-sessions"]),
+      controlPort: integer("control-port", values["control-port"]),
     }),
     timings,
   };
