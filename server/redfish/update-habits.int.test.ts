@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
 import { serveImages, type ImageServer } from "~/simulator/testing/image-server";
 import { RedfishClient } from "./client";
-import { readInstalledVersion } from "./confirm";
+import { confirmVersion, readInstalledVersion } from "./confirm";
 import { readInventory } from "./inventory";
 import { powerOn, readPowerState, restartHost, shutDownHost } from "./power";
 import { findAcceptedUpdate } from "./recovery";
@@ -40,6 +40,7 @@ beforeAll(async () => {
         { vendor: "hpe-ilo5" },
         { vendor: "lenovo", habits: { tasksPurgedEarly: true } },
         { vendor: "dell", habits: { tasksPurgedEarly: true } },
+        { vendor: "supermicro", habits: { inventoryLagMs: 2000 } },
       ],
     }),
     serveImages("127.57.7.250"),
@@ -201,4 +202,22 @@ describe("habits", () => {
       expect(await eventually(async () => ((await readInstalledVersion(client, request)) === `purged-${index}` ? true : undefined))).toBe(true);
     }),
   );
+
+  it("reads the old version, steadily, while the inventory lags behind a finished flash", () =>
+    using(fleet.bmcs[8], async (client) => {
+      const bmc = fleet.bmcs[8];
+      const before = bmc.firmware.bmc;
+      const request = updateRequestFor(bmc, "bmc", await publishImage(images, dir, bmc, "bmc", "smc-bmc-lag"));
+      expect((await settle(client, await startUpdate(client, request))).progress.state).toBe("completed");
+      // Stable is not enough: the engine waits for a stable reading that differs from the snapshot's.
+      expect(await eventually(async () => {
+        const reading = await confirmVersion(client, request, { intervalMs: 20 });
+        return reading.stable ? reading : undefined;
+      })).toMatchObject({ stable: true, version: before });
+      const changed = await eventually(async () => {
+        const reading = await confirmVersion(client, request, { intervalMs: 20 });
+        return reading.stable && reading.version !== before ? reading.version : undefined;
+      });
+      expect(changed).toBe("smc-bmc-lag");
+    }));
 });
