@@ -8,8 +8,7 @@ import type { VendorKey } from "~/simulator/types";
 import { withBmc, type RedfishClient } from "./client";
 import { readInventory } from "./inventory";
 import { findAcceptedUpdate } from "./recovery";
-import { clientOptionsFor } from "./testing/fleet";
-import { eventually, publishImage, settle, updateRequestFor } from "./testing/updates";
+import { eventually, publishImage, settle, stepOptions, updateRequestFor } from "./testing/updates";
 import { prepareUpdate, sendUpdate } from "./update";
 
 let fleet: Fleet;
@@ -26,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([fleet.stop(), images.stop(), rm(dir, { recursive: true, force: true })]));
 
 /** Each engine step is its own job: a new client, logged out at the end. */
-const step = <T>(bmc: BmcHandle, work: (client: RedfishClient) => Promise<T>) => withBmc(clientOptionsFor(fleet, bmc), work);
+const step = <T>(bmc: BmcHandle, work: (client: RedfishClient) => Promise<T>) => withBmc(stepOptions(fleet, bmc), work);
 
 describe.each(["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo"] as const)("%s: a crash between sending and recording", (vendor) => {
   it.sequential("finds the update the BMC accepted, follows it to its end, and it was flashed once", async () => {

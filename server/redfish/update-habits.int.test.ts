@@ -9,14 +9,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
 import { serveImages, type ImageServer } from "~/simulator/testing/image-server";
-import { RedfishClient } from "./client";
+import { RedfishClient, withBmc } from "./client";
 import { confirmVersion, readInstalledVersion } from "./confirm";
 import { readInventory } from "./inventory";
 import { powerOn, readPowerState, restartHost, shutDownHost } from "./power";
 import { findAcceptedUpdate } from "./recovery";
 import { pollUpdate } from "./tasks";
-import { clientOptionsFor } from "./testing/fleet";
-import { eventually, hostOn, publishImage, settle, updateRequestFor } from "./testing/updates";
+import { eventually, hostOn, publishImage, settle, stepOptions, updateRequestFor } from "./testing/updates";
 import { prepareUpdate, sendUpdate, startUpdate } from "./update";
 import { sleep } from "./retry";
 
@@ -48,16 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([fleet.stop(), images.stop(), rm(dir, { recursive: true, force: true })]));
 
-const connect = (bmc: BmcHandle) => RedfishClient.connect(clientOptionsFor(fleet, bmc, { retries: 1, retryPolicy: { baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 100 } }));
-
-async function using<T>(bmc: BmcHandle, work: (client: RedfishClient) => Promise<T>): Promise<T> {
-  const client = await connect(bmc);
-  try {
-    return await work(client);
-  } finally {
-    await client.close();
-  }
-}
+const connect = (bmc: BmcHandle) => RedfishClient.connect(stepOptions(fleet, bmc));
+const using = <T>(bmc: BmcHandle, work: (client: RedfishClient) => Promise<T>) => withBmc(stepOptions(fleet, bmc), work);
 
 const nicEntry = async (client: RedfishClient) => (await readInventory(client)).firmware!.find((entry) => entry.component === "nic")!.odataId;
 const pushOnly = (image: { file: string; name: string }) => ({ file: image.file, name: image.name });

@@ -9,8 +9,7 @@ import { RedfishClient } from "./client";
 import { confirmVersion, readInstalledVersion } from "./confirm";
 import { readInventory } from "./inventory";
 import { restartHost } from "./power";
-import { clientOptionsFor } from "./testing/fleet";
-import { eventually, hostOn, publishImage, settle, updateRequestFor } from "./testing/updates";
+import { eventually, hostOn, publishImage, settle, stepOptions, updateRequestFor } from "./testing/updates";
 import { prepareUpdate, sendUpdate, startUpdate } from "./update";
 import { UpdateRefusedError } from "./update/errors";
 
@@ -27,8 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([fleet.stop(), images.stop(), rm(dir, { recursive: true, force: true })]));
 
-/** A client as an engine step makes one: few retries, short waits, so a restarting BMC shows as a transient failure. */
-const connect = (bmc: BmcHandle) => RedfishClient.connect(clientOptionsFor(fleet, bmc, { retries: 1, retryPolicy: { baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 100 } }));
+const connect = (bmc: BmcHandle) => RedfishClient.connect(stepOptions(fleet, bmc));
 
 describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleUpdate", (vendor) => {
   it.sequential("stages a BIOS until the host restarts, then the new BiosVersion shows", async () => {

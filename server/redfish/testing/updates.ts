@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { makeImage, type BmcHandle, type FirmwareType } from "~/simulator";
+import { makeImage, type BmcHandle, type FirmwareType, type Fleet } from "~/simulator";
 import type { ImageServer } from "~/simulator/testing/image-server";
 import { PROFILES } from "~/simulator/vendors";
-import type { RedfishClient } from "../client";
+import type { ClientOptions, RedfishClient } from "../client";
 import type { ComponentRef } from "../confirm";
 import type { FirmwareComponent } from "../inventory/types";
 import { readPowerState } from "../power";
@@ -11,6 +11,12 @@ import { sleep } from "../retry";
 import { pollUpdate, type UpdateProgress, type UpdateState } from "../tasks";
 import { isTransientBmcError } from "../update/errors";
 import type { AcceptedUpdate, UpdateRequest } from "../update/types";
+import { clientOptionsFor } from "./fleet";
+
+/** Client options as an engine step would use them: few retries, short waits, so a restarting BMC shows as a transient failure. */
+export function stepOptions(fleet: Fleet, bmc: BmcHandle): ClientOptions {
+  return clientOptionsFor(fleet, bmc, { retries: 1, retryPolicy: { baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 100 } });
+}
 
 export interface PublishedImage {
   url: string;
