@@ -12,12 +12,11 @@ import { chooseUpdatePlan } from "./update/choose";
 import { sendPush, type SendOptions } from "./update/push";
 import { takeSnapshot } from "./update/snapshot";
 import type { AcceptedUpdate, PreparedUpdate, UpdatePlan, UpdateRequest } from "./update/types";
-import { quirksFor } from "./vendors";
 
 /** Reads what the BMC offers, decides how to send (`UpdatePlan`) and notes what exists before sending. Sends nothing. */
 export async function prepareUpdate(client: RedfishClient, request: UpdateRequest): Promise<PreparedUpdate> {
   const capabilities = await readUpdateCapabilities(client, request.managerPath);
-  const plan = chooseUpdatePlan(capabilities, request, quirksFor(client.vendor).update ?? {}, client.bmc);
+  const plan = chooseUpdatePlan(capabilities, request, client.vendor, client.bmc);
   return { request, plan, snapshot: await takeSnapshot(client, request), bmc: client.bmc, vendor: client.vendor };
 }
 

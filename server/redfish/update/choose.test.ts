@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { quirksFor } from "../vendors";
 import type { UpdateCapabilities } from "./capabilities";
 import { chooseUpdatePlan } from "./choose";
 import { UpdateRefusedError } from "./errors";
@@ -30,8 +29,7 @@ const request = (overrides: Partial<UpdateRequest> = {}, image: UpdateRequest["i
   ...overrides,
 });
 
-const plan = (vendor: string | null, capabilities: UpdateCapabilities, req: UpdateRequest) =>
-  chooseUpdatePlan(capabilities, req, quirksFor(vendor).update ?? {}, "127.0.0.1:443");
+const plan = (vendor: string | null, capabilities: UpdateCapabilities, req: UpdateRequest) => chooseUpdatePlan(capabilities, req, vendor, "127.0.0.1:443");
 
 function refusal(run: () => unknown): UpdateRefusedError {
   try {

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { quirksFor } from "../vendors";
 import type { UpdateQuirks } from "../vendors/types";
 import type { UpdateCapabilities } from "./capabilities";
 import { UpdateRefusedError } from "./errors";
@@ -61,11 +62,12 @@ function applyTimeFor(supported: ApplyTime[] | null, request: UpdateRequest, bmc
 }
 
 /**
- * How to send this update to this BMC: the first method the vendor prefers among those offered,
+ * How to send this update to this BMC (`vendor`: the root's, any alias): the first method the vendor prefers among those offered,
  * with every parameter decided (targets, apply time, protocol, claim, two-phase). Throws
  * `UpdateRefusedError` (`no_path`, `unsupported_image`, `rejected`) when nothing fits.
  */
-export function chooseUpdatePlan(caps: UpdateCapabilities, request: UpdateRequest, quirks: UpdateQuirks, bmc: string): UpdatePlan {
+export function chooseUpdatePlan(caps: UpdateCapabilities, request: UpdateRequest, vendor: string | null, bmc: string): UpdatePlan {
+  const quirks: UpdateQuirks = quirksFor(vendor).update ?? {};
   if (caps.serviceEnabled === false) throw new UpdateRefusedError(bmc, "no_path", "its UpdateService is disabled (ServiceEnabled: false)");
   const name = imageNameOf(request);
   const offered = offeredMethods(caps, request);
