@@ -15,6 +15,8 @@ describe("parseRunArgs", () => {
       timings: { taskMs: 500 },
     });
     expect(parseRunArgs(["--help"])).toBe("help");
+    expect(parseRunArgs(["--control-port", "9400", "--vendor", "openbmc"])).toMatchObject({ controlPort: 9400, vendor: "openbmc" });
+    expect(() => parseRunArgs(["--control-port", "9x"])).toThrow(/--control-port must be a non-negative integer/);
   });
 
   it("lets explicit flags override a --config file's top level", () => {

@@ -6,10 +6,10 @@ import { FIRMWARE_TYPES, type FirmwareType } from "./types";
 import { imageVendorOf } from "./vendors";
 
 export const USAGE = `Usage:
-  npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|mixed]
+  npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|openbmc|mixed]
                  [--username root] [--password bmc_password] [--seed N] [--http] [--config fleet.json]
                  [--task-ms N] [--power-ms N] [--restart-ms N] [--session-timeout-ms N] [--max-sessions N]
-                 [--smart-storage-only] [--trailing-slash] [--cert-dir DIR]
+                 [--smart-storage-only] [--trailing-slash] [--cert-dir DIR] [--control-port P]
   npm run sim -- make-image --vendor dell --type bios --version 1.12.2 [--model "PowerEdge R750"]... [--name NAME] --out FILE
     types: ${FIRMWARE_TYPES.join(", ")}`;
 
@@ -43,6 +43,7 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       "smart-storage-only": { type: "boolean" },
       "trailing-slash": { type: "boolean" },
       "cert-dir": { type: "string" },
+      "control-port": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -76,6 +77,7 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       http: values.http,
       maxSessions: integer("max-sessions", values["max-sessions"]),
       certificateDir: values["cert-dir"],
+      controlPort: integer("control-port", values["control-port"]),
     }),
     timings,
   };

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseMakeImageArgs, parseRunArgs, USAGE } from "./cli-args";
 import type { Fleet } from "./fleet";
+import { READY_PREFIX, readyLine } from "./fleet-process";
 import { makeImage } from "./image";
 
 const DETAILED_UP_TO = 20;
@@ -39,7 +40,9 @@ async function run(argv: string[]): Promise<void> {
   process.once("SIGTERM", shutdown);
   for (const line of describe(fleet)) console.log(line);
   const [first] = fleet.bmcs;
+  if (fleet.control) console.log(`control endpoint ${fleet.control.url}: GET /bmcs, GET /bmcs/{address}, POST|DELETE /bmcs/{address}/faults`);
   console.log(`seed ${fleet.seed}; log in as ${first.username} / ${first.password}; Ctrl-C stops the fleet.`);
+  console.log(`${READY_PREFIX}${JSON.stringify(readyLine(fleet))}`);
 }
 
 function makeImageCommand(argv: string[]): void {
