@@ -24,20 +24,24 @@ function describe(fleet: Fleet): string[] {
 }
 
 async function run(argv: string[]): Promise<void> {
-  const options = parseRunArgs(argv);
-  if (options === "help") {
+  const args = parseRunArgs(argv);
+  if (args === "help") {
     console.log(USAGE);
     return;
   }
   // Loaded only to run a fleet: TLS generation pulls in heavy modules make-image does not need.
   const { startFleet } = await import("./fleet");
-  const fleet = await startFleet(options);
+  const fleet = await startFleet(args.options);
   // Handlers first: whoever reads the banner may signal at once.
   const shutdown = () => {
     void fleet.stop().then(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  if (args.untilStdinCloses) {
+    process.stdin.once("end", shutdown).once("close", shutdown);
+    process.stdin.resume();
+  }
   for (const line of describe(fleet)) console.log(line);
   const [first] = fleet.bmcs;
   if (fleet.control) console.log(`control endpoint ${fleet.control.url}: GET /bmcs, GET /bmcs/{address}, POST|DELETE /bmcs/{address}/faults`);

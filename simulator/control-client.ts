@@ -1,4 +1,5 @@
 import type { BmcState } from "./bmc-state";
+import type { FleetStats } from "./control";
 import type { Faults } from "./types";
 
 /** Faults to set through the control endpoint; `null` clears one. */
@@ -22,6 +23,11 @@ export class ControlClient {
 
   clearFaults(address: string): Promise<BmcState> {
     return this.call("DELETE", `/bmcs/${encodeURIComponent(address)}/faults`);
+  }
+
+  /** The fleet process's memory and event loop delay since the previous call. */
+  stats(): Promise<FleetStats> {
+    return this.call("GET", "/stats");
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -67,6 +67,14 @@ describe("the control endpoint of a fleet in a child process", () => {
     expect((await root()).status).toBe(200);
   });
 
+  it("reports the fleet process's memory and event loop delay for benches", async () => {
+    const stats = await fleet.control.stats();
+    expect(stats).toMatchObject({ bmcs: 3, rss_bytes: expect.any(Number), heap_used_bytes: expect.any(Number) });
+    expect(stats.rss_bytes).toBeGreaterThan(stats.heap_used_bytes);
+    expect(stats.event_loop_delay_ms.p99).toBeGreaterThanOrEqual(stats.event_loop_delay_ms.p50);
+    expect(Date.parse((await fleet.control.stats()).since)).toBeGreaterThan(Date.parse(stats.since));
+  });
+
   it("refuses what it cannot do with a clear 4xx and changes nothing", async () => {
     const { url } = fleet.control;
     const post = (path: string, body: string) => fetch(`${url}${path}`, { method: "POST", body, headers: { "Content-Type": "application/json" } });
@@ -82,10 +90,14 @@ describe("the control endpoint of a fleet in a child process", () => {
     expect((await fetch(`${url}/bmcs`, { method: "DELETE" })).status).toBe(405);
   });
 
-  it("stops cleanly on SIGTERM", async () => {
+  it("stops cleanly on SIGTERM, and when the process that started it goes (its stdin closes)", async () => {
     const short = await spawnFleet({ count: 1, base: "127.51.20.40", http: true });
     await short.stop();
     expect(short.child.exitCode).toBe(0);
+    const orphan = await spawnFleet({ count: 1, base: "127.51.20.41", http: true });
+    const exited = new Promise((resolve) => orphan.child.once("exit", resolve));
+    orphan.child.stdin!.end();
+    expect(await exited).toBe(0);
   });
 });
 

@@ -50,10 +50,9 @@ export async function spawnFleet(options: FleetOptions, { timeoutMs = 120_000 } 
   const dir = await mkdtemp(join(tmpdir(), "rackpilot-fleet-"));
   const config = join(dir, "fleet.json");
   await writeFile(config, JSON.stringify({ port: 0, ...options }));
-  const child = spawn(process.execPath, ["--import", "tsx", CLI, "--config", config, "--control-port", String(options.controlPort ?? 0)], {
-    cwd: dirname(import.meta.dirname),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const args = ["--import", "tsx", CLI, "--config", config, "--control-port", String(options.controlPort ?? 0), "--until-stdin-closes"];
+  // stdin is a pipe the fleet watches: if this process dies without stopping it, the fleet stops too.
+  const child = spawn(process.execPath, args, { cwd: dirname(import.meta.dirname), stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
