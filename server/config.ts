@@ -54,6 +54,29 @@ export const scanSettings = {
   },
 };
 
+export const registrationSettings = {
+  /** Bound on each request to a BMC (connect, TLS, whole answer); retried up to three times. */
+  get requestTimeoutMs() {
+    return env("RACKPILOT_BMC_REQUEST_TIMEOUT") * 1000;
+  },
+  /** How long an API call waits for another operation on the same BMC before it answers 400. */
+  get lockWaitMs() {
+    return env("RACKPILOT_BMC_LOCK_WAIT") * 1000;
+  },
+  /** Bound on one BMC's whole registration or refresh (log in, crawl, log out). */
+  get timeoutMs() {
+    return env("RACKPILOT_REGISTER_TIMEOUT") * 1000;
+  },
+  /** BMCs registered or refreshed at once per process (bulk registration, refresh of every server). */
+  get concurrency() {
+    return env("RACKPILOT_REGISTER_CONCURRENCY");
+  },
+  /** Finished bulk registrations stay readable this long. */
+  get retentionDays() {
+    return env("RACKPILOT_REGISTRATION_RETENTION_DAYS");
+  },
+};
+
 let cachedSecret: string | undefined;
 
 /** RACKPILOT_SECRET, or a random secret generated once and kept (mode 0600) in the data dir. */

@@ -64,6 +64,11 @@ const variables = {
     .refine((hour) => hour === null || hour <= 23, { error: "expected an hour from 0 to 23 (UTC) or off" })
     .default(2),
   RACKPILOT_COMPLIANCE_HISTORY_DAYS: z.coerce.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(0, { error: "expected 0 or more" }).default(365),
+  RACKPILOT_BMC_REQUEST_TIMEOUT: positiveNumber(15),
+  RACKPILOT_BMC_LOCK_WAIT: z.coerce.number({ error: "expected a number" }).min(0, { error: "expected 0 or more" }).default(5),
+  RACKPILOT_REGISTER_TIMEOUT: positiveNumber(180),
+  RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(32),
+  RACKPILOT_REGISTRATION_RETENTION_DAYS: positiveNumber(7),
 } satisfies Record<string, z.ZodType>;
 
 export type Env = { [Name in keyof typeof variables]: z.output<(typeof variables)[Name]> };

@@ -4,9 +4,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMakeImageArgs, parseRunArgs } from "./cli-args";
 
+function optionsOf(argv: string[]) {
+  const parsed = parseRunArgs(argv);
+  if (parsed === "help") throw new Error("help asked");
+  return parsed.options;
+}
+
 describe("parseRunArgs", () => {
   it("defaults the port to 8443 and turns flags into fleet options", () => {
-    expect(parseRunArgs(["--count", "10", "--base", "127.50.5.1", "--vendor", "dell", "--http", "--task-ms", "500"])).toEqual({
+    expect(optionsOf(["--count", "10", "--base", "127.50.5.1", "--vendor", "dell", "--http", "--task-ms", "500"])).toEqual({
       port: 8443,
       count: 10,
       base: "127.50.5.1",
@@ -15,6 +21,9 @@ describe("parseRunArgs", () => {
       timings: { taskMs: 500 },
     });
     expect(parseRunArgs(["--help"])).toBe("help");
+    expect(parseRunArgs(["--until-stdin-closes"])).toMatchObject({ untilStdinCloses: true });
+    expect(optionsOf(["--control-port", "9400", "--vendor", "openbmc"])).toMatchObject({ controlPort: 9400, vendor: "openbmc" });
+    expect(() => optionsOf(["--control-port", "9x"])).toThrow(/--control-port must be a non-negative integer/);
   });
 
   it("lets explicit flags override a --config file's top level", () => {
@@ -22,7 +31,7 @@ describe("parseRunArgs", () => {
     const config = join(dir, "fleet.json");
     writeFileSync(config, JSON.stringify({ port: 9000, seed: 3, timings: { powerMs: 10, taskMs: 20 }, bmcs: [{ vendor: "lenovo" }] }));
     try {
-      expect(parseRunArgs(["--config", config, "--seed", "4", "--power-ms", "99"])).toEqual({
+      expect(optionsOf(["--config", config, "--seed", "4", "--power-ms", "99"])).toEqual({
         port: 9000,
         seed: "4",
         timings: { powerMs: 99, taskMs: 20 },
@@ -38,18 +47,18 @@ describe("parseRunArgs", () => {
     const config = join(dir, "fleet.json");
     writeFileSync(config, JSON.stringify({ vendor: "hpe-ilo5", quirks: { smartStorageOnly: true } }));
     try {
-      expect(parseRunArgs(["--config", config, "--trailing-slash"])).toMatchObject({ quirks: { smartStorageOnly: true, trailingSlash: true } });
-      expect(parseRunArgs(["--vendor", "hpe-ilo5", "--smart-storage-only"])).toMatchObject({ quirks: { smartStorageOnly: true } });
-      expect(parseRunArgs(["--vendor", "dell"])).not.toHaveProperty("quirks");
+      expect(optionsOf(["--config", config, "--trailing-slash"])).toMatchObject({ quirks: { smartStorageOnly: true, trailingSlash: true } });
+      expect(optionsOf(["--vendor", "hpe-ilo5", "--smart-storage-only"])).toMatchObject({ quirks: { smartStorageOnly: true } });
+      expect(optionsOf(["--vendor", "dell"])).not.toHaveProperty("quirks");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it("rejects malformed numbers and unknown flags", () => {
-    expect(() => parseRunArgs(["--count", "ten"])).toThrow(/--count must be a non-negative integer/);
-    expect(() => parseRunArgs(["--colour", "red"])).toThrow(/Unknown option/);
-    expect(() => parseRunArgs(["--config", "/nonexistent/fleet.json"])).toThrow(/cannot read --config \/nonexistent\/fleet\.json: ENOENT/);
+    expect(() => optionsOf(["--count", "ten"])).toThrow(/--count must be a non-negative integer/);
+    expect(() => optionsOf(["--colour", "red"])).toThrow(/Unknown option/);
+    expect(() => optionsOf(["--config", "/nonexistent/fleet.json"])).toThrow(/cannot read --config \/nonexistent\/fleet\.json: ENOENT/);
   });
 });
 

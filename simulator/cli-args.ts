@@ -6,10 +6,10 @@ import { FIRMWARE_TYPES, type FirmwareType } from "./types";
 import { imageVendorOf } from "./vendors";
 
 export const USAGE = `Usage:
-  npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|mixed]
+  npm run sim -- [--count N] [--base 127.x.y.z] [--port 8443] [--vendor dell|hpe-ilo5|hpe-ilo4|supermicro|lenovo|openbmc|mixed]
                  [--username root] [--password bmc_password] [--seed N] [--http] [--config fleet.json]
                  [--task-ms N] [--power-ms N] [--restart-ms N] [--session-timeout-ms N] [--max-sessions N]
-                 [--smart-storage-only] [--trailing-slash]
+                 [--smart-storage-only] [--trailing-slash] [--cert-dir DIR] [--control-port P] [--until-stdin-closes]
   npm run sim -- make-image --vendor dell --type bios --version 1.12.2 [--model "PowerEdge R750"]... [--name NAME] --out FILE
     types: ${FIRMWARE_TYPES.join(", ")}`;
 
@@ -21,7 +21,13 @@ function integer(name: string, value: string | undefined): number | undefined {
 }
 
 /** Fleet options from the command line; explicit flags override a --config file's top level. */
-export function parseRunArgs(argv: string[]): FleetOptions | "help" {
+export interface RunArgs {
+  options: FleetOptions;
+  /** Stop when standard input closes: the fleet of a parent process that may die without signalling it. */
+  untilStdinCloses: boolean;
+}
+
+export function parseRunArgs(argv: string[]): RunArgs | "help" {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -42,6 +48,9 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       "max-sessions": { type: "string" },
       "smart-storage-only": { type: "boolean" },
       "trailing-slash": { type: "boolean" },
+      "cert-dir": { type: "string" },
+      "control-port": { type: "string" },
+      "until-stdin-closes": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,7 +69,7 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
     ...file.quirks,
     ...defined({ smartStorageOnly: values["smart-storage-only"], trailingSlash: values["trailing-slash"] }),
   };
-  return {
+  const options: FleetOptions = {
     ...file,
     ...(Object.keys(quirks).length > 0 && { quirks }),
     port: file.port ?? 8443,
@@ -74,9 +83,12 @@ export function parseRunArgs(argv: string[]): FleetOptions | "help" {
       seed: values.seed,
       http: values.http,
       maxSessions: integer("max-sessions", values["max-sessions"]),
+      certificateDir: values["cert-dir"],
+      controlPort: integer("control-port", values["control-port"]),
     }),
     timings,
   };
+  return { options, untilStdinCloses: values["until-stdin-closes"] === true };
 }
 
 export function parseMakeImageArgs(argv: string[]): { manifest: ImageManifestInput; out: string } {

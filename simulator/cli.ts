@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { parseMakeImageArgs, parseRunArgs, USAGE } from "./cli-args";
 import type { Fleet } from "./fleet";
+import { READY_PREFIX, readyLine } from "./fleet-process";
 import { makeImage } from "./image";
 
 const DETAILED_UP_TO = 20;
@@ -23,23 +24,29 @@ function describe(fleet: Fleet): string[] {
 }
 
 async function run(argv: string[]): Promise<void> {
-  const options = parseRunArgs(argv);
-  if (options === "help") {
+  const args = parseRunArgs(argv);
+  if (args === "help") {
     console.log(USAGE);
     return;
   }
   // Loaded only to run a fleet: TLS generation pulls in heavy modules make-image does not need.
   const { startFleet } = await import("./fleet");
-  const fleet = await startFleet(options);
+  const fleet = await startFleet(args.options);
   // Handlers first: whoever reads the banner may signal at once.
   const shutdown = () => {
     void fleet.stop().then(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  if (args.untilStdinCloses) {
+    process.stdin.once("end", shutdown).once("close", shutdown);
+    process.stdin.resume();
+  }
   for (const line of describe(fleet)) console.log(line);
   const [first] = fleet.bmcs;
+  if (fleet.control) console.log(`control endpoint ${fleet.control.url}: GET /bmcs, GET /bmcs/{address}, POST|DELETE /bmcs/{address}/faults`);
   console.log(`seed ${fleet.seed}; log in as ${first.username} / ${first.password}; Ctrl-C stops the fleet.`);
+  console.log(`${READY_PREFIX}${JSON.stringify(readyLine(fleet))}`);
 }
 
 function makeImageCommand(argv: string[]): void {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { loopbackRange } from "./address";
 import type { BmcSpec } from "./bmc/bmc";
-import { FIRMWARE_TYPES, VENDOR_KEYS, type Quirks, type Timings } from "./types";
+import { FIRMWARE_TYPES, VENDOR_KEYS, type Timings } from "./types";
 import { profileFor } from "./vendors";
 
-const faultsSchema = z
+export const faultsSchema = z
   .object({
     latencyMs: z.number().nonnegative().optional(),
     errorRate: z.number().min(0).max(1).optional(),
@@ -31,6 +31,21 @@ const vendorSchema = z.enum([...VENDOR_KEYS, "mixed"]);
 /** Firmware variants (see `Quirks`); a profile that lacks one refuses it. */
 const quirksSchema = z.object({ smartStorageOnly: z.boolean().optional(), trailingSlash: z.boolean().optional() }).strict();
 
+/** Update habits (see `Habits`); a profile that lacks one refuses it. */
+const habitsSchema = z
+  .object({
+    dropSessionsOnReset: z.boolean(),
+    inventoryLagMs: z.number().nonnegative(),
+    tasksPurgedEarly: z.boolean(),
+    alreadyPresent: z.boolean(),
+    unlicensed: z.boolean(),
+    ignoresPackages: z.boolean(),
+    pushClaim: z.boolean(),
+    biosNeedsHostOff: z.boolean(),
+  })
+  .partial()
+  .strict();
+
 /** A run of identical BMCs in a heterogeneous fleet (`bmcs` in a --config file). */
 const groupSchema = z
   .object({
@@ -42,6 +57,7 @@ const groupSchema = z
     password: z.string().min(1).optional(),
     faults: faultsSchema.optional(),
     quirks: quirksSchema.optional(),
+    habits: habitsSchema.optional(),
     maxSessions: z.number().int().positive().optional(),
   })
   .strict();
@@ -61,13 +77,19 @@ export const fleetOptionsSchema = z
     seed: z.union([z.number(), z.string()]).optional(),
     /** Plain HTTP instead of HTTPS. */
     http: z.boolean().default(false),
+    /** Keep the TLS key and certificate in this directory (generated there once) instead of a new one per process. */
+    certificateDir: z.string().min(1).optional(),
     timings: timingsSchema.optional(),
     /** Applied to every BMC; a group's own faults win. */
     faults: faultsSchema.optional(),
     /** Applied to every BMC whose profile has the variant; a group's own quirks win. */
     quirks: quirksSchema.optional(),
+    /** Applied to every BMC whose profile has the habit; a group's own habits win. */
+    habits: habitsSchema.optional(),
     maxSessions: z.number().int().positive().optional(),
     bmcs: z.array(groupSchema).min(1).optional(),
+    /** Serve the control endpoint (JSON over plain HTTP) on 127.0.0.1 at this port; 0 picks a free one. */
+    controlPort: z.number().int().min(0).max(65535).optional(),
   })
   .strict();
 
@@ -78,7 +100,9 @@ export const DEFAULT_TIMINGS: Timings = { powerMs: 3000, taskMs: 15_000, bmcRest
 
 export interface ResolvedFleet {
   port: number;
+  controlPort?: number;
   secure: boolean;
+  certificateDir?: string;
   seed: string;
   specs: BmcSpec[];
 }
@@ -109,8 +133,12 @@ export function resolveFleet(input: FleetOptions): ResolvedFleet {
         password: group.password ?? options.password,
         faults: { ...options.faults, ...group.faults },
         quirks: {
-          ...(options.bmcs || vendor === "mixed" ? supportedQuirks(options.quirks, profile.quirks) : options.quirks),
-          ...(vendor === "mixed" ? supportedQuirks(group.quirks, profile.quirks) : group.quirks),
+          ...(options.bmcs || vendor === "mixed" ? supportedOnly(options.quirks, profile.quirks) : options.quirks),
+          ...(vendor === "mixed" ? supportedOnly(group.quirks, profile.quirks) : group.quirks),
+        },
+        habits: {
+          ...(options.bmcs || vendor === "mixed" ? supportedOnly(options.habits, Object.keys(profile.habits)) : options.habits),
+          ...(vendor === "mixed" ? supportedOnly(group.habits, Object.keys(profile.habits)) : group.habits),
         },
         timings,
         maxSessions: group.maxSessions ?? options.maxSessions,
@@ -119,13 +147,13 @@ export function resolveFleet(input: FleetOptions): ResolvedFleet {
       });
     }
   }
-  return { port: options.port, secure: !options.http, seed, specs };
+  return { port: options.port, controlPort: options.controlPort, secure: !options.http, certificateDir: options.certificateDir, seed, specs };
 }
 
 /**
- * Quirks given for a mixed fleet, or fleet-wide beside groups, go only to the profiles that have
- * them; quirks asked of one vendor stay, so that a profile lacking one refuses it with a clear error.
+ * Quirks and habits given for a mixed fleet, or fleet-wide beside groups, go only to the profiles
+ * that have them; those asked of one vendor stay, so that a profile lacking one refuses it with a clear error.
  */
-function supportedQuirks(quirks: Quirks = {}, supported: readonly (keyof Quirks)[]): Quirks {
-  return Object.fromEntries(Object.entries(quirks).filter(([key]) => supported.includes(key as keyof Quirks)));
+function supportedOnly<T extends object>(values: T | undefined, supported: readonly string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([key]) => supported.includes(key))) as Partial<T>;
 }

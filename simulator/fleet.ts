@@ -3,8 +3,9 @@ import https from "node:https";
 import net from "node:net";
 import { Bmc } from "./bmc/bmc";
 import { resolveFleet, type FleetOptions } from "./config";
+import { startControl } from "./control";
 import { handleRequest } from "./http/handle";
-import { fleetCertificate } from "./tls";
+import { fleetCertificate, persistentCertificate } from "./tls";
 
 export type BmcHandle = Pick<
   Bmc,
@@ -31,6 +32,7 @@ export type BmcHandle = Pick<
   | "identity"
   | "paths"
   | "quirks"
+  | "habits"
   | "trailingSlash"
 >;
 
@@ -40,6 +42,8 @@ export interface Fleet {
   seed: string;
   /** PEM of the self-signed certificate every BMC presents (undefined over plain HTTP). */
   certificate?: string;
+  /** The control endpoint, when `controlPort` was given. */
+  control?: { url: string; port: number };
   stop(): Promise<void>;
 }
 
@@ -49,8 +53,8 @@ export interface Fleet {
  * which routes each request by the local address it arrived on.
  */
 export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
-  const { port, secure, seed, specs } = resolveFleet(options);
-  const tls = secure ? await fleetCertificate() : undefined;
+  const { port, controlPort, secure, certificateDir, seed, specs } = resolveFleet(options);
+  const tls = secure ? await (certificateDir ? persistentCertificate(certificateDir) : fleetCertificate()) : undefined;
   // No request timeout: a BMC with the hang fault must stay silent for as long as the client waits.
   const server = tls ? https.createServer({ ...tls, requestTimeout: 0 }) : http.createServer({ requestTimeout: 0 });
   const byLocal = new Map<string, Bmc>();
@@ -62,8 +66,10 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     else res.destroy();
   });
   const listeners: net.Server[] = [];
+  let control: Awaited<ReturnType<typeof startControl>> | undefined;
   const stop = async () => {
     for (const bmc of bmcs) bmc.stop();
+    await control?.close();
     await Promise.all(listeners.map((listener) => new Promise((resolve) => listener.close(resolve))));
     for (const socket of sockets) socket.destroy();
     server.closeAllConnections();
@@ -84,11 +90,13 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
         byLocal.set(`${bmc.address}:${bmc.port}`, bmc);
       }),
     );
+    // Last, so that a control endpoint that answers means every BMC listens.
+    if (controlPort !== undefined) control = await startControl(bmcs, controlPort);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { bmcs, seed, certificate: tls?.cert, stop };
+  return { bmcs, seed, certificate: tls?.cert, control: control && { url: control.url, port: control.port }, stop };
 }
 
 function listen(listener: net.Server, port: number, address: string): Promise<void> {

@@ -6,3 +6,8 @@ export type { FlashRecord } from "./bmc/bmc";
 export type { SessionInfo } from "./bmc/sessions";
 export type { TaskInfo } from "./bmc/tasks";
 export * from "./types";
+export { spawnFleet, READY_PREFIX, type FleetProcess, type ReadyLine } from "./fleet-process";
+export { ControlClient, type FaultsPatch } from "./control-client";
+export type { FleetStats } from "./control";
+export { bmcState, type BmcState, type FlashHistoryEntry } from "./bmc-state";
+export type { FlashOutcome, UpdateMethod } from "./bmc/bmc";

@@ -7,7 +7,7 @@ let fleet: Fleet;
 const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === vendor) as BmcHandle;
 
 beforeAll(async () => {
-  fleet = await startFleet({ count: 5, vendor: "mixed", base: "127.51.3.1", seed: 5, timings: { powerMs: 400 } });
+  fleet = await startFleet({ base: "127.51.3.1", seed: 5, timings: { powerMs: 400 }, bmcs: [{ count: 5, vendor: "mixed" }, { vendor: "openbmc" }] });
 });
 afterAll(() => fleet.stop());
 

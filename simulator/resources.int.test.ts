@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFleet, type BmcHandle, type Fleet } from "./index";
 import { bmcClient, request } from "./testing/client";
 import { VENDOR_KEYS, type VendorKey } from "./types";
+import { PROFILES } from "./vendors";
 
 const EXPECTED: Record<VendorKey, { vendor: string; system: string; manager: string; manufacturer: string; controller: RegExp; product: RegExp }> = {
   dell: {
@@ -44,13 +45,21 @@ const EXPECTED: Record<VendorKey, { vendor: string; system: string; manager: str
     controller: /ThinkSystem RAID 930-8i/,
     product: /ThinkSystem SR6[35]0/,
   },
+  openbmc: {
+    vendor: "OpenBMC",
+    system: "/redfish/v1/Systems/system",
+    manager: "/redfish/v1/Managers/bmc",
+    manufacturer: "ASRockRack",
+    controller: /^FCH SATA Controller/,
+    product: /ROMED8HM3|SPC621D8HM3/,
+  },
 };
 
 let fleet: Fleet;
 const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === vendor) as BmcHandle;
 
 beforeAll(async () => {
-  fleet = await startFleet({ count: 5, vendor: "mixed", base: "127.51.1.1", seed: 11 });
+  fleet = await startFleet({ base: "127.51.1.1", seed: 11, bmcs: [{ count: 5, vendor: "mixed" }, { vendor: "openbmc" }] });
 });
 afterAll(() => fleet.stop());
 
@@ -115,13 +124,14 @@ describe.concurrent.each(VENDOR_KEYS)("%s resources", (vendor) => {
     });
     expect(system.SKU).toEqual(expect.any(String));
     expect(system.HostName).toEqual(expect.any(String));
-    expect(system.ProcessorSummary.Count).toBe(2);
+    const sockets = PROFILES[vendor].models.find((model) => model.name === bmc.model)!.cpu.count;
+    expect(system.ProcessorSummary.Count).toBe(sockets);
     expect(system.MemorySummary.TotalSystemMemoryGiB).toBeGreaterThan(0);
     expect(system.Actions["#ComputerSystem.Reset"]["ResetType@Redfish.AllowableValues"]).toEqual(
       expect.arrayContaining(["On", "ForceOff", "GracefulShutdown", "GracefulRestart", "ForceRestart"]),
     );
     const processors = await members(system.Processors["@odata.id"]);
-    expect(processors.map((cpu) => cpu.TotalCores)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(processors.map((cpu) => cpu.TotalCores)).toEqual(Array.from({ length: sockets }, () => expect.any(Number)));
     // iLO and XCC list every DIMM socket; only the populated ones count (iLO 4: HP's DIMMStatus and SizeMB).
     const dimms = await members(system.Memory["@odata.id"]);
     const populated = dimms.filter((dimm) => dimm.Status?.State !== "Absent" && dimm.DIMMStatus !== "NotPresent");
@@ -144,7 +154,9 @@ describe.concurrent.each(VENDOR_KEYS)("%s resources", (vendor) => {
     for (const nic of nics) expect(nic.MACAddress).toMatch(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/);
     const [storage] = await members(system.Storage["@odata.id"]);
     expect(storage.StorageControllers[0].Name).toMatch(expected.controller);
-    expect(storage.StorageControllers[0].FirmwareVersion).toBe(bmc.firmware.storage_controller ?? bmc.firmware.lsi_3108);
+    // OpenBMC reports the onboard SATA controller it cannot update, the others the RAID controller they flash.
+    const controllerFirmware = bmc.firmware.storage_controller ?? bmc.firmware.lsi_3108 ?? PROFILES[vendor].hardware.storageController?.firmware;
+    expect(storage.StorageControllers[0].FirmwareVersion).toBe(controllerFirmware);
     const [controller] = await members(storage.Controllers["@odata.id"]);
     expect(controller.Name).toMatch(expected.controller);
     const drives = await Promise.all(storage.Drives.map((drive: { "@odata.id": string }) => get(drive["@odata.id"])));
@@ -177,6 +189,14 @@ describe.concurrent.each(VENDOR_KEYS)("%s resources", (vendor) => {
       expect(inventory.Current.SystemRomActive[0]).toEqual(expect.objectContaining({ Name: "System ROM", VersionString: bmc.firmware.bios }));
       expect(inventory.Current.SystemBMC[0].VersionString).toMatch(new RegExp(`^${bmc.firmware.bmc?.replace("iLO 4 v", "")} [A-Z][a-z]{2} \\d\\d \\d{4}$`));
       expect(inventory.Current.ServicePack[0].Name).toBe("Service Pack for ProLiant");
+      return;
+    }
+    if (vendor === "openbmc") {
+      // bmcweb: push only, and an inventory of the BMC and host images alone.
+      expect(service).toMatchObject({ MultipartHttpPushUri: expect.any(String), HttpPushUriOptions: { HttpPushUriApplyTime: { ApplyTime: "Immediate" } } });
+      expect(service.Actions).toBeUndefined();
+      const images = await members(service.FirmwareInventory["@odata.id"]);
+      expect(images.map((image) => [image.Description, image.Version]).sort()).toEqual([["BMC image", bmc.firmware.bmc], ["Host image", bmc.firmware.bios]]);
       return;
     }
     expect(service.Actions["#UpdateService.SimpleUpdate"].target).toMatch(/UpdateService\.SimpleUpdate\/?$/);

@@ -9,7 +9,7 @@ const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  fleet = await startFleet({ count: 5, vendor: "mixed", base: "127.51.2.1", seed: 3, maxSessions: 3 });
+  fleet = await startFleet({ base: "127.51.2.1", seed: 3, maxSessions: 3, bmcs: [{ count: 5, vendor: "mixed" }, { vendor: "openbmc" }] });
 });
 afterAll(() => fleet.stop());
 

@@ -1,8 +1,11 @@
-export const VENDOR_KEYS = ["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo"] as const;
+export const VENDOR_KEYS = ["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo", "openbmc"] as const;
 export type VendorKey = (typeof VENDOR_KEYS)[number];
 
+/** What `--vendor mixed` deals round-robin; `openbmc` came later and stays out so the rotation stays as it was. */
+export const MIXED_VENDORS = ["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo"] as const satisfies readonly VendorKey[];
+
 /** The `vendor` field of a firmware image: iLO 4 and iLO 5 both take HPE images. */
-export const IMAGE_VENDORS = ["dell", "hpe", "supermicro", "lenovo"] as const;
+export const IMAGE_VENDORS = ["dell", "hpe", "supermicro", "lenovo", "openbmc"] as const;
 export type ImageVendor = (typeof IMAGE_VENDORS)[number];
 
 export const FIRMWARE_TYPES = ["bios", "bmc", "storage_controller", "lsi_3108", "service_pack", "nic"] as const;
@@ -49,3 +52,37 @@ export interface Quirks {
 }
 
 export const QUIRK_KEYS = ["smartStorageOnly", "trailingSlash"] as const satisfies readonly (keyof Quirks)[];
+
+/**
+ * How a BMC behaves around updates, each switchable per BMC (`habits` in the config). A profile
+ * offers the habits its family has, with its own defaults (`VendorProfile.habits`).
+ */
+export interface Habits {
+  /** A BMC reset (its own flash, `Manager.Reset`) ends every session. Every profile; default on. */
+  dropSessionsOnReset?: boolean;
+  /** After a flash, the versions a client reads stay the old ones this long. Every profile; default 0. */
+  inventoryLagMs?: number;
+  /** Update tasks vanish from TaskService (and monitors) as soon as they are accepted; Dell keeps the job. Profiles with tasks; default off. */
+  tasksPurgedEarly?: boolean;
+  /** Dell: an image whose version is already installed completes with "already present" and applies nothing, unless `ForceUpdate`. Default on. */
+  alreadyPresent?: boolean;
+  /** Supermicro: no SFT-OOB-LIC/SFT-DCMS licence, so BIOS and BMC updates answer 403 "Not licensed". Default off. */
+  unlicensed?: boolean;
+  /** iLO 5: a `.fwpkg` (or Smart Component) ImageURI answers 200 and is never flashed. Default on. */
+  ignoresPackages?: boolean;
+  /** Lenovo XCC: pushes are claimed through `HttpPushUriTargetsBusy`; a push while another session holds the claim is refused. Default on. */
+  pushClaim?: boolean;
+  /** OpenBMC: a BIOS image is only written while the host is off; with the host on its task ends in Exception. Default on. */
+  biosNeedsHostOff?: boolean;
+}
+
+export const HABIT_KEYS = [
+  "dropSessionsOnReset",
+  "inventoryLagMs",
+  "tasksPurgedEarly",
+  "alreadyPresent",
+  "unlicensed",
+  "ignoresPackages",
+  "pushClaim",
+  "biosNeedsHostOff",
+] as const satisfies readonly (keyof Habits)[];

@@ -8,12 +8,12 @@ import type { VendorKey } from "./types";
 let fleet: Fleet;
 let images: ImageServer;
 const byVendor = (vendor: VendorKey) => fleet.bmcs.find((bmc) => bmc.vendor === vendor) as BmcHandle;
-const FAMILY = { dell: "dell", "hpe-ilo5": "hpe", "hpe-ilo4": "hpe", supermicro: "supermicro", lenovo: "lenovo" } as const;
+const FAMILY = { dell: "dell", "hpe-ilo5": "hpe", "hpe-ilo4": "hpe", supermicro: "supermicro", lenovo: "lenovo", openbmc: "openbmc" } as const;
 const DONE = ["Completed", "Exception", "Failed"];
 
 beforeAll(async () => {
   [fleet, images] = await Promise.all([
-    startFleet({ count: 5, vendor: "mixed", base: "127.51.4.1", seed: 9, timings: { taskMs: 150, powerMs: 50, bmcRestartMs: 400 } }),
+    startFleet({ count: 5, vendor: "mixed", base: "127.51.4.1", seed: 9, timings: { taskMs: 500, powerMs: 50, bmcRestartMs: 400 } }),
     serveImages("127.51.4.250"),
   ]);
 });

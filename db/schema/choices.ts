@@ -28,5 +28,14 @@ export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 /** What a compliance snapshot covered: every compatible server, a pool with its sub-pools, or one server. */
 export const SNAPSHOT_SCOPES = ["compatible", "pool", "server"] as const;
 
+/** A bulk registration, as the request states of the console: pending until a worker starts it. */
+export const REGISTRATION_BATCH_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed"] as const;
+
+/** One node of a bulk registration. */
+export const REGISTRATION_NODE_STATUSES = ["pending", "running", "succeeded", "failed"] as const;
+
+/** What holds a BMC's operation lease (one operation at a time per BMC). */
+export const BMC_OPERATION_KINDS = ["registration", "refresh", "remediation"] as const;
+
 /** A request's state, and each of its servers': pending -> running -> succeeded / failed / partially_failed / cancelled. */
 export const REQUEST_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed", "cancelled"] as const;

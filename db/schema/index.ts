@@ -1,3 +1,4 @@
+export * from "./bmc-leases";
 export * from "./compliance";
 export * from "./discovery";
 export * from "./firmware";
@@ -6,6 +7,7 @@ export * from "./nodes";
 export * from "./pools";
 export * from "./requests";
 export * from "./rate-limits";
+export * from "./registrations";
 export * from "./servers";
 export * from "./switches";
 export * from "./users";

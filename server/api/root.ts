@@ -5,6 +5,7 @@ import { complianceRouter } from "./routers/compliance";
 import { groupsRouter } from "./routers/groups";
 import { nodesRouter } from "./routers/nodes";
 import { poolsRouter } from "./routers/pools";
+import { registrationsRouter } from "./routers/registrations";
 import { scansRouter } from "./routers/scans";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
@@ -26,6 +27,8 @@ export const appRouter = createTRPCRouter({
   compliance: complianceRouter,
   servers: serversRouter,
   switches: switchesRouter,
+  // Before nodes: `/node/register` must match ahead of `/node/{id}`.
+  registrations: registrationsRouter,
   nodes: nodesRouter,
 });
 

@@ -33,19 +33,10 @@ export async function readMembers(
   expandFailed: () => void,
   options?: RequestOptions,
 ): Promise<Json[] | null> {
-  const listed: unknown[] = [];
-  let page: string | null = pathOf(collectionPath);
-  let first: Json | null = await firstPage(client, page, expand, expandFailed, options);
+  const path = pathOf(collectionPath);
+  const first = await firstPage(client, path, expand, expandFailed, options);
   if (!first) return null;
-  const seen = new Set<string>();
-  for (let pages = 0; page && pages < MAX_PAGES && !seen.has(page); pages++) {
-    seen.add(page);
-    const collection: Json = first ?? (await client.getResource(page, options));
-    first = null;
-    listed.push(...pageMembers(collection));
-    const next = nextPage(collection, page);
-    page = next ? pathOf(next) : null;
-  }
+  const listed = await listPages(client, first, path, options);
   const fetched = await Promise.all(
     listed.map((member) => {
       if (!isBareLink(member)) return member as Json;
@@ -60,6 +51,32 @@ export async function readMembers(
     if (!unique.has(key)) unique.set(key, resource);
   });
   return [...unique.values()];
+}
+
+/** What every page lists, starting from the first page already read. */
+async function listPages(client: RedfishClient, first: Json, firstPath: string, options?: RequestOptions): Promise<unknown[]> {
+  const listed: unknown[] = [];
+  const seen = new Set<string>();
+  let current: Json | null = first;
+  let page: string | null = firstPath;
+  for (let pages = 0; page && pages < MAX_PAGES && !seen.has(page); pages++) {
+    seen.add(page);
+    const collection: Json = current ?? (await client.getResource(page, options));
+    current = null;
+    listed.push(...pageMembers(collection));
+    const next = nextPage(collection, page);
+    page = next ? pathOf(next) : null;
+  }
+  return listed;
+}
+
+/** The `@odata.id`s of a collection's members (all pages), without reading the members; null when it is not there. */
+export async function readMemberLinks(client: RedfishClient, collectionPath: string, options?: RequestOptions): Promise<string[] | null> {
+  const path = pathOf(collectionPath);
+  const first = await client.findResource(path, options);
+  if (!first) return null;
+  const listed = await listPages(client, first, path, options);
+  return listed.map((member) => linkTarget(member) ?? idOf(member)).filter((link): link is string => link !== null);
 }
 
 /** The first page, expanded where supported; null when the collection does not exist. */

@@ -3,7 +3,7 @@ import { acquireSlot } from "./limiter";
 import { dig, prop } from "./odata";
 import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry";
 import { authHeaders, type Auth, type LoginTransport } from "./session";
-import { BmcConnection, type BmcEndpoint } from "./transport";
+import { BmcConnection, StreamBody, type BmcEndpoint } from "./transport";
 import type { TlsTrust } from "./tls";
 
 /** Trust for calls that carry credentials: the pinned fingerprint (TOFU), or verified TLS with a CA bundle. */
@@ -23,7 +23,7 @@ export interface HttpOptions extends BmcEndpoint {
 }
 
 export interface RequestOptions {
-  /** JSON-encoded, unless a string or Buffer (sent as is, with the caller's Content-Type). */
+  /** JSON-encoded, unless a string, Buffer or StreamBody (sent as is, with the caller's Content-Type). */
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -95,8 +95,8 @@ export class BmcHttp implements LoginTransport {
     const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(options.auth), ...options.headers };
     if (options.odataVersion ?? this.sendODataVersion()) headers["OData-Version"] = "4.0";
     // Strings and buffers go as they are (a multipart firmware push sets its own Content-Type).
-    const raw = typeof options.body === "string" || Buffer.isBuffer(options.body);
-    const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer) : JSON.stringify(options.body);
+    const raw = typeof options.body === "string" || Buffer.isBuffer(options.body) || options.body instanceof StreamBody;
+    const payload = options.body === undefined ? undefined : raw ? (options.body as string | Buffer | StreamBody) : JSON.stringify(options.body);
     if (payload !== undefined && !raw) headers["Content-Type"] ??= "application/json";
     const idempotent = options.idempotent ?? method !== "POST";
     const clientSignal = options.detached ? undefined : this.options.signal;

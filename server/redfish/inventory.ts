@@ -59,10 +59,19 @@ function identity(system: Json): Omit<SystemInventory, "manager" | "processors" 
   return {
     odataId: idOf(system) ?? "",
     ...texts(system, { id: "Id", uuid: "UUID", serialNumber: "SerialNumber", manufacturer: "Manufacturer", model: "Model", sku: "SKU", hostName: "HostName" }),
-    // iLO 4 before Redfish 1.0 (ComputerSystem.0.9): `Power` and `Bios.Current.VersionString`.
-    powerState: text(prop(system, "PowerState")) ?? text(prop(system, "Power")),
-    biosVersion: text(prop(system, "BiosVersion")) ?? text(dig(system, "Bios", "Current", "VersionString")),
+    powerState: powerStateOf(system),
+    biosVersion: biosVersionOf(system),
   };
+}
+
+// iLO 4 before Redfish 1.0 (ComputerSystem.0.9) reports `Power` and `Bios.Current.VersionString`.
+export function powerStateOf(system: unknown): string | null {
+  return text(prop(system, "PowerState")) ?? text(prop(system, "Power"));
+}
+
+/** `BiosVersion`, exactly as spelled (what compliance compares). */
+export function biosVersionOf(system: unknown): string | null {
+  return text(prop(system, "BiosVersion")) ?? text(dig(system, "Bios", "Current", "VersionString"));
 }
 
 /** The first manager in `Links.ManagedBy`, else the one whose `ManagerForServers` lists the system. */

@@ -29,6 +29,11 @@ export function text(value: unknown): string | null {
   return null;
 }
 
+/** The strings of an array (others dropped); null when it is not an array. */
+export function strings(value: unknown): string[] | null {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : null;
+}
+
 export function num(value: unknown): number | null {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);

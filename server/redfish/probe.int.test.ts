@@ -39,7 +39,7 @@ describe("probeBmc", () => {
         authRequired: false,
         certificateSha256: sha256Of(fleet.certificate!),
       });
-      expect(result.service.vendor).toBe({ dell: "Dell", "hpe-ilo5": "HPE", "hpe-ilo4": "HPE", supermicro: "Supermicro", lenovo: "Lenovo" }[bmc.vendor]);
+      expect(result.service.vendor).toBe({ dell: "Dell", "hpe-ilo5": "HPE", "hpe-ilo4": "HPE", supermicro: "Supermicro", lenovo: "Lenovo", openbmc: "OpenBMC" }[bmc.vendor]);
       expect(result.service.product).toBeTruthy();
       expect(result.service.redfishVersion).toMatch(/^1\.\d+\.\d+$/);
     }

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import type { Duplex } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import { BmcUnreachableError, RedfishError, type UnreachableReason } from "./errors";
 import { certificateSha256, connectTls, type TlsTrust } from "./tls";
@@ -24,12 +24,24 @@ export interface Exchange {
   certificateSha256: string | null;
 }
 
+/**
+ * A body sent from a stream with its length known up front: BMCs refuse chunked uploads (iDRAC:
+ * bmc-toolbox/bmclib internal/redfishwrapper/firmware.go), so a firmware push always carries an
+ * explicit Content-Length. `open()` is called once per attempt, so a retried request starts over.
+ */
+export class StreamBody {
+  constructor(
+    readonly length: number,
+    readonly open: () => Readable,
+  ) {}
+}
+
 export interface ExchangeRequest {
   method: string;
   /** Path and query, e.g. `/redfish/v1/Systems?$expand=.` */
   path: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  body?: string | Buffer | StreamBody;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -69,7 +81,8 @@ export class BmcConnection {
     const timeout = AbortSignal.timeout(request.timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string | number> = { ...request.headers };
-    if (request.body !== undefined) headers["Content-Length"] = Buffer.byteLength(request.body);
+    const { body } = request;
+    if (body !== undefined) headers["Content-Length"] = body instanceof StreamBody ? body.length : Buffer.byteLength(body);
     return new Promise<Exchange>((resolve, reject) => {
       const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal, req.reusedSocket && !answered));
       let answered = false;
@@ -97,7 +110,16 @@ export class BmcConnection {
         },
       );
       req.on("error", fail);
-      req.end(request.body);
+      if (!(body instanceof StreamBody)) return void req.end(body);
+      const source = body.open();
+      // A local read failure is ours, not the BMC's: reject with it as it is.
+      source.on("error", (error) => {
+        reject(error);
+        req.destroy();
+      });
+      // A request that ends early (timeout, abort, reset) must not leave the file open.
+      req.on("close", () => source.destroy());
+      source.pipe(req);
     });
   }
 

@@ -1,10 +1,11 @@
 import { pathsOf, type Paths } from "../resources/paths";
 import { createRng, type Rng } from "../rng";
-import type { Faults, FirmwareType, FirmwareVersions, PowerState, Quirks, Timings, VendorKey } from "../types";
+import type { Faults, FirmwareType, FirmwareVersions, Habits, PowerState, Quirks, Timings, VendorKey } from "../types";
 import type { ModelSpec, VendorProfile } from "../vendors/types";
 import { initialFirmware, makeIdentity, type Identity } from "./identity";
 import { SessionStore, type SessionInfo } from "./sessions";
 import { TaskStore, type TaskInfo, type TaskRecord } from "./tasks";
+import { UpdateState } from "./update-state";
 
 export interface BmcSpec {
   index: number;
@@ -16,30 +17,43 @@ export interface BmcSpec {
   password: string;
   faults: Faults;
   quirks: Quirks;
+  habits: Habits;
   timings: Timings;
   maxSessions?: number;
   seed: string;
   secure: boolean;
 }
 
+/** How a flash reached the BMC: the action or push URI a client used. */
+export type UpdateMethod = "SimpleUpdate" | "InstallFromURI" | "MultipartHttpPushUri" | "HttpPushUri" | "StartUpdate";
+
+/**
+ * Where a flash the BMC accepted ended: still `running`; written and waiting for the host to
+ * restart (`pending_reset`); `applied`; `failed` (its task ended in Exception); `already_present`
+ * (Dell: that version was installed, nothing applied); `ignored` (iLO 5 took a package it never flashes).
+ */
+export type FlashOutcome = "running" | "pending_reset" | "applied" | "failed" | "already_present" | "ignored";
+
+/** One flash a BMC accepted: every accepted SimpleUpdate, InstallFromURI, push or StartUpdate adds one. */
 export interface FlashRecord {
-  taskId: string;
-  imageUri: string;
-  /** SimpleUpdate `Targets` as sent; the image itself decides what is flashed. */
+  /** The task (or Dell job) that tracks it; none where the BMC made none (iLO's ignored packages). */
+  taskId?: string;
+  method: UpdateMethod;
+  /** The URL the BMC pulled the image from; undefined for a pushed image. */
+  imageUri?: string;
+  /** The image's file name: the last segment of the URL, or the pushed file's name. */
+  imageName: string;
+  /** `Targets` as sent; the image itself decides what is flashed. */
   targets?: string[];
+  applyTime: "Immediate" | "OnReset";
+  force: boolean;
   type?: FirmwareType;
   fromVersion?: string;
   toVersion?: string;
   requestedAt: Date;
   finishedAt?: Date;
-  outcome: "running" | "pending-reset" | "applied" | "failed";
+  outcome: FlashOutcome;
   message?: string;
-}
-
-interface PendingUpdate {
-  version: string;
-  task: TaskRecord;
-  record: FlashRecord;
 }
 
 /** One simulated BMC: its state, and the handle tests use to inspect it and inject faults. */
@@ -57,11 +71,11 @@ export class Bmc {
   readonly sessionStore: SessionStore;
   readonly taskStore: TaskStore;
   readonly installed: Map<FirmwareType, string>;
-  readonly previous = new Map<FirmwareType, string>();
-  readonly pending = new Map<FirmwareType, PendingUpdate>();
-  readonly history: FlashRecord[] = [];
+  /** Pending and past flashes, push claims, staged uploads. */
+  readonly updates = new UpdateState();
   readonly faultRng: Rng;
   readonly quirks: Quirks;
+  readonly habits: Habits;
   /** Whether this BMC's `@odata.id`s end in `/` (the profile's default unless a quirk says otherwise). */
   readonly trailingSlash: boolean;
   readonly startedAt = new Date();
@@ -89,6 +103,11 @@ export class Bmc {
         throw new Error(`${profile.key} has no ${quirk} variant (it has: ${profile.quirks.join(", ") || "none"})`);
       }
     }
+    for (const habit of Object.keys(spec.habits)) {
+      if (!(habit in profile.habits)) {
+        throw new Error(`${profile.key} has no ${habit} habit (it has: ${Object.keys(profile.habits).join(", ")})`);
+      }
+    }
     for (const type of Object.keys(spec.firmware)) {
       if (!profile.components.some((component) => component.type === type)) {
         throw new Error(`${profile.key} has no ${type} firmware component`);
@@ -106,6 +125,7 @@ export class Bmc {
     this.maxSessions = spec.maxSessions ?? profile.sessions.max;
     this.currentFaults = { ...spec.faults };
     this.quirks = { ...spec.quirks };
+    this.habits = { ...profile.habits, ...spec.habits };
     this.trailingSlash = spec.quirks.trailingSlash ?? profile.defaultTrailingSlash;
     this.secure = spec.secure;
     this.seed = spec.seed;
@@ -143,16 +163,20 @@ export class Bmc {
   get powerState(): PowerState {
     return this.power;
   }
-  /** Installed (running) firmware versions by component type. */
+  /** Installed (running) firmware versions by component type; what a client reads may lag (`inventoryLagMs`). */
   get firmware(): FirmwareVersions {
     return Object.fromEntries(this.installed);
   }
-  /** Versions flashed but waiting for a power cycle (BIOS). */
+  /** Versions flashed but waiting for a power cycle (BIOS, or anything sent with `OnReset`). */
   get pendingFirmware(): FirmwareVersions {
-    return Object.fromEntries([...this.pending].map(([type, update]) => [type, update.version]));
+    return Object.fromEntries([...this.updates.pending].map(([type, update]) => [type, update.version]));
   }
   get flashHistory(): FlashRecord[] {
-    return this.history.map((record) => ({ ...record }));
+    return this.updates.history.map((record) => ({ ...record }));
+  }
+  /** The version of `type` a client reads: the installed one, or the one it replaced while the inventory lags. */
+  reported(type: FirmwareType): string | undefined {
+    return this.updates.lagging(type) ?? this.installed.get(type);
   }
   get sessions(): SessionInfo[] {
     return this.sessionStore.list().map(({ id, username, createdAt, lastUsedAt }) => ({
@@ -198,10 +222,11 @@ export class Bmc {
     return Math.max(0, this.restartUntil - Date.now());
   }
 
-  /** Reboots the manager: sessions are lost and requests get 503 until it is back. */
+  /** Reboots the manager: sessions are lost (unless the habit is off) and requests get 503 until it is back. */
   restartManager(whenBack?: () => void): void {
     this.restartUntil = Date.now() + this.timings.bmcRestartMs;
-    this.sessionStore.clear();
+    if (this.habits.dropSessionsOnReset) this.sessionStore.clear();
+    this.updates.discardStaged();
     this.later(this.timings.bmcRestartMs, () => {
       this.restartUntil = 0;
       whenBack?.();

@@ -4,7 +4,7 @@ import type { Bmc } from "./bmc";
 /** The updatable components as the firmware inventory reports them, each version in the inventory's spelling. */
 export function componentEntries(bmc: Bmc): InventoryEntry[] {
   return bmc.profile.components.map((component): InventoryEntry => {
-    const installed = bmc.installed.get(component.type) ?? "";
+    const installed = bmc.reported(component.type) ?? "";
     return {
       id: component.id(installed),
       type: component.type,

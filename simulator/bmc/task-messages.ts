@@ -26,6 +26,14 @@ export const taskMessages = {
       "OK",
       "The new version becomes active at the next system restart.",
     ),
+  /** iDRAC's answer to an image of the version already installed (SUP029: same version installed). */
+  alreadyPresent: (image: string, target: string, version: string) =>
+    message(
+      "IDRAC.2.8.SUP029",
+      "The update package '%1' is already present on '%2': version %3 is installed, so no update was applied.",
+      [image, target, version],
+      "Warning",
+    ),
   updated: (target: string, image: string) =>
     message("Update.1.0.UpdateSuccessful", "Device '%1' successfully updated with image '%2'.", [target, image], "OK"),
 };

@@ -1,9 +1,11 @@
 import type { Rng } from "../rng";
 import type { VendorProfile } from "../vendors/types";
+import type { UpdateMethod } from "./bmc";
 
 export type TaskPhase = "queued" | "downloading" | "flashing" | "restarting" | "scheduled" | "done" | "failed";
 export type TaskState = "New" | "Running" | "Pending" | "Completed" | "Exception";
-export type TaskKind = "SimpleUpdate" | "InstallFromURI";
+/** The update method a task tracks, or Supermicro's check of an uploaded image before `StartUpdate`. */
+export type TaskKind = UpdateMethod | "Verify";
 
 export interface TaskMessage {
   MessageId: string;
@@ -32,12 +34,21 @@ export class TaskRecord {
   target?: string;
   /** Set once a finished monitor was read by a vendor that forgets it afterwards. */
   monitorGone = false;
+  /** Gone from TaskService and its monitor at once (the `tasksPurgedEarly` habit); a Dell job stays. */
+  purged = false;
+  /** The vendor's own name for the task (Supermicro's "BIOS Verify"); default `Task <id>`. */
+  name?: string;
+  /** The vendor's final word where it is not plain success (Dell's "already present"). */
+  completion?: TaskMessage;
   private progress = { at: Date.now(), ms: 1, from: 0, to: 0 };
 
   constructor(
     readonly id: string,
     readonly kind: TaskKind,
+    /** The image pulled (its URL) or pushed (its file name). */
     readonly imageUri: string,
+    /** The URI the client posted to (the task's `Payload.TargetUri`). */
+    readonly targetUri: string,
   ) {}
 
   /** Moves to `phase`; PercentComplete then runs from `from` to `to` over `ms`. */
@@ -79,8 +90,8 @@ export class TaskStore {
     private readonly rng: Rng,
   ) {}
 
-  create(kind: TaskKind, imageUri: string): TaskRecord {
-    const task = new TaskRecord(this.profile.tasks.id(++this.counter, this.rng), kind, imageUri);
+  create(kind: TaskKind, imageUri: string, targetUri: string): TaskRecord {
+    const task = new TaskRecord(this.profile.tasks.id(++this.counter, this.rng), kind, imageUri, targetUri);
     task.monitorPath = this.profile.tasks.monitor?.path(task.id, this.rng);
     this.byId.set(task.id.toLowerCase(), task);
     return task;
@@ -101,6 +112,11 @@ export class TaskStore {
 
   list(): TaskRecord[] {
     return [...this.byId.values()];
+  }
+
+  /** The tasks TaskService lists (purged ones are gone from it). */
+  visible(): TaskRecord[] {
+    return this.list().filter((task) => !task.purged);
   }
 
   latest(kind: TaskKind): TaskRecord | undefined {

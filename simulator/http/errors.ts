@@ -17,6 +17,15 @@ export const BASE_MESSAGES = {
   ServiceTemporarilyUnavailable: "The service is temporarily unavailable.  Retry in %1 seconds.",
   QueryNotSupported: "Querying is not supported by the implementation.",
   ResourceInUse: "The change to the requested resource failed because the resource is in use or in transition.",
+  ResourceAlreadyExists: "The requested resource of type %1 with the property %2 with the value %3 already exists.",
+  PropertyUnknown: "The property %1 is not in the list of valid properties for the resource.",
+  PropertyValueNotInList: "The value '%1' for the property %2 is not in the list of acceptable values.",
+  PropertyValueTypeError: "The value '%1' for the property %2 is of a different type than the property can accept.",
+  InvalidUpload: "Invalid file uploaded to %1: %2.",
+  PayloadTooLarge: "The supplied payload exceeds the maximum size supported by the service.",
+  GeneralError: "A general error has occurred. See Resolution for information on how to resolve the error.",
+  /** Supermicro's answer when a licence (SFT-OOB-LIC, SFT-DCMS-SINGLE) is missing, under its Base prefix. */
+  OemLicenseNotPassed: "Not licensed to perform this request. The following licenses %1 were needed",
   Success: "The request completed successfully.",
 } as const;
 
@@ -26,6 +35,8 @@ export interface MessageOptions {
   args?: string[];
   /** Replaces the registry text with a more specific explanation. */
   detail?: string;
+  /** A vendor's own MessageId in place of the Base one (Supermicro's `SMC.1.0.…`). */
+  messageId?: string;
   headers?: Record<string, string>;
 }
 
@@ -34,7 +45,7 @@ export function baseMessage(profile: VendorProfile, key: BaseMessage, options: M
   const template = BASE_MESSAGES[key];
   return {
     "@odata.type": "#Message.v1_1_1.Message",
-    MessageId: `${profile.baseRegistry}.${key}`,
+    MessageId: options.messageId ?? `${profile.baseRegistry}.${key}`,
     Message: options.detail ?? args.reduce<string>((text, arg, i) => text.replace(`%${i + 1}`, arg), template),
     MessageArgs: args,
     Severity: key === "Success" ? "OK" : "Critical",
@@ -54,9 +65,10 @@ export function redfishError(profile: VendorProfile, status: number, key: BaseMe
   return { status, body, headers: options.headers };
 }
 
-/** 200 with a Success message (HPE) or a bare 204, for actions and DELETEs. */
+/** A bare 204, or 200 with a Success message (HPE's way, or bmcweb's `@Message.ExtendedInfo`), for actions, PATCHes and DELETEs. */
 export function success(profile: VendorProfile): Reply {
   if (!profile.successBody) return { status: 204 };
+  if (profile.successBody === "extended-info") return { status: 200, body: { "@Message.ExtendedInfo": [baseMessage(profile, "Success")] } };
   const messageId = `${profile.baseRegistry}.Success`;
   const body = profile.errorBody?.(messageId, BASE_MESSAGES.Success) ?? {
     error: {

@@ -8,7 +8,8 @@ import { redfishError } from "./errors";
 import { bodyHash, queryOptions } from "./query";
 import type { Reply, RequestContext } from "./reply";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Large enough for any simulated image pushed (they are a few KiB unless a test makes them bigger). */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 interface Incoming {
   method: string;
@@ -16,7 +17,11 @@ interface Incoming {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: unknown;
+  rawBody: Buffer;
 }
+
+/** Bodies that are not JSON: pushed images, raw or multipart. */
+const isUpload = (headers: IncomingHttpHeaders) => /^(multipart\/|application\/octet-stream)/i.test(headers["content-type"] ?? "");
 
 /** One request to one BMC: injected faults first, then the Redfish service. */
 export async function handleRequest(bmc: Bmc, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -42,16 +47,18 @@ async function answer(bmc: Bmc, req: IncomingMessage): Promise<Reply> {
     return redfishError(profile, 503, "ServiceTemporarilyUnavailable", { args: [seconds], headers: { "Retry-After": seconds } });
   }
   const raw = await readBody(req);
+  if (!raw) return redfishError(profile, 413, "PayloadTooLarge");
   let body: unknown;
-  if (raw.trim() !== "") {
+  const text = isUpload(req.headers) ? "" : raw.toString("utf8");
+  if (text.trim() !== "") {
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(text);
     } catch {
       return redfishError(profile, 400, "MalformedJSON");
     }
   }
   const url = new URL(req.url ?? "/", "http://bmc");
-  return dispatch(bmc, { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body });
+  return dispatch(bmc, { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody: raw });
 }
 
 /** Routes, authenticates and renders; `authenticated` skips the check for internal reads. */
@@ -73,8 +80,10 @@ export async function dispatch(bmc: Bmc, incoming: Incoming, authenticated = fal
     query: incoming.query,
     headers: incoming.headers,
     body: incoming.body,
+    rawBody: incoming.rawBody,
     legacy,
-    get: (target) => dispatch(bmc, { ...incoming, query: new URLSearchParams(), method: "GET", path: target, body: undefined }, true),
+    get: (target) =>
+      dispatch(bmc, { ...incoming, query: new URLSearchParams(), method: "GET", path: target, body: undefined, rawBody: Buffer.alloc(0) }, true),
   };
   if (!match.route.public && !authenticated) {
     const denied = authenticate(ctx);
@@ -102,7 +111,8 @@ function withEtag(bmc: Bmc, reply: Reply): Reply {
   return { ...reply, body, headers: { ...reply.headers, ETag: tag } };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole body, or undefined when it is larger than any BMC takes (the rest is read and dropped). */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -110,7 +120,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
     req.on("error", reject);
   });
 }

@@ -17,6 +17,8 @@ export interface RequestContext {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The body as received: what a push carries (JSON bodies are parsed into `body`). */
+  rawBody: Buffer;
   /** The request came through iLO 4's legacy /rest/v1 tree. */
   legacy: boolean;
   session?: SessionRecord;

@@ -41,7 +41,7 @@ export function routerFor(profile: VendorProfile): Router {
         ...accountRoutes(paths),
         ...eventServiceRoutes(paths),
         ...registryRoutes(paths),
-        ...(profile.simpleUpdate ? updateServiceRoutes(paths) : []),
+        ...(profile.updateService ? updateServiceRoutes(profile, paths) : []),
         ...taskRoutes(paths, profile.tasks.monitor?.pattern),
         ...(profile.extraRoutes?.() ?? []),
       ],

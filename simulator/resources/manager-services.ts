@@ -1,4 +1,4 @@
-import type { Bmc } from "../bmc/bmc";
+import type { Bmc, FlashRecord } from "../bmc/bmc";
 import type { RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
 import { collection, enabled, getRoute, isoDate, isoNow, missing, resource, type Body } from "./odata";
@@ -32,21 +32,23 @@ interface LogEntry {
   message: string;
 }
 
+function logMessage(record: FlashRecord): string {
+  const image = record.imageUri ?? record.imageName;
+  switch (record.outcome) {
+    case "failed":
+      return `Firmware update from ${image} failed: ${record.message ?? "unknown error"}`;
+    case "ignored":
+    case "already_present":
+      return `Firmware update from ${image} not applied: ${record.message ?? ""}`;
+    default:
+      return `Firmware flashed (${record.type ?? "unknown"} ${record.toVersion ?? ""}).`;
+  }
+}
+
 /** What the manager logged: its own start, and every firmware flash that finished. */
 function logEntries(bmc: Bmc): LogEntry[] {
-  const flashes = bmc.history.flatMap((record): LogEntry[] =>
-    record.finishedAt
-      ? [
-          {
-            created: record.finishedAt,
-            severity: record.outcome === "failed" ? "Warning" : "OK",
-            message:
-              record.outcome === "failed"
-                ? `Firmware update from ${record.imageUri} failed: ${record.message ?? "unknown error"}`
-                : `Firmware flashed (${record.type ?? "unknown"} ${record.toVersion ?? ""}).`,
-          },
-        ]
-      : [],
+  const flashes = bmc.updates.history.flatMap((record): LogEntry[] =>
+    record.finishedAt ? [{ created: record.finishedAt, severity: record.outcome === "applied" ? "OK" : "Warning", message: logMessage(record) }] : [],
   );
   const started: LogEntry[] = [
     { created: bmc.startedAt, severity: "OK", message: "Management controller started." },

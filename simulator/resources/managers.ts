@@ -15,7 +15,7 @@ function manager(ctx: RequestContext, paths: Paths) {
     Name: "Manager",
     ManagerType: "BMC",
     Model: bmc.modelSpec.managerModel,
-    FirmwareVersion: bmc.installed.get("bmc"),
+    FirmwareVersion: bmc.reported("bmc"),
     UUID: bmc.identity.managerUuid,
     ServiceEntryPointUUID: bmc.identity.managerUuid,
     PowerState: "On",

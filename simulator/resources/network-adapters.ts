@@ -61,7 +61,7 @@ function networkAdapter(ctx: RequestContext, path: string, pcie: string): Body {
     SerialNumber: partSerial(bmc, "nic-adapter", 12),
     Controllers: [
       {
-        FirmwarePackageVersion: bmc.installed.get("nic"),
+        FirmwarePackageVersion: bmc.reported("nic"),
         ControllerCapabilities: { NetworkPortCount: bmc.modelSpec.nicPorts },
         Links: { PCIeDevices: [link(bmc, pcie)], NetworkPorts: portIds(bmc).map((id) => link(bmc, `${path}/NetworkPorts/${id}`)) },
       },
@@ -98,7 +98,7 @@ function pcieDevice(ctx: RequestContext, kind: Kind, path: string): Body {
     Model: nic ? nicAdapter.model : storage.Model,
     PartNumber: nic ? nicAdapter.partNumber : partSerial(bmc, "raid-part", 7),
     SerialNumber: partSerial(bmc, nic ? "nic-adapter" : "array-controller", nic ? 12 : 14),
-    FirmwareVersion: nic ? bmc.installed.get("nic") : storage.FirmwareVersion,
+    FirmwareVersion: nic ? bmc.reported("nic") : storage.FirmwareVersion,
     DeviceType: nic ? "MultiFunction" : "SingleFunction",
     PCIeFunctions: link(bmc, `${path}/PCIeFunctions`),
     Status: enabled,

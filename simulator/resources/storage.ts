@@ -6,12 +6,14 @@ import { link, type Paths } from "./paths";
 
 export function controllerOf(bmc: Bmc) {
   const spec = bmc.profile.components.find((c) => c.type === "storage_controller" || c.type === "lsi_3108");
-  if (!spec) throw new Error(`${bmc.profile.key} declares no storage controller`);
+  const fixed = bmc.profile.hardware.storageController;
+  if (!spec && !fixed) throw new Error(`${bmc.profile.key} declares no storage controller`);
+  const name = spec?.name(bmc) ?? fixed!.name;
   return {
-    Name: spec.name(bmc),
-    Manufacturer: spec.manufacturer ?? bmc.profile.manufacturer,
-    Model: spec.name(bmc),
-    FirmwareVersion: bmc.installed.get(spec.type),
+    Name: name,
+    Manufacturer: spec ? (spec.manufacturer ?? bmc.profile.manufacturer) : fixed!.manufacturer,
+    Model: name,
+    FirmwareVersion: spec ? bmc.reported(spec.type) : fixed!.firmware,
     SupportedControllerProtocols: ["PCIe"],
     SupportedDeviceProtocols: ["SAS", "SATA"],
     SupportedRAIDTypes: ["RAID0", "RAID1", "RAID5", "RAID10"],

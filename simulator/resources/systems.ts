@@ -22,7 +22,7 @@ function system(ctx: RequestContext) {
     AssetTag: "",
     IndicatorLED: "Off",
     PowerState: bmc.power,
-    BiosVersion: bmc.installed.get("bios"),
+    BiosVersion: bmc.reported("bios"),
     Status: { ...enabled, HealthRollup: "OK" },
     ProcessorSummary: {
       Count: model.cpu.count,

@@ -10,7 +10,7 @@ export function taskBody(ctx: RequestContext, task: TaskRecord) {
   const paths = pathsOf(profile);
   return resource(ctx, "Task", `${paths.tasks}/${task.id}`, {
     Id: task.id,
-    Name: `Task ${task.id}`,
+    Name: task.name ?? `Task ${task.id}`,
     TaskState: task.state,
     TaskStatus: task.phase === "failed" ? "Critical" : "OK",
     PercentComplete: task.percent,
@@ -18,10 +18,12 @@ export function taskBody(ctx: RequestContext, task: TaskRecord) {
     EndTime: task.endTime?.toISOString(),
     Messages: task.messages,
     TaskMonitor: task.monitorPath && odataId(bmc, task.monitorPath),
-    Payload:
-      task.kind === "SimpleUpdate"
-        ? { TargetUri: odataId(bmc, paths.simpleUpdate), HttpOperation: "POST", JsonBody: JSON.stringify({ ImageURI: task.imageUri }) }
-        : undefined,
+    Payload: {
+      TargetUri: odataId(bmc, task.targetUri),
+      HttpOperation: "POST",
+      ...(task.kind === "SimpleUpdate" && { JsonBody: JSON.stringify({ ImageURI: task.imageUri }) }),
+    },
+    Oem: profile.taskOem?.(task),
   });
 }
 
@@ -29,14 +31,14 @@ export function taskBody(ctx: RequestContext, task: TaskRecord) {
 function monitor(ctx: RequestContext): Reply {
   const { bmc } = ctx;
   const task = bmc.taskStore.byMonitor(ctx.path);
-  if (!task || task.monitorGone) return missing(ctx);
+  if (!task || task.monitorGone || task.purged) return missing(ctx);
   if (!task.finished) {
     return { status: 202, body: taskBody(ctx, task), headers: { Location: odataId(bmc, ctx.path), "Retry-After": "1" } };
   }
   const policy = bmc.profile.tasks.monitor?.policy;
-  if (policy === "gone-after-read") task.monitorGone = true;
+  if (policy === "gone-after-read" || policy === "no-content-once") task.monitorGone = true;
   if (policy === "delete-task-after-read") bmc.taskStore.delete(task.id);
-  return ok(taskBody(ctx, task));
+  return policy === "no-content-once" ? { status: 204 } : ok(taskBody(ctx, task));
 }
 
 export function taskRoutes(paths: Paths, monitorPattern: string | undefined): Route[] {
@@ -62,7 +64,7 @@ export function taskRoutes(paths: Paths, monitorPattern: string | undefined): Ro
       method: "GET",
       pattern: paths.tasks,
       handler: (ctx) => {
-        const members = ctx.bmc.taskStore.list().map((task) => `${paths.tasks}/${task.id}`);
+        const members = ctx.bmc.taskStore.visible().map((task) => `${paths.tasks}/${task.id}`);
         return ok(collection(ctx, "Task", paths.tasks, "Task Collection", members));
       },
     },
@@ -71,7 +73,7 @@ export function taskRoutes(paths: Paths, monitorPattern: string | undefined): Ro
       pattern: `${paths.tasks}/:id`,
       handler: (ctx) => {
         const task = ctx.bmc.taskStore.get(ctx.params.id);
-        return task ? ok(taskBody(ctx, task)) : missing(ctx);
+        return task && !task.purged ? ok(taskBody(ctx, task)) : missing(ctx);
       },
     },
   ];

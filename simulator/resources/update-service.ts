@@ -1,39 +1,61 @@
 import { resolveImageUri } from "../bmc/download";
-import { startUpdate, type ApplyTime } from "../bmc/flash";
+import { imageNameOf, LICENCES_NEEDED, recordFlash, startUpdate } from "../bmc/flash";
 import { inventoryOf } from "../bmc/inventory";
 import type { TaskRecord } from "../bmc/tasks";
-import { redfishError } from "../http/errors";
+import { redfishError, success } from "../http/errors";
 import { bodyField, ok, type Reply, type RequestContext } from "../http/reply";
 import type { Route } from "../http/router";
 import type { FirmwareType } from "../types";
-import type { InventoryEntry } from "../vendors/types";
+import type { InventoryEntry, VendorProfile } from "../vendors/types";
 import { collection, enabled, getRoute, missing, resource } from "./odata";
 import { link, odataId, pathsOf, type Paths } from "./paths";
 import { taskBody } from "./tasks";
+import { APPLY_TIMES, isReply, readUpdateParameters } from "./update-parameters";
 
-const APPLY_TIMES: ApplyTime[] = ["Immediate", "OnReset"];
+const TRANSFER_PROTOCOLS = ["HTTP", "HTTPS"];
+const SIMPLE_UPDATE_INFO = "/redfish/v1/UpdateService/SimpleUpdateActionInfo";
+
+/** The SimpleUpdate action as advertised: parameters inline, or behind an ActionInfo (Supermicro). */
+function simpleUpdateAction(ctx: RequestContext, paths: Paths) {
+  const { bmc } = ctx;
+  const target = odataId(bmc, paths.simpleUpdate);
+  if (bmc.profile.updateService?.simpleUpdateActionInfo) return { target, "@Redfish.ActionInfo": odataId(bmc, SIMPLE_UPDATE_INFO) };
+  return {
+    target,
+    "TransferProtocol@Redfish.AllowableValues": TRANSFER_PROTOCOLS,
+    "@Redfish.OperationApplyTimeSupport": { "@odata.type": "#Settings.v1_3_0.OperationApplyTimeSupport", SupportedValues: APPLY_TIMES },
+  };
+}
 
 function updateService(ctx: RequestContext, paths: Paths) {
   const { bmc } = ctx;
   const { profile } = bmc;
+  const spec = profile.updateService;
+  const extras = spec?.extras?.(bmc) ?? {};
+  const actions = { ...(spec?.simpleUpdate && { "#UpdateService.SimpleUpdate": simpleUpdateAction(ctx, paths) }), ...extras.actions };
   return resource(ctx, "UpdateService", paths.updateService, {
     Id: "UpdateService",
     Name: "Update Service",
     ServiceEnabled: true,
     Status: enabled,
+    ...extras.properties,
     FirmwareInventory: link(bmc, paths.inventory),
     SoftwareInventory: link(bmc, paths.softwareInventory),
-    Actions: {
-      "#UpdateService.SimpleUpdate": {
-        target: odataId(bmc, paths.simpleUpdate),
-        "TransferProtocol@Redfish.AllowableValues": ["HTTP", "HTTPS"],
-        "@Redfish.OperationApplyTimeSupport": {
-          "@odata.type": "#Settings.v1_3_0.OperationApplyTimeSupport",
-          SupportedValues: APPLY_TIMES,
-        },
-      },
-    },
+    ...(Object.keys(actions).length > 0 && { Actions: actions }),
     Oem: profile.oem.updateService?.(bmc),
+  });
+}
+
+function simpleUpdateActionInfo(ctx: RequestContext) {
+  return resource(ctx, "ActionInfo", SIMPLE_UPDATE_INFO, {
+    Id: "SimpleUpdateActionInfo",
+    Name: "SimpleUpdate Action Info",
+    Parameters: [
+      { Name: "ImageURI", Required: true, DataType: "String" },
+      { Name: "TransferProtocol", Required: false, DataType: "String", AllowableValues: TRANSFER_PROTOCOLS },
+      { Name: "Targets", Required: false, DataType: "StringArray" },
+      { Name: "@Redfish.OperationApplyTime", Required: false, DataType: "String", AllowableValues: APPLY_TIMES },
+    ],
   });
 }
 
@@ -62,6 +84,21 @@ function inventoryMember(ctx: RequestContext, base: string, entries: InventoryEn
   );
 }
 
+/** The answer to a firmware update that needs a licence this BMC lacks (Supermicro's 403). */
+export function notLicensedReply(ctx: RequestContext): Reply {
+  return redfishError(ctx.bmc.profile, 403, "OemLicenseNotPassed", { args: [LICENCES_NEEDED] });
+}
+
+/** Whether `targets` name the system (or its BIOS) or the manager: what Supermicro licences. */
+export function targetsLicensed(ctx: RequestContext, targets: string[]): boolean {
+  const { system, bios, manager } = pathsOf(ctx.bmc.profile);
+  const licensed = [system, bios, manager].map((path) => path.toLowerCase());
+  return targets.some((target) => licensed.includes(target.replace(/\/$/, "").toLowerCase()));
+}
+
+/** HPE firmware packages and Smart Components, which iLO's SimpleUpdate accepts and never flashes. */
+const HPE_PACKAGE = /\.(fwpkg|scexe|exe|rpm|zip)$/i;
+
 /** 202 with the monitor (or, on Dell, the job) in Location. */
 export function accepted(ctx: RequestContext, task: TaskRecord): Reply {
   const { profile } = ctx.bmc;
@@ -77,36 +114,44 @@ function simpleUpdate(ctx: RequestContext): Reply {
   const action = "UpdateService.SimpleUpdate";
   const imageUri = bodyField(ctx, "ImageURI");
   const protocol = bodyField(ctx, "TransferProtocol");
-  const applyTime = bodyField(ctx, "@Redfish.OperationApplyTime") ?? "Immediate";
-  const targets = bodyField(ctx, "Targets");
   if (typeof imageUri !== "string" || imageUri === "") {
     return redfishError(profile, 400, "ActionParameterMissing", { args: [action, "ImageURI"] });
   }
-  if (targets !== undefined && (!Array.isArray(targets) || targets.some((target) => typeof target !== "string"))) {
-    const detail = "Targets must be an array of URIs.";
-    return redfishError(profile, 400, "ActionParameterValueError", { args: ["Targets", action], detail });
-  }
-  if (!APPLY_TIMES.includes(applyTime as ApplyTime)) {
-    const args = [String(applyTime), "@Redfish.OperationApplyTime", action];
-    return redfishError(profile, 400, "ActionParameterValueNotInList", { args });
-  }
+  const request = readUpdateParameters(profile, (ctx.body ?? {}) as Record<string, unknown>, action, APPLY_TIMES);
+  if (isReply(request)) return request;
   const url = resolveImageUri(imageUri, typeof protocol === "string" ? protocol : undefined);
   if (typeof url === "string") {
     return redfishError(profile, 400, "ActionParameterValueError", { args: ["ImageURI", action], detail: url });
   }
-  return accepted(ctx, startUpdate(bmc, "SimpleUpdate", url, applyTime as ApplyTime, targets as string[] | undefined));
+  if (bmc.habits.unlicensed && targetsLicensed(ctx, request.targets ?? [])) return notLicensedReply(ctx);
+  if (bmc.habits.ignoresPackages && HPE_PACKAGE.test(url.pathname)) {
+    // iLO 5 answers as if it would flash, never does, and says why only in its event log.
+    const message = "iLO accepted a firmware package through SimpleUpdate and did not flash it: it flashes only raw .bin and .signed.flash images.";
+    recordFlash(bmc, { method: "SimpleUpdate", imageUri: url.href, imageName: imageNameOf(url), ...request, message }, "ignored");
+    return success(profile);
+  }
+  return accepted(ctx, startUpdate(bmc, { method: "SimpleUpdate", targetUri: pathsOf(profile).simpleUpdate, image: { url }, ...request }));
 }
 
-export function updateServiceRoutes(paths: Paths): Route[] {
+function patchUpdateService(ctx: RequestContext): Reply {
+  const patch = ctx.bmc.profile.updateService?.patch;
+  if (!patch) return redfishError(ctx.bmc.profile, 405, "OperationNotAllowed", { headers: { Allow: "GET" } });
+  return patch(ctx);
+}
+
+export function updateServiceRoutes(profile: VendorProfile, paths: Paths): Route[] {
   const software = (ctx: RequestContext) => ctx.bmc.profile.softwareInventory?.(ctx.bmc) ?? [];
   const inventory = (base: string, name: string, entriesOf: (ctx: RequestContext) => InventoryEntry[]): Route[] => [
     getRoute(base, (ctx) => collection(ctx, "SoftwareInventory", base, name, entriesOf(ctx).map((entry) => `${base}/${entry.id}`))),
     { method: "GET", pattern: `${base}/:id`, handler: (ctx) => inventoryMember(ctx, base, entriesOf(ctx)) },
   ];
+  const spec = profile.updateService;
   return [
     { method: "GET", pattern: paths.updateService, handler: (ctx) => ok(updateService(ctx, paths)) },
+    { method: "PATCH", pattern: paths.updateService, handler: patchUpdateService },
     ...inventory(paths.inventory, "Firmware Inventory Collection", (ctx) => inventoryOf(ctx.bmc)),
     ...inventory(paths.softwareInventory, "Software Inventory Collection", software),
-    { method: "POST", pattern: paths.simpleUpdate, handler: simpleUpdate },
+    ...(spec?.simpleUpdate ? [{ method: "POST" as const, pattern: paths.simpleUpdate, handler: simpleUpdate }] : []),
+    ...(spec?.simpleUpdateActionInfo ? [getRoute(SIMPLE_UPDATE_INFO, simpleUpdateActionInfo)] : []),
   ];
 }

@@ -20,6 +20,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** A keep-alive agent for many requests; by default each request opens its own connection. */
   agent?: https.Agent;
+  /** A body sent as is (a pushed image); `chunked` sends it without a Content-Length. */
+  raw?: { body: Buffer; contentType: string; chunked?: boolean };
 }
 
 /** One request on a fresh connection (so connection faults hit only it); TLS is not verified. */
@@ -32,8 +34,10 @@ export function request(url: string, options: RequestOptions = {}): Promise<Wire
     headers.Authorization = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
   }
   if (options.token) headers["X-Auth-Token"] = options.token;
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  if (payload !== undefined) headers["Content-Type"] = "application/json";
+  const { raw } = options;
+  const payload = raw ? raw.body : options.body === undefined ? undefined : JSON.stringify(options.body);
+  if (payload !== undefined) headers["Content-Type"] = raw?.contentType ?? "application/json";
+  if (raw && !raw.chunked) headers["Content-Length"] = String(raw.body.length);
   return new Promise((resolve, reject) => {
     const req = client.request(
       target,
@@ -56,7 +60,12 @@ export function request(url: string, options: RequestOptions = {}): Promise<Wire
     );
     req.on("timeout", () => req.destroy(Object.assign(new Error("client timeout"), { code: "CLIENT_TIMEOUT" })));
     req.on("error", reject);
-    req.end(payload);
+    if (raw?.chunked) {
+      // Written in two pieces before the end, so Node sends Transfer-Encoding: chunked.
+      req.write(raw.body.subarray(0, 1));
+      req.write(raw.body.subarray(1));
+      req.end();
+    } else req.end(payload);
   });
 }
 
@@ -68,6 +77,7 @@ export function bmcClient(bmc: BmcHandle) {
   return {
     get: (path: string, options?: RequestOptions) => send("GET", path, options),
     post: (path: string, body: unknown, options?: RequestOptions) => send("POST", path, { ...options, body }),
+    patch: (path: string, body: unknown, options?: RequestOptions) => send("PATCH", path, { ...options, body }),
     delete: (path: string, options?: RequestOptions) => send("DELETE", path, options),
   };
 }

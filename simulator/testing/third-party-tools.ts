@@ -64,8 +64,11 @@ out["power_state"] = str(system.power_state.value)
 out["bios_version"] = system.bios_version
 out["serial"] = system.serial_number
 if not legacy:
-    inventory = root.get_update_service().firmware_inventory
-    out["firmware"] = {m.identity: [m.name, m.version] for m in inventory.get_members()}
+    try:
+        inventory = root.get_update_service().firmware_inventory
+        out["firmware"] = {m.identity: [m.name, m.version] for m in inventory.get_members()}
+    except sushy.exceptions.MissingAttributeError as error:
+        out["update_service_error"] = str(error)
 print(json.dumps(out))
 `;
 

@@ -35,7 +35,7 @@ function part(bmc: Bmc, { softwareId, fqdd, name, version, updateable }: Part, s
  * `Previous-` entry for every version an update replaced.
  */
 export function dellInventory(bmc: Bmc, components: InventoryEntry[], specs: readonly ComponentSpec[]): InventoryEntry[] {
-  const version = (type: string) => bmc.installed.get(type as never) ?? "";
+  const version = (type: string) => bmc.reported(type as never) ?? "";
   const nic = components.find((entry) => entry.type === "nic");
   const bios = components.find((entry) => entry.type === "bios");
   const { hardware } = bmc.profile;
@@ -72,7 +72,7 @@ export function dellInventory(bmc: Bmc, components: InventoryEntry[], specs: rea
   );
   const current = { ...bios, id: dellId("Current", bios.softwareId, bios.version, DELL_FQDD.bios) };
   const previous = specs.flatMap((spec) => {
-    const replaced = bmc.previous.get(spec.type);
+    const replaced = bmc.updates.previous.get(spec.type);
     if (replaced === undefined) return [];
     return [part(bmc, { softwareId: spec.softwareId, fqdd: DELL_FQDD[spec.type], name: spec.name(bmc), version: replaced, updateable: false }, "Previous")];
   });

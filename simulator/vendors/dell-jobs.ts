@@ -16,6 +16,7 @@ const JOB_STATE: Record<TaskPhase, string> = {
 };
 
 function jobMessage(task: TaskRecord): { Message: string; MessageId: string } {
+  if (task.completion) return { Message: task.completion.Message, MessageId: task.completion.MessageId };
   if (task.phase === "done") return { Message: "Job completed successfully.", MessageId: "IDRAC.2.8.RED001" };
   if (task.phase === "scheduled") return { Message: "Task successfully scheduled.", MessageId: "IDRAC.2.8.JCP001" };
   if (task.phase === "failed") {
@@ -25,8 +26,8 @@ function jobMessage(task: TaskRecord): { Message: string; MessageId: string } {
   return { Message: task.phase === "downloading" ? "Downloading the update package." : "Job in progress.", MessageId: "IDRAC.2.8.PR19" };
 }
 
-/** iDRAC's LC job: Dell answers SimpleUpdate with one of these instead of a task monitor. */
-function jobBody(task: TaskRecord) {
+/** iDRAC's LC job: Dell answers SimpleUpdate with one of these instead of a task monitor (and shows it in its Task's `Oem.Dell`). */
+export function jobBody(task: TaskRecord) {
   return {
     "@odata.context": "/redfish/v1/$metadata#DellJob.DellJob",
     "@odata.id": `${DELL_JOBS}/${task.id}`,

@@ -1,7 +1,10 @@
 import type { Bmc } from "../bmc/bmc";
 import type { Rng } from "../rng";
 import { DELL_FQDD, dellId, dellInventory } from "./dell-inventory";
-import { DELL_JOBS, dellJobRoutes } from "./dell-jobs";
+import { DELL_JOBS, dellJobRoutes, jobBody } from "./dell-jobs";
+import { DELL_JOB_SERVICE, dellJobServiceRoutes } from "./dell-job-service";
+import { DELL_MULTIPART_UPLOAD, dellPushRoutes } from "./dell-push";
+import { TASK_HABITS } from "./habits";
 import { xeon } from "./cpus";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
@@ -111,7 +114,7 @@ export const dell: VendorProfile = {
     attributes: (bmc: Bmc) => ({
       SystemModelName: bmc.model,
       SystemServiceTag: bmc.identity.sku,
-      SystemBiosVersion: bmc.installed.get("bios"),
+      SystemBiosVersion: bmc.reported("bios"),
       BootMode: "Uefi",
       LogicalProc: "Enabled",
       ProcVirtualization: "Enabled",
@@ -143,8 +146,10 @@ export const dell: VendorProfile = {
     jobPath: (taskId) => `${DELL_JOBS}/${taskId}`,
     scheduledUntilReset: true,
   },
-  simpleUpdate: true,
+  updateService: { simpleUpdate: true, extras: () => ({ properties: { MultipartHttpPushUri: DELL_MULTIPART_UPLOAD } }) },
+  habits: { ...TASK_HABITS, alreadyPresent: true },
   successBody: false,
+  taskOem: (task) => ({ Dell: jobBody(task) }),
   oem: {
     root: (bmc) => ({
       Dell: {
@@ -164,6 +169,7 @@ export const dell: VendorProfile = {
         "@odata.type": "#DellOem.v1_3_0.DellOemResources",
         DelliDRACCard: { "@odata.type": "#DelliDRACCard.v1_1_0.DelliDRACCard", IPMIVersion: "2.0" },
         Jobs: { "@odata.id": DELL_JOBS },
+        DellJobService: { "@odata.id": DELL_JOB_SERVICE },
       },
     }),
   },
@@ -171,5 +177,5 @@ export const dell: VendorProfile = {
   softwareInventory: () => [
     { id: dellId("Installed", "101734", "5.1.0.0", "ServiceModule.Embedded.1"), name: "iDRAC Service Module Embedded Package", version: "5.1.0.0", softwareId: "101734", updateable: true },
   ],
-  extraRoutes: dellJobRoutes,
+  extraRoutes: () => [...dellJobRoutes(), ...dellJobServiceRoutes(), ...dellPushRoutes()],
 };

@@ -8,6 +8,7 @@ import { addLegacyProperties, ilo4ErrorBody, ilo4OdataType, restPath, translateI
 import { ILO4_NETWORK_ADAPTERS, ilo4NetworkAdapterRoutes } from "./ilo4-network-adapters";
 import { ILO4_FIRMWARE_INVENTORY, ILO4_UPDATE_SERVICE, ilo4UpdateRoutes } from "./ilo4-update";
 import { xeon } from "./cpus";
+import { COMMON_HABITS } from "./habits";
 import type { ModelSpec, VendorProfile } from "./types";
 
 const DIGITS = "0123456789";
@@ -127,15 +128,16 @@ export const hpeIlo4: VendorProfile = {
     absoluteLocation: true,
   },
   tasks: { id: (counter) => String(counter), monitor: null, scheduledUntilReset: false },
-  simpleUpdate: false,
+  updateService: null,
+  habits: COMMON_HABITS,
   updateServicePath: ILO4_UPDATE_SERVICE,
-  successBody: true,
+  successBody: "hpe",
   oem: {
     root: (bmc) => ({
       Hp: {
         "@odata.type": "#HpiLOServiceExt.1.0.0.HpiLOServiceExt",
         Manager: [
-          { ManagerType: "iLO 4", ManagerFirmwareVersion: iloShortVersion(bmc.installed.get("bmc")), HostName: `ilo-${bmc.identity.hostName}` },
+          { ManagerType: "iLO 4", ManagerFirmwareVersion: iloShortVersion(bmc.reported("bmc")), HostName: `ilo-${bmc.identity.hostName}` },
         ],
         Sessions: {
           LoginHint: {
@@ -150,7 +152,7 @@ export const hpeIlo4: VendorProfile = {
       return {
         Hp: {
           "@odata.type": "#HpComputerSystemExt.1.2.0.HpComputerSystemExt",
-          Bios: { Current: { VersionString: bmc.installed.get("bios") } },
+          Bios: { Current: { VersionString: bmc.reported("bios") } },
           PostState: bmc.power === "On" ? "FinishedPost" : "PowerOff",
           Links: {
             FirmwareInventory: link(bmc, ILO4_FIRMWARE_INVENTORY),

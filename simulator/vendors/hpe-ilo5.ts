@@ -6,6 +6,7 @@ import { hpeInventory } from "./hpe-inventory";
 import { RESOURCE_DIRECTORY, resourceDirectoryRoutes } from "./hpe-resource-directory";
 import { iloShortVersion } from "./hpe-versions";
 import { xeon } from "./cpus";
+import { TASK_HABITS } from "./habits";
 import { modernTypes } from "./schema";
 import type { ModelSpec, VendorProfile } from "./types";
 
@@ -141,14 +142,15 @@ export const hpeIlo5: VendorProfile = {
     },
     scheduledUntilReset: false,
   },
-  simpleUpdate: true,
-  successBody: true,
+  updateService: { simpleUpdate: true },
+  habits: { ...TASK_HABITS, ignoresPackages: true },
+  successBody: "hpe",
   oem: {
     root: (bmc) => ({
       Hpe: {
         "@odata.type": "#HpeiLOServiceExt.v2_3_0.HpeiLOServiceExt",
         Manager: [
-          { ManagerType: "iLO 5", ManagerFirmwareVersion: iloShortVersion(bmc.installed.get("bmc")), HostName: `ilo-${bmc.identity.hostName}` },
+          { ManagerType: "iLO 5", ManagerFirmwareVersion: iloShortVersion(bmc.reported("bmc")), HostName: `ilo-${bmc.identity.hostName}` },
         ],
         Links: { ResourceDirectory: link(bmc, RESOURCE_DIRECTORY) },
       },
@@ -156,7 +158,7 @@ export const hpeIlo5: VendorProfile = {
     system: (bmc) => ({
       Hpe: {
         "@odata.type": "#HpeComputerSystemExt.v2_9_0.HpeComputerSystemExt",
-        Bios: { Current: { VersionString: bmc.installed.get("bios") } },
+        Bios: { Current: { VersionString: bmc.reported("bios") } },
         PostState: bmc.power === "On" ? "FinishedPost" : "PowerOff",
         PowerRegulatorMode: "Dynamic",
         Links: { SmartStorage: link(bmc, pathsOf(bmc.profile).smartStorage) },

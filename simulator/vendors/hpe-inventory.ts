@@ -90,7 +90,7 @@ export function hpeInventory(bmc: Bmc, components: InventoryEntry[]): InventoryE
     {
       name: "Redundant System ROM",
       description: "SystemRomBackup",
-      version: bmc.previous.get("bios") ?? (gen9 ? `${family} v2.52 (10/25/2017)` : `${family} v1.42 (05/26/2021)`),
+      version: bmc.updates.previous.get("bios") ?? (gen9 ? `${family} v2.52 (10/25/2017)` : `${family} v1.42 (05/26/2021)`),
       updateable: false,
       status: false,
     },

@@ -31,7 +31,7 @@ function adapter(ctx: RequestContext) {
     PartNumber: nicAdapter.partNumber,
     StructuredName: "NIC.LOM.1.1",
     Location: "Embedded",
-    Firmware: { Current: { VersionString: bmc.installed.get("nic") } },
+    Firmware: { Current: { VersionString: bmc.reported("nic") } },
     PhysicalPorts: ports,
     Status: enabled,
   });

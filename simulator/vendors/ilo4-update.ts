@@ -56,7 +56,7 @@ function installFromUri(ctx: RequestContext): Reply {
   if (typeof url === "string") {
     return redfishError(profile, 400, "ActionParameterValueError", { args: ["FirmwareURI", "InstallFromURI"], detail: url });
   }
-  startUpdate(bmc, "InstallFromURI", url);
+  startUpdate(bmc, { method: "InstallFromURI", targetUri: INSTALL_ACTION, image: { url } });
   return success(profile);
 }
 

@@ -1,8 +1,9 @@
-import { VENDOR_KEYS, type ImageVendor, type VendorKey } from "../types";
+import { MIXED_VENDORS, type ImageVendor, type VendorKey } from "../types";
 import { dell } from "./dell";
 import { hpeIlo4 } from "./hpe-ilo4";
 import { hpeIlo5 } from "./hpe-ilo5";
 import { lenovo } from "./lenovo";
+import { openbmc } from "./openbmc";
 import { supermicro } from "./supermicro";
 import type { VendorProfile } from "./types";
 
@@ -12,13 +13,14 @@ export const PROFILES: Record<VendorKey, VendorProfile> = {
   "hpe-ilo4": hpeIlo4,
   supermicro,
   lenovo,
+  openbmc,
 };
 
 export type VendorChoice = VendorKey | "mixed";
 
-/** `mixed` deals the five profiles round-robin by BMC index, so a fleet's mix is reproducible. */
+/** `mixed` deals the five original profiles round-robin by BMC index, so a fleet's mix is reproducible. */
 export function profileFor(choice: VendorChoice, index: number): VendorProfile {
-  return PROFILES[choice === "mixed" ? VENDOR_KEYS[index % VENDOR_KEYS.length] : choice];
+  return PROFILES[choice === "mixed" ? MIXED_VENDORS[index % MIXED_VENDORS.length] : choice];
 }
 
 /** The image vendor a CLI name stands for (`hpe-ilo5` -> `hpe`). */

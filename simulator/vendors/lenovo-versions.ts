@@ -17,7 +17,7 @@ export function lenovoInventoryVersion(version: string): string {
 /** LXPM and its driver packs, with XCC's backup bank: listed beside the firmware, not flashed by Rackpilot. */
 export function lenovoInventory(bmc: Bmc, components: InventoryEntry[]): InventoryEntry[] {
   const primary = components.find((entry) => entry.type === "bmc");
-  const backup = bmc.previous.get("bmc") ?? bmc.installed.get("bmc") ?? "";
+  const backup = bmc.updates.previous.get("bmc") ?? bmc.reported("bmc") ?? "";
   const psus = [1, 2].map(
     (n): InventoryEntry => ({ id: `PSU${n}`, name: `Firmware:PSU${n}`, version: bmc.profile.hardware.psu.firmware, softwareId: "PSU", updateable: true }),
   );

@@ -1,6 +1,8 @@
 import type { Bmc } from "../bmc/bmc";
 import { lenovoInventory, lenovoInventoryVersion } from "./lenovo-versions";
 import { xeon } from "./cpus";
+import { TASK_HABITS } from "./habits";
+import { lenovoPushRoutes, lenovoUpdateExtras, patchLenovoUpdateService } from "./lenovo-push";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, ModelSpec, VendorProfile } from "./types";
 
@@ -144,7 +146,8 @@ export const lenovo: VendorProfile = {
     },
     scheduledUntilReset: false,
   },
-  simpleUpdate: true,
+  updateService: { simpleUpdate: true, extras: lenovoUpdateExtras, patch: patchLenovoUpdateService },
+  habits: { ...TASK_HABITS, pushClaim: true },
   successBody: false,
   oem: {
     system: (bmc) => ({
@@ -156,4 +159,5 @@ export const lenovo: VendorProfile = {
     manager: () => ({ Lenovo: { "@odata.type": "#LenovoManager.v1_0_0.LenovoManagerProperties", release_name: "tsm" } }),
   },
   inventory: lenovoInventory,
+  extraRoutes: lenovoPushRoutes,
 };

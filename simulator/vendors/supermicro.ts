@@ -1,5 +1,7 @@
 import type { Bmc } from "../bmc/bmc";
 import { xeon } from "./cpus";
+import { TASK_HABITS } from "./habits";
+import { supermicroPushRoutes, supermicroUpdateExtras } from "./supermicro-push";
 import { modernTypes } from "./schema";
 import type { ComponentSpec, InventoryEntry, ModelSpec, VendorProfile } from "./types";
 
@@ -107,9 +109,11 @@ export const supermicro: VendorProfile = {
     },
     scheduledUntilReset: false,
   },
-  simpleUpdate: true,
+  updateService: { simpleUpdate: true, simpleUpdateActionInfo: true, extras: supermicroUpdateExtras },
+  habits: { ...TASK_HABITS, unlicensed: false },
   successBody: false,
   inventory,
+  extraRoutes: supermicroPushRoutes,
   oem: {
     system: (bmc) => ({ Supermicro: { "@odata.type": "#SmcSystemExtensions.v1_0_0.System", BoardID: bmc.modelSpec.managerModel } }),
     manager: () => ({ Supermicro: { "@odata.type": "#SmcManagerConfig.v1_0_0.Manager", IPMIVersion: "2.0" } }),

@@ -1,8 +1,9 @@
 import type { Route } from "../http/router";
 import type { Rng } from "../rng";
-import type { FirmwareType, ImageVendor, Quirks, VendorKey } from "../types";
+import type { FirmwareType, Habits, ImageVendor, Quirks, VendorKey } from "../types";
 import type { Bmc } from "../bmc/bmc";
 import type { DimmSlot } from "../bmc/hardware";
+import type { TaskRecord } from "../bmc/tasks";
 import type { Reply, RequestContext } from "../http/reply";
 
 export interface ModelSpec {
@@ -59,8 +60,23 @@ export interface InventoryEntry {
   manufacturer?: string;
 }
 
-/** How a vendor treats a finished task monitor. */
-export type MonitorPolicy = "keep" | "gone-after-read" | "delete-task-after-read";
+/**
+ * How a vendor treats a finished task monitor: keeps answering with the task, forgets the monitor
+ * once read (iLO), deletes the task once read (XCC), or answers 204 once and then 404 (bmcweb).
+ */
+export type MonitorPolicy = "keep" | "gone-after-read" | "delete-task-after-read" | "no-content-once";
+
+/** The DMTF UpdateService as a family serves it. */
+export interface UpdateServiceSpec {
+  /** `#UpdateService.SimpleUpdate` is offered (OpenBMC builds leave it out). */
+  simpleUpdate: boolean;
+  /** SimpleUpdate's parameters are listed in an ActionInfo resource rather than inline (Supermicro). */
+  simpleUpdateActionInfo?: boolean;
+  /** What this family adds to the resource: push URIs, claims, options, and actions (StartUpdate). */
+  extras?: (bmc: Bmc) => { properties?: Record<string, unknown>; actions?: Record<string, unknown> };
+  /** PATCH of the UpdateService (XCC's push claim, OpenBMC's apply time); absent: 405. */
+  patch?: (ctx: RequestContext) => Reply;
+}
 
 export interface SubIds {
   system: string;
@@ -88,6 +104,8 @@ export interface HardwareSpec {
   temperatures: { inlet: string; cpu: (n: number) => string; system: string };
   nicAdapter: { model: string; partNumber: string; manufacturer: string; pci: [string, string] };
   storagePci: [string, string];
+  /** A storage controller the BMC reports but does not update (OpenBMC's onboard SATA), when no component is one. */
+  storageController?: { name: string; manufacturer: string; firmware: string };
 }
 
 export interface VendorProfile {
@@ -150,11 +168,15 @@ export interface VendorProfile {
     /** Dell keeps a staged BIOS job `Scheduled` (task `Pending`) until the host reboots. */
     scheduledUntilReset: boolean;
   };
-  /** Standard UpdateService with SimpleUpdate (iLO 4 has HPE's InstallFromURI instead). */
-  simpleUpdate: boolean;
-  /** HPE answers actions and DELETEs with 200 and a Success message rather than 204. */
-  successBody: boolean;
+  /** The DMTF UpdateService; null where the family has its own (iLO 4's InstallFromURI). */
+  updateService: UpdateServiceSpec | null;
+  /** The habits this family has, each with its default (see `Habits`). */
+  habits: Habits;
+  /** Actions, PATCHes and DELETEs answer 204, or 200 with a Success message: HPE's, or bmcweb's `@Message.ExtendedInfo`. */
+  successBody: false | "hpe" | "extended-info";
   oem: Partial<Record<"root" | "system" | "manager" | "chassis" | "updateService", (bmc: Bmc) => unknown>>;
+  /** `Oem` of a task (iDRAC shows its job there). */
+  taskOem?: (task: TaskRecord) => unknown;
   /** `Oem` of a DIMM slot (iLO 5's `DIMMStatus`). */
   dimmOem?: (present: boolean) => unknown;
   /** Replaces the DMTF Memory body (iLO 4 serves HP's own `HpMemory`). */

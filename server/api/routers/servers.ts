@@ -25,6 +25,7 @@ import {
 import { listOutputSchema, listQuerySchema, type ListConfig, type ListQuery } from "../../services/list";
 import type { ServiceContext } from "../../services/context";
 import type { z } from "~/server/lib/zod";
+import { refreshServer } from "../../services/inventory";
 import { idInput, resourceProcedures } from "../crud";
 import { authedProcedure, createTRPCRouter, staffProcedure } from "../trpc";
 import { POOL_MEMBERSHIP_ACCESS, SERVER_ACCESS } from "./access";
@@ -77,4 +78,17 @@ export const serversRouter = createTRPCRouter({
   ethernetInterfaces: partProcedure("ethernet_interfaces", "A server's ethernet interfaces (MAC, speed, link, addresses)", ethernetInterfaceSchema, ethernetInterfaceListConfig, listEthernetInterfaces),
   storages: partProcedure("storages", "A server's storage: controllers with their drives and volumes", storageSchema, storageListConfig, listStorages),
   firmwares: partProcedure("firmwares", "A server's firmware inventory, versions exactly as the BMC spells them", serverFirmwareSchema, serverFirmwareListConfig, listServerFirmwares),
+  refresh: authedProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/server/{id}/refresh",
+        tags,
+        summary: "Re-read a server's inventory from its BMC",
+        description: `Staff only. Synchronous: logs in with the credentials the node was registered with, re-reads every system of the BMC in one transaction and answers the server. A name the operator changed is kept. Failures answer 400 and set the node's status as registration does; another operation on the BMC is waited for briefly, then refused (400). ${SERVER_ACCESS}`,
+      },
+    })
+    .input(idInput)
+    .output(serverSchema)
+    .mutation(({ ctx, input }) => refreshServer({ ctx: ctx.service, input })),
 });

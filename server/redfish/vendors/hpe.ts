@@ -157,4 +157,15 @@ export const hpe: VendorQuirks = {
   readStorage: readSmartStorage,
   readEthernetInterfaces: readNetworkAdapters,
   readFirmware: readIlo4Firmware,
+  update: {
+    // iLO's push is HPE's own multipart (sessionKey, parameters, 200; fwupd plugins/redfish/
+    // fu-redfish-hpe-device.c), not DMTF's: iLO 5/6 take SimpleUpdate, iLO 4 InstallFromURI.
+    methods: (offered) => offered.filter((method) => method === "simple_update" || method === "install_from_uri"),
+    // iLO 5/6 SimpleUpdate flashes only raw iLO `.bin` and UEFI `.signed.flash` images; a `.fwpkg` or a
+    // Smart Component answers 200 and is never flashed (HPE developer blog, "HPE firmware updates part 3").
+    refuseImage: (method, name) =>
+      method === "simple_update" && !/\.(bin|signed\.flash)$/i.test(name)
+        ? `iLO flashes only raw .bin and .signed.flash images through SimpleUpdate; it would accept ${name} and never flash it`
+        : undefined,
+  },
 };

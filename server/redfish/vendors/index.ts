@@ -3,11 +3,13 @@ import { dell } from "./dell";
 import { generic } from "./generic";
 import { hpe } from "./hpe";
 import { lenovo } from "./lenovo";
+import { openbmc } from "./openbmc";
+import { supermicro } from "./supermicro";
 import type { VendorQuirks } from "./types";
 
 export type { VendorQuirks } from "./types";
 
-const BY_VENDOR: Record<string, VendorQuirks> = { Dell: dell, HPE: hpe, Lenovo: lenovo };
+const BY_VENDOR: Record<string, VendorQuirks> = { Dell: dell, HPE: hpe, Lenovo: lenovo, Supermicro: supermicro, OpenBMC: openbmc };
 
 /** The quirks of the first vendor named (any alias: `Dell Inc.`, `HP`...), else plain DMTF behaviour. */
 export function quirksFor(...names: (string | null | undefined)[]): VendorQuirks {

@@ -9,4 +9,7 @@ export const lenovo: VendorQuirks = {
     if (/^uefi$/i.test(id)) return "bios";
     return undefined;
   },
+  // XCC: a push first checks that HttpPushUriTargetsBusy is false, PATCHes it to true with the targets,
+  // pushes, and releases it once the update is over (bmc-toolbox/bmclib providers/lenovo/firmware_push.go).
+  update: { claimsPush: true },
 };

@@ -1,6 +1,23 @@
 import type { RedfishClient } from "../client";
 import type { EthernetInterfaceInfo, FirmwareComponent, StorageInfo } from "../inventory/types";
 import type { Json } from "../odata";
+import type { UpdateMethod, UpdateRequest } from "../update/types";
+
+/** How a vendor takes firmware updates, where it departs from "pull first, then push". */
+export interface UpdateQuirks {
+  /** The methods this vendor should be sent updates through, in order, from those the service offers. */
+  methods?(offered: UpdateMethod[]): UpdateMethod[];
+  /** Why this image cannot go through `method` on this BMC (iLO 5 packages), else undefined. */
+  refuseImage?(method: UpdateMethod, imageName: string): string | undefined;
+  /** SimpleUpdate `Targets` the vendor needs even on a one-system BMC (Supermicro). */
+  simpleUpdateTargets?(request: UpdateRequest): string[] | undefined;
+  /** A push must first claim `HttpPushUriTargetsBusy` (Lenovo XCC). */
+  claimsPush?: boolean;
+  /** A multipart push uploads with these parameters, then `UpdateService.StartUpdate` starts it (Supermicro). */
+  twoPhasePush?(request: UpdateRequest): { targets: string[]; oem: Json };
+  /** Components whose image the BMC writes only with the host powered off (OpenBMC's BIOS). */
+  hostOffFor?: FirmwareComponent[];
+}
 
 /** What the component rules see of a firmware inventory entry. */
 export interface FirmwareFacts {
@@ -37,4 +54,7 @@ export interface VendorQuirks {
   readEthernetInterfaces?(client: RedfishClient, system: Json): Promise<EthernetInterfaceInfo[] | null>;
   /** Firmware when the service has no `UpdateService.FirmwareInventory`. */
   readFirmware?(client: RedfishClient, systems: Json[]): Promise<OemFirmwareEntry[] | null>;
+  /** A stable key for a firmware inventory member whose id changes with its version (Dell), to find it again after an update. */
+  firmwareKey?(id: string): string;
+  update?: UpdateQuirks;
 }

@@ -61,7 +61,7 @@ describe("the seed's credential examples", () => {
     const profile = await newProfile("Dell DC Rack 5");
     const added = await call("POST", `${BASE}${profile}/credentials`, { username: "root", password: "bmc_password" });
     expect(added.status).toBe(201);
-    expect(await credentialsForRegistration(system(), profile)).toEqual([{ username: "root", password: "bmc_password" }]);
+    expect(await credentialsForRegistration(system(), profile)).toEqual([{ id: added.body.id, username: "root", password: "bmc_password" }]);
   });
 });
 
@@ -101,9 +101,9 @@ describe("credential order, validation and deletion", () => {
     const usernames = (await call("GET", `${BASE}${profile}/credentials/`)).body.results.map((c: { username: string }) => c.username);
     expect(usernames).toEqual(["second", "third", "fourth"]);
     expect(await credentialsForRegistration(system(), profile)).toEqual([
-      { username: "second", password: "  spaced secret  " },
-      { username: "third", password: "pw-3" },
-      { username: "fourth", password: "pw-4" },
+      { id: ids[1], username: "second", password: "  spaced secret  " },
+      { id: ids[2], username: "third", password: "pw-3" },
+      { id: expect.any(Number), username: "fourth", password: "pw-4" },
     ]);
     const paged = await call("GET", `${BASE}${profile}/credentials/?page_size=2&page=2`);
     expect(paged.body).toMatchObject({ count: 3, next: null });
@@ -165,7 +165,7 @@ describe("who may do what", () => {
     const userActor = { kind: "user" as const, userId, username: "u", isStaff: false, groupIds: [1] };
     await expect(credentialsForRegistration({ actor: userActor, db: api.db }, profile)).rejects.toThrow(PermissionDeniedError);
     const staffActor = { ...userActor, isStaff: true };
-    expect(await credentialsForRegistration({ actor: staffActor, db: api.db }, profile)).toEqual([{ username: "root", password: "pw-r" }]);
+    expect(await credentialsForRegistration({ actor: staffActor, db: api.db }, profile)).toEqual([{ id: expect.any(Number), username: "root", password: "pw-r" }]);
   });
 });
 

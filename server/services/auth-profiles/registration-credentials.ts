@@ -5,7 +5,8 @@ import type { ServiceContext } from "../context";
 import { requireStaff } from "../permissions";
 import { findAuthProfileRow } from "./get";
 
-export type RegistrationCredential = { username: string; password: string };
+/** `id` is the credential's: registration records which one the BMC accepted, so the next call starts with it. */
+export type RegistrationCredential = { id: number; username: string; password: string };
 
 /**
  * The profile's credentials in plain text, in the order registration must try them. For the system
@@ -19,5 +20,5 @@ export async function credentialsForRegistration(ctx: ServiceContext, profileId:
     .from(authCredentials)
     .where(eq(authCredentials.authProfileId, profile.id))
     .orderBy(asc(authCredentials.position), asc(authCredentials.id));
-  return rows.map((row) => ({ username: row.username, password: decryptCredentialPassword(row) }));
+  return rows.map((row) => ({ id: row.id, username: row.username, password: decryptCredentialPassword(row) }));
 }

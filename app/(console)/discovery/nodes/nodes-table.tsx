@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { NODE_STATUSES, type NodeDto } from "~/server/services/nodes/schemas";
 import { useTRPC } from "../../../_trpc/client";
 import { DataTable } from "../../_components/data-table/data-table";
@@ -10,6 +10,8 @@ import { useListParams } from "../../_components/data-table/use-list-params";
 import { ConfirmDialog } from "../../_components/form/dialog";
 import { statusLabel } from "../../_components/status-badge";
 import { nodeColumns } from "./node-columns";
+import { RegisterDialog } from "./register-dialog";
+import { RegistrationProgress } from "./registration-progress";
 
 const FILTERS = ["status", "scan_range", "vendor"] as const;
 const STATUS_OPTIONS = NODE_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }));
@@ -27,13 +29,17 @@ export function NodesTable({ isStaff }: { isStaff: boolean }) {
   const nodes = useQuery({ ...trpc.nodes.list.queryOptions(query), placeholderData: keepPreviousData, refetchInterval: scanning.length ? POLL_WHILE_SCANNING_MS : false });
   const [accepting, setAccepting] = useState<NodeDto | null>(null);
   const [deleting, setDeleting] = useState<NodeDto | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.nodes.list.pathKey() });
+  const [registering, setRegistering] = useState<{ node: NodeDto } | { ids: number[] } | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [batchId, setBatchId] = useState<number | null>(null);
+  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: trpc.nodes.list.pathKey() }), [queryClient, trpc]);
   const accept = useMutation(trpc.nodes.acceptCertificate.mutationOptions({ onSuccess: () => (setAccepting(null), refresh()) }));
   const remove = useMutation(trpc.nodes.delete.mutationOptions({ onSuccess: () => (setDeleting(null), refresh()) }));
   const rangeName = (id: number) => rangeList.find((range) => range.id === id)?.name;
 
   return (
     <>
+      {batchId !== null && <RegistrationProgress batchId={batchId} onChange={refresh} onDismiss={() => setBatchId(null)} />}
       {scanning.length > 0 && (
         <p role="status" className="mb-3 text-sky-800 dark:text-sky-300">
           Scanning {scanning.map((range) => range.name).join(", ")}: nodes appear here as they are found.
@@ -67,10 +73,24 @@ export function NodesTable({ isStaff }: { isStaff: boolean }) {
             />
           </>
         }
+        selection={isStaff ? { selected, onChange: setSelected, rowName: (n) => n.url } : undefined}
+        toolbar={
+          isStaff &&
+          selected.size > 0 && (
+            <button type="button" className="btn-primary" onClick={() => setRegistering({ ids: [...selected] })}>
+              Register {selected.size} selected
+            </button>
+          )
+        }
         rowActions={
           isStaff
             ? (n) => (
                 <RowActions name={n.url} onDelete={() => setDeleting(n)}>
+                  {n.status !== "registered" && (
+                    <button type="button" className="btn" aria-label={`Register ${n.url}`} onClick={() => setRegistering({ node: n })}>
+                      Register
+                    </button>
+                  )}
                   {n.status === "error" && (
                     <button type="button" className="btn" aria-label={`Accept the certificate of ${n.url}`} onClick={() => setAccepting(n)}>
                       Accept certificate
@@ -81,6 +101,14 @@ export function NodesTable({ isStaff }: { isStaff: boolean }) {
             : undefined
         }
       />
+      {registering && (
+        <RegisterDialog
+          target={registering}
+          onClose={() => setRegistering(null)}
+          onRegistered={refresh}
+          onBulkStarted={(id) => (setSelected(new Set()), setBatchId(id))}
+        />
+      )}
       <ConfirmDialog
         open={accepting !== null}
         title={`Trust the certificate ${accepting?.url ?? ""} presents now?`}

@@ -1,0 +1,94 @@
+/**
+ * Reading what a BMC runs now, in the places compliance reads: the system's `BiosVersion`, the
+ * manager's `FirmwareVersion`, a firmware inventory entry's `Version`, each exactly as spelled.
+ */
+import type { RedfishClient } from "./client";
+import { biosVersionOf } from "./inventory";
+import { managerInfo } from "./inventory/firmware";
+import type { FirmwareComponent } from "./inventory/types";
+import { idOf, pathOf, prop, text } from "./odata";
+import { sleep } from "./retry";
+import { isTransientBmcError } from "./update/errors";
+import { quirksFor } from "./vendors";
+
+export interface ComponentRef {
+  component: FirmwareComponent;
+  systemPath: string;
+  managerPath: string | null;
+  /** The firmware inventory entry (`server_firmwares.odata_id`), for components other than BIOS and BMC. */
+  inventoryId?: string | null;
+}
+
+/** A JSON pointer (`/Current/SystemRomActive/0`, as iLO 4's legacy inventory ids carry) into a resource. */
+function atPointer(resource: unknown, pointer: string): unknown {
+  return pointer
+    .split("/")
+    .filter(Boolean)
+    .reduce<unknown>((value, step) => (Array.isArray(value) ? value[Number(step)] : prop(value, decodeURIComponent(step))), resource);
+}
+
+/** The entry's `Version`; an entry renamed by the update (Dell ids embed the version) is found again by its stable key. */
+async function inventoryVersion(client: RedfishClient, inventoryId: string): Promise<string | null> {
+  const [path, pointer] = inventoryId.split("#");
+  const resource = await client.findResource(path);
+  if (resource && pointer) {
+    const entry = atPointer(resource, pointer);
+    return text(prop(entry, "VersionString")) ?? text(prop(entry, "Version"));
+  }
+  if (resource) return text(prop(resource, "Version"));
+  const keyOf = quirksFor(client.vendor).firmwareKey;
+  if (!keyOf) return null;
+  const wanted = keyOf(pathOf(path).split("/").filter(Boolean).at(-1) ?? "");
+  const collectionPath = pathOf(path).replace(/\/[^/]+\/?$/, "");
+  for (const member of await client.members(collectionPath)) {
+    const id = text(prop(member, "Id")) ?? idOf(member)?.split("/").filter(Boolean).at(-1) ?? "";
+    if (keyOf(id) === wanted) return text(prop(member, "Version"));
+  }
+  return null;
+}
+
+/** The version the component runs now, exactly as the BMC spells it; null when it does not say. */
+export async function readInstalledVersion(client: RedfishClient, ref: ComponentRef): Promise<string | null> {
+  if (ref.component === "bios") return biosVersionOf(await client.getResource(ref.systemPath));
+  if (ref.component === "bmc") {
+    if (!ref.managerPath) throw new Error("reading the BMC's version needs the manager's path");
+    return managerInfo(await client.getResource(ref.managerPath)).firmwareVersion;
+  }
+  if (!ref.inventoryId) throw new Error(`reading the ${ref.component} version needs its firmware inventory entry`);
+  return inventoryVersion(client, ref.inventoryId);
+}
+
+export interface VersionReading {
+  /** The version read (the last good read). */
+  version: string | null;
+  /** Every read succeeded and they all agree: the BMC is settled. */
+  stable: boolean;
+  reads: (string | null)[];
+  /** Why a read failed (the BMC restarting, dropping sessions...), when one did. */
+  error: string | null;
+}
+
+/**
+ * `reads` reads of the installed version, `intervalMs` apart; stable when all succeed and agree.
+ * After a BMC update, replies are unstable for a while, so Ironic wants three good reads in a row
+ * (Ironic commit 85ec9d655); a transient failure ends the series early, unstable, without throwing.
+ */
+export async function confirmVersion(
+  client: RedfishClient,
+  ref: ComponentRef,
+  options: { reads?: number; intervalMs?: number; signal?: AbortSignal } = {},
+): Promise<VersionReading> {
+  const { reads = 3, intervalMs = 1000, signal } = options;
+  const seen: (string | null)[] = [];
+  for (let index = 0; index < reads; index++) {
+    if (index > 0) await sleep(intervalMs, signal);
+    try {
+      seen.push(await readInstalledVersion(client, ref));
+    } catch (error) {
+      if (!isTransientBmcError(error)) throw error;
+      return { version: seen.at(-1) ?? null, stable: false, reads: seen, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  const stable = seen.length === reads && seen[0] !== null && seen.every((version) => version === seen[0]);
+  return { version: seen.at(-1) ?? null, stable, reads: seen, error: null };
+}

@@ -1,0 +1,31 @@
+import type { RedfishClient } from "../client";
+import { readMemberLinks } from "../collections";
+import { readInstalledVersion } from "../confirm";
+import { linkOf, pathOf } from "../odata";
+import { quirksFor } from "../vendors";
+import { readDellJobLinks } from "../vendors/dell-jobs";
+import type { UpdateRequest, UpdateSnapshot } from "./types";
+
+/** The task collection the root's TaskService links, if any. */
+export async function tasksCollection(client: RedfishClient): Promise<string | null> {
+  const servicePath = linkOf(client.root, "Tasks");
+  const service = servicePath ? await client.findResource(servicePath) : null;
+  return service ? linkOf(service, "Tasks") : null;
+}
+
+/** The `@odata.id` of every task, and on an iDRAC of every job, the BMC lists now. */
+export async function trackedIds(client: RedfishClient, managerPath: string | null): Promise<string[]> {
+  const tasksPath = await tasksCollection(client);
+  const [tasks, jobs] = await Promise.all([
+    tasksPath ? readMemberLinks(client, tasksPath) : null,
+    quirksFor(client.vendor).name === "Dell" ? readDellJobLinks(client, managerPath) : null,
+  ]);
+  return [...(tasks ?? []), ...(jobs ?? [])].map(pathOf);
+}
+
+/** What a recovery compares with: the tasks and jobs that exist before sending, and the installed version. */
+export async function takeSnapshot(client: RedfishClient, request: UpdateRequest): Promise<UpdateSnapshot> {
+  const readable = request.component === "bios" || request.component === "bmc" || Boolean(request.inventoryId);
+  const [taskIds, installedVersion] = await Promise.all([trackedIds(client, request.managerPath), readable ? readInstalledVersion(client, request) : null]);
+  return { taskIds, installedVersion, takenAt: new Date().toISOString() };
+}

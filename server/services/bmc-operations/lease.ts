@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Database, type DbExecutor } from "~/db/client";
+import { bmcLeases } from "~/db/schema";
+import type { BMC_OPERATION_KINDS } from "~/db/schema/choices";
+import { BmcBusyError, BmcLeaseLostError } from "./errors";
+
+export type BmcOperationKind = (typeof BMC_OPERATION_KINDS)[number];
+
+export type BmcOperation = {
+  kind: BmcOperationKind;
+  /**
+   * Who holds the lease. A holder with the same owner takes the lease back at once (a retried job
+   * naming its subject, e.g. `registration_batch:5:node:9`); anyone else waits for it to end or expire.
+   */
+  owner: string;
+  /** Shown to whoever finds the BMC busy ("registration by admin"). */
+  description: string;
+};
+
+export type LeaseOptions = {
+  /** How long to wait for another holder's operation to end before `BmcBusyError` (0: do not wait). */
+  waitMs: number;
+  /** A holder that stops renewing loses the lease after this long (default 30 s); renewed every third of it. */
+  ttlMs?: number;
+  db?: Database;
+};
+
+/** The node the lease is on: its id, and its address for messages. */
+export type LeasedBmc = { id: number; ip: string; port: number };
+
+export interface BmcLease {
+  readonly nodeId: number;
+  readonly token: string;
+  /** Aborts when the lease is lost (not renewed in time and taken by someone else): stop talking to the BMC. */
+  readonly signal: AbortSignal;
+  /**
+   * In the transaction that records the operation's outcome: throws `BmcLeaseLostError` unless this
+   * lease still holds the BMC, and keeps it from changing hands until that transaction ends.
+   */
+  assertHeld(tx: DbExecutor): Promise<void>;
+  release(): Promise<void>;
+}
+
+const DEFAULT_TTL_MS = 30_000;
+const POLL_MS = { first: 100, max: 1000 };
+
+/**
+ * Takes the BMC's lease: at once if it is free, expired or held by the same owner; otherwise polls
+ * until `waitMs` has passed, then throws `BmcBusyError` naming the operation in progress.
+ */
+export async function acquireBmcLease(bmc: LeasedBmc, operation: BmcOperation, options: LeaseOptions): Promise<BmcLease> {
+  const db = options.db ?? getDb();
+  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+  const token = randomBytes(16).toString("hex");
+  const deadline = Date.now() + options.waitMs;
+  for (let pause = POLL_MS.first; ; pause = Math.min(pause * 2, POLL_MS.max)) {
+    if (await tryAcquire(db, bmc.id, operation, token, ttlMs)) return holdLease(db, bmc.id, token, ttlMs);
+    const [holder] = await db.select().from(bmcLeases).where(eq(bmcLeases.nodeId, bmc.id));
+    // Released between the two reads: try again at once.
+    if (!holder) continue;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new BmcBusyError(bmc, holder);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+  }
+}
+
+/** Runs `work` holding the BMC's lease, and always releases it. */
+export async function withBmcLease<T>(bmc: LeasedBmc, operation: BmcOperation, options: LeaseOptions, work: (lease: BmcLease) => Promise<T>): Promise<T> {
+  const lease = await acquireBmcLease(bmc, operation, options);
+  try {
+    return await work(lease);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation, token: string, ttlMs: number): Promise<boolean> {
+  const expiresAt = sql`clock_timestamp() + make_interval(secs => ${ttlMs / 1000})`;
+  const rows = await db
+    .insert(bmcLeases)
+    .values({ nodeId, ...operation, token, startedAt: sql`clock_timestamp()`, expiresAt })
+    .onConflictDoUpdate({
+      target: bmcLeases.nodeId,
+      set: { kind: operation.kind, owner: operation.owner, description: operation.description, token, startedAt: sql`clock_timestamp()`, expiresAt },
+      setWhere: sql`${bmcLeases.expiresAt} < clock_timestamp() or ${bmcLeases.owner} = ${operation.owner}`,
+    })
+    .returning({ token: bmcLeases.token });
+  return rows.length > 0;
+}
+
+function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): BmcLease {
+  const lost = new AbortController();
+  const mine = and(eq(bmcLeases.nodeId, nodeId), eq(bmcLeases.token, token));
+  const renew = async () => {
+    const expiresAt = sql`clock_timestamp() + make_interval(secs => ${ttlMs / 1000})`;
+    const rows = await db.update(bmcLeases).set({ expiresAt }).where(mine).returning({ token: bmcLeases.token });
+    if (!rows.length) lost.abort(new BmcLeaseLostError(nodeId));
+  };
+  // A failed renewal (database away for a moment) is retried on the next tick; the TTL covers two misses.
+  const timer = setInterval(() => void renew().catch(() => undefined), ttlMs / 3);
+  timer.unref();
+  return {
+    nodeId,
+    token,
+    signal: lost.signal,
+    async assertHeld(tx) {
+      const [row] = await tx.select({ token: bmcLeases.token }).from(bmcLeases).where(mine).for("share");
+      if (!row) throw new BmcLeaseLostError(nodeId);
+    },
+    async release() {
+      clearInterval(timer);
+      await db.delete(bmcLeases).where(mine);
+    },
+  };
+}

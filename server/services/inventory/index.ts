@@ -1,0 +1,6 @@
+export { refreshEveryRegisteredServer, refreshNodeInventory, type RefreshEveryServerResult } from "./refresh-all";
+export { findServerToRefresh, refreshServer } from "./refresh";
+export { findNodeToRegister, registerNode } from "./register";
+export { registerBmc, type Registration } from "./register-bmc";
+export { loadRegistrationProfile, type RegistrationProfile } from "./profile";
+export * from "./schemas";
