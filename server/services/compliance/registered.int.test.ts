@@ -38,7 +38,7 @@ it("reads servers registered from simulated BMCs: versions as the BMCs spell the
     { firmwareType: controller, version: supermicro!.firmware[controller]!, manufacturer: "Supermicro", models: [] },
     { firmwareType: "bios", version: "1.0", manufacturer: "Lenovo", models: ["No Such Model"] },
   ];
-  const ids = [];
+  const ids: number[] = [];
   for (const binary of binaries) ids.push((await insertFirmwareBinary(api.db, binary)).id);
   const baseline = await api.request("POST", "/api/firmware_baseline/", { token, json: { name: "Registered fleet", firmware_binaries: ids } });
   expect(baseline.status).toBe(201);
