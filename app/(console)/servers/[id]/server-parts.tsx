@@ -20,6 +20,7 @@ const TABS = [
 type TabKey = (typeof TABS)[number]["key"];
 
 const COMPONENT_FILTER = ["component"] as const;
+const NO_FILTERS = [] as const;
 const COMPONENT_OPTIONS = FIRMWARE_COMPONENTS.map((value) => ({ value, label: firmwareTypeLabel(value) }));
 
 /** One tab per kind of part; the tab is in the URL, and switching tabs starts its table afresh (no search, first page). */
@@ -38,7 +39,7 @@ export function ServerParts({ serverId }: { serverId: number }) {
 
 function PartTable({ tab, serverId }: { tab: TabKey; serverId: number }) {
   const trpc = useTRPC();
-  const { query, update } = useListParams(tab === "firmware" ? COMPONENT_FILTER : []);
+  const { query, update } = useListParams(tab === "firmware" ? COMPONENT_FILTER : NO_FILTERS);
   const input = { ...query, id: serverId };
   const live = { placeholderData: keepPreviousData };
   const processors = useQuery({ ...trpc.servers.processors.queryOptions(input), ...live, enabled: tab === "processors" });
