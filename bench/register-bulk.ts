@@ -20,13 +20,22 @@ const ADMIN = { username: "admin", password: "bench-admin-password" };
 const TARGET_S = 60;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const load = () => os.loadavg().map((value) => value.toFixed(1)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" / ");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "rackpilot-bench-register-"));
 // As root the embedded cluster runs as the postgres user, which must reach it.
 await chmod(dataDir, 0o755);
-const productEnv = { RACKPILOT_DATA_DIR: dataDir, RACKPILOT_ADMIN_USER: ADMIN.username, RACKPILOT_ADMIN_PASSWORD: ADMIN.password, RACKPILOT_WORKER: "external" };
+const productEnv = {
+  RACKPILOT_DATA_DIR: dataDir,
+  RACKPILOT_ADMIN_USER: ADMIN.username,
+  RACKPILOT_ADMIN_PASSWORD: ADMIN.password,
+  RACKPILOT_WORKER: "external",
+};
 const children: ChildProcess[] = [];
 
 async function api<T>(method: string, route: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
@@ -56,7 +65,9 @@ try {
   });
   children.push(fleet);
   const { bmcs } = await ask<{ bmcs: Array<{ username: string; password: string }> }>(fleet, "", "ready");
-  console.log(`fleet:    ${bmcs.length} simulated BMCs (mixed vendors, HTTPS) on ${FLEET.base}.. port ${FLEET.port}, in a child process (${seconds(performance.now() - fleetStarted)} to start)`);
+  console.log(
+    `fleet:    ${bmcs.length} simulated BMCs (mixed vendors, HTTPS) on ${FLEET.base}.. port ${FLEET.port}, in a child process (${seconds(performance.now() - fleetStarted)} to start)`,
+  );
 
   const web = startRackpilot(WEB_PORT, productEnv);
   children.push(web);
@@ -64,7 +75,10 @@ try {
   // The worker shares the embedded PostgreSQL the web process started in the data dir.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-  const worker = spawn(process.execPath, [...profiling, "--import", "tsx", "workers/index.ts"], { env: { ...process.env, ...productEnv }, stdio: ["ignore", "ignore", "inherit"] });
+  const worker = spawn(process.execPath, [...profiling, "--import", "tsx", "workers/index.ts"], {
+    env: { ...process.env, ...productEnv },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   children.push(worker);
   const clusterDir = path.join(dataDir, "pg");
   const postmaster = Number((await readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
@@ -78,12 +92,30 @@ try {
   const range = (await api<{ id: number }>("POST", "node_discovery/scan_range/", token, { name: "bench rack", ...FLEET.range, ports: [FLEET.port] })).body;
   const scanStarted = performance.now();
   await api("POST", "node_discovery/run_scan/", token, { scan_ranges: [range.id] });
-  const scanned = await pollUntil(() => api<{ status: string; last_scan_found: number }>("GET", `node_discovery/scan_range/${range.id}/`, token).then((r) => r.body), (r) => r.status !== "scanning", 250);
-  console.log(`scan:     ${FLEET.range.ip_from}-${FLEET.range.ip_to} (1,024 addresses) -> ${scanned.status}, ${scanned.last_scan_found} nodes in ${seconds(performance.now() - scanStarted)}`);
+  const scanned = await pollUntil(
+    () => api<{ status: string; last_scan_found: number }>("GET", `node_discovery/scan_range/${range.id}/`, token).then((r) => r.body),
+    (r) => r.status !== "scanning",
+    250,
+  );
+  console.log(
+    `scan:     ${FLEET.range.ip_from}-${FLEET.range.ip_to} (1,024 addresses) -> ${scanned.status}, ${scanned.last_scan_found} nodes in ${seconds(performance.now() - scanStarted)}`,
+  );
 
-  type Batch = { id: number; status: string; nodes_total: number; nodes_done: number; nodes_failed: number; results: Array<{ status: string; message: string }> };
+  type Batch = {
+    id: number;
+    status: string;
+    nodes_total: number;
+    nodes_done: number;
+    nodes_failed: number;
+    results: Array<{ status: string; message: string }>;
+  };
   // The embedded PostgreSQL runs under the web process: counted apart.
-  const cpu = () => ({ web: treeCpuSeconds(web.pid!, [postmaster]), worker: treeCpuSeconds(worker.pid!), database: treeCpuSeconds(postmaster), fleet: treeCpuSeconds(fleet.pid!) });
+  const cpu = () => ({
+    web: treeCpuSeconds(web.pid!, [postmaster]),
+    worker: treeCpuSeconds(worker.pid!),
+    database: treeCpuSeconds(postmaster),
+    fleet: treeCpuSeconds(fleet.pid!),
+  });
   const cpuBefore = cpu();
   const loadBefore = load();
   let loadPeak = os.loadavg()[0]!;
@@ -91,7 +123,11 @@ try {
   const rss = sampleRss({ web: web.pid!, worker: worker.pid! }, { excluded: [postmaster] });
   const started = performance.now();
   const accepted = await api<Batch>("POST", "node/register/", token, { scan_range: range.id, auth_profile: profile.id });
-  const batch = await pollUntil(() => api<Batch>("GET", `node/register/${accepted.body.id}/`, token).then((r) => r.body), (b) => b.status !== "pending" && b.status !== "running", 250);
+  const batch = await pollUntil(
+    () => api<Batch>("GET", `node/register/${accepted.body.id}/`, token).then((r) => r.body),
+    (b) => b.status !== "pending" && b.status !== "running",
+    250,
+  );
   const wallMs = performance.now() - started;
   const memory = rss.stop();
   clearInterval(loadTimer);
@@ -102,9 +138,13 @@ try {
   const reasons = new Map<string, number>();
   for (const result of batch.results.filter((r) => r.status === "failed")) reasons.set(result.message, (reasons.get(result.message) ?? 0) + 1);
   console.log(`register: POST /api/node/register/ {scan_range, auth_profile} -> ${accepted.status}; ${batch.nodes_total} nodes -> ${batch.status}`);
-  console.log(`          wall time ${seconds(wallMs)} (target < ${TARGET_S} s${wallMs > TARGET_S * 1000 ? ": MISSED" : ": met"}); ${registered} registered, ${batch.nodes_failed} failed`);
+  console.log(
+    `          wall time ${seconds(wallMs)} (target < ${TARGET_S} s${wallMs > TARGET_S * 1000 ? ": MISSED" : ": met"}); ${registered} registered, ${batch.nodes_failed} failed`,
+  );
   for (const [message, count] of [...reasons].slice(0, 5)) console.log(`          ${count} x ${message}`);
-  console.log(`          peak RSS: web ${mib(memory.peaks.web!)}, worker ${mib(memory.peaks.worker!)}, together ${mib(memory.peakTotal)} (${memory.samples} samples, every 200 ms)`);
+  console.log(
+    `          peak RSS: web ${mib(memory.peaks.web!)}, worker ${mib(memory.peaks.worker!)}, together ${mib(memory.peakTotal)} (${memory.samples} samples, every 200 ms)`,
+  );
   console.log(`          CPU: web ${spent("web")} s, worker ${spent("worker")} s, PostgreSQL ${spent("database")} s, simulated BMCs ${spent("fleet")} s`);
   console.log(`          load average (1/5/15 min) before ${loadBefore}, after ${load()}, 1-min peak ${loadPeak.toFixed(1)}; ${os.cpus().length} CPUs`);
 
@@ -115,7 +155,9 @@ try {
       select extract(epoch from min(n.updated_at) - b.created_at) as first_s, extract(epoch from max(n.updated_at) - b.created_at) as last_s,
              extract(epoch from percentile_cont(0.5) within group (order by n.updated_at - b.created_at)) as median_s
       from registration_batch_nodes n join registration_batches b on b.id = n.batch_id where b.id = ${batch.id} group by b.created_at`;
-    console.log(`          nodes ended from ${Number(phases!.first_s).toFixed(1)} s (first) over ${Number(phases!.median_s).toFixed(1)} s (median) to ${Number(phases!.last_s).toFixed(1)} s (last) after the batch was created`);
+    console.log(
+      `          nodes ended from ${Number(phases!.first_s).toFixed(1)} s (first) over ${Number(phases!.median_s).toFixed(1)} s (median) to ${Number(phases!.last_s).toFixed(1)} s (last) after the batch was created`,
+    );
     await sql.end();
   }
   console.log("how: the product as it is deployed, `npm start` (RACKPILOT_WORKER=external) and `npm run worker` on its embedded");

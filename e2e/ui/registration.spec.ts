@@ -13,7 +13,10 @@ test("a scanned rack registers from the console, and a server's page shows what 
     expect(profile.status()).toBe(201);
     const { id: profileId } = await profile.json();
     // The first credential is wrong: registration falls back to the second.
-    for (const credential of [{ username: "root", password: "not-the-password" }, { username: dell!.username, password: dell!.password }]) {
+    for (const credential of [
+      { username: "root", password: "not-the-password" },
+      { username: dell!.username, password: dell!.password },
+    ]) {
       expect((await request.post(`/api/node_discovery/auth_profile/${profileId}/credentials/`, { headers: auth, data: credential })).status()).toBe(201);
     }
 

@@ -19,7 +19,13 @@ export function RefreshButton({ server }: { server: Pick<ServerDto, "id" | "name
   const error = errorText(refresh.error);
   return (
     <div className="flex max-w-md flex-col items-end gap-1">
-      <button type="button" className="btn-primary" disabled={refresh.isPending} onClick={() => refresh.mutate({ id: server.id })} title="Log in to the BMC and read this server's inventory again">
+      <button
+        type="button"
+        className="btn-primary"
+        disabled={refresh.isPending}
+        onClick={() => refresh.mutate({ id: server.id })}
+        title="Log in to the BMC and read this server's inventory again"
+      >
         {refresh.isPending ? "Refreshing…" : "Refresh from BMC"}
       </button>
       {error && (

@@ -9,8 +9,8 @@ import { orDash, PoolCell } from "../../_components/inventory-cells";
 import { StatusBadge } from "../../_components/status-badge";
 import { usePoolNames } from "../use-pool-names";
 
-/** A framed group of label/value pairs. */
-function Facts({ title, facts }: { title: string; facts: Array<[label: string, value: ReactNode]> }) {
+/** A framed group of label/value pairs, in the order given. */
+function Facts({ title, facts }: { title: string; facts: Record<string, ReactNode> }) {
   const id = useId();
   return (
     <section aria-labelledby={id} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
@@ -18,7 +18,7 @@ function Facts({ title, facts }: { title: string; facts: Array<[label: string, v
         {title}
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        {facts.map(([label, value]) => (
+        {Object.entries(facts).map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-zinc-500">{label}</dt>
             <dd className="min-w-0 break-words">{value}</dd>
@@ -38,12 +38,18 @@ function BmcFacts({ server }: { server: ServerDto }) {
   return (
     <Facts
       title="BMC"
-      facts={[
-        ["Address", node ? <Link href={`/discovery/nodes?search=${encodeURIComponent(node.ip)}`} className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400">{node.url}</Link> : mono(server.bmc_url ?? "")],
-        ["Node", node ? <StatusBadge status={node.status} /> : orDash(server.node === null ? null : `#${server.node}`)],
-        ["Vendor", orDash(node ? [node.vendor, node.product].filter(Boolean).join(" · ") : null)],
-        ["Firmware", mono(server.bmc_firmware_version)],
-      ]}
+      facts={{
+        Address: node ? (
+          <Link href={`/discovery/nodes?search=${encodeURIComponent(node.ip)}`} className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400">
+            {node.url}
+          </Link>
+        ) : (
+          mono(server.bmc_url ?? "")
+        ),
+        Node: node ? <StatusBadge status={node.status} /> : orDash(server.node === null ? null : `#${server.node}`),
+        Vendor: orDash(node ? [node.vendor, node.product].filter(Boolean).join(" · ") : null),
+        Firmware: mono(server.bmc_firmware_version),
+      }}
     />
   );
 }
@@ -55,34 +61,38 @@ export function ServerInventory({ server }: { server: ServerDto }) {
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
       <Facts
         title="Identity"
-        facts={[
-          ["Manufacturer", server.manufacturer_reported && server.manufacturer_reported !== server.manufacturer ? `${server.manufacturer} (${server.manufacturer_reported})` : orDash(server.manufacturer)],
-          ["Model", orDash(server.model)],
-          ["SKU", mono(server.sku)],
-          ["Serial", mono(server.serial_number)],
-          ["UUID", mono(server.uuid)],
-          ["Host name", orDash(server.hostname)],
-        ]}
+        facts={{
+          Manufacturer:
+            server.manufacturer_reported && server.manufacturer_reported !== server.manufacturer
+              ? `${server.manufacturer} (${server.manufacturer_reported})`
+              : orDash(server.manufacturer),
+          Model: orDash(server.model),
+          SKU: mono(server.sku),
+          Serial: mono(server.serial_number),
+          UUID: mono(server.uuid),
+          "Host name": orDash(server.hostname),
+        }}
       />
       <BmcFacts server={server} />
       <Facts
         title="Hardware"
-        facts={[
-          ["Power", orDash(server.power_state)],
-          ["Processors", server.processor_count === null ? orDash(server.processor_model) : `${server.processor_count} × ${server.processor_model || "unknown model"}`],
-          ["Memory", orDash(server.memory_gib === null ? null : `${server.memory_gib} GiB`)],
-          ["BIOS", mono(server.bios_version)],
-          ["Inventory read", server.inventory_updated_at ? formatDateTime(server.inventory_updated_at) : <span className="text-zinc-500">never</span>],
-        ]}
+        facts={{
+          Power: orDash(server.power_state),
+          Processors:
+            server.processor_count === null ? orDash(server.processor_model) : `${server.processor_count} × ${server.processor_model || "unknown model"}`,
+          Memory: orDash(server.memory_gib === null ? null : `${server.memory_gib} GiB`),
+          BIOS: mono(server.bios_version),
+          "Inventory read": server.inventory_updated_at ? formatDateTime(server.inventory_updated_at) : <span className="text-zinc-500">never</span>,
+        }}
       />
       <Facts
         title="Placement"
-        facts={[
-          ["Pool", <PoolCell key="pool" poolId={server.resource_pool} name={poolName} />],
-          ["Protected", server.protected ? "Yes: pool-wide remediation skips it" : "No"],
-          ["Tags", orDash(server.tags.join(", "))],
-          ["Notes", orDash(server.description)],
-        ]}
+        facts={{
+          Pool: <PoolCell poolId={server.resource_pool} name={poolName} />,
+          Protected: server.protected ? "Yes: pool-wide remediation skips it" : "No",
+          Tags: orDash(server.tags.join(", ")),
+          Notes: orDash(server.description),
+        }}
       />
     </div>
   );

@@ -50,11 +50,41 @@ function PartTable({ tab, serverId }: { tab: TabKey; serverId: number }) {
 
   switch (tab) {
     case "processors":
-      return <DataTable label="processors" singularLabel="processor" columns={processorColumns} data={processors.data} {...common(processors)} searchPlaceholder="Search model, socket…" emptyState="The BMC reported no processors: refresh the server once its host has finished POST." />;
+      return (
+        <DataTable
+          label="processors"
+          singularLabel="processor"
+          columns={processorColumns}
+          data={processors.data}
+          {...common(processors)}
+          searchPlaceholder="Search model, socket…"
+          emptyState="The BMC reported no processors: refresh the server once its host has finished POST."
+        />
+      );
     case "network":
-      return <DataTable label="network interfaces" singularLabel="network interface" columns={ethernetInterfaceColumns} data={nics.data} {...common(nics)} searchPlaceholder="Search name, MAC…" emptyState="The BMC reports no ethernet interfaces for this system (some BMCs do not publish them)." />;
+      return (
+        <DataTable
+          label="network interfaces"
+          singularLabel="network interface"
+          columns={ethernetInterfaceColumns}
+          data={nics.data}
+          {...common(nics)}
+          searchPlaceholder="Search name, MAC…"
+          emptyState="The BMC reports no ethernet interfaces for this system (some BMCs do not publish them)."
+        />
+      );
     case "storage":
-      return <DataTable label="storage subsystems" singularLabel="storage subsystem" columns={storageColumns} data={storages.data} {...common(storages)} searchPlaceholder="Search name…" emptyState="The BMC reports no storage for this system." />;
+      return (
+        <DataTable
+          label="storage subsystems"
+          singularLabel="storage subsystem"
+          columns={storageColumns}
+          data={storages.data}
+          {...common(storages)}
+          searchPlaceholder="Search name…"
+          emptyState="The BMC reports no storage for this system."
+        />
+      );
     case "firmware":
       return (
         <DataTable
@@ -64,8 +94,20 @@ function PartTable({ tab, serverId }: { tab: TabKey; serverId: number }) {
           data={firmwares.data}
           {...common(firmwares)}
           searchPlaceholder="Search name, version, software id…"
-          emptyState={query.component ? "No firmware entry of this component." : "The BMC reports no firmware inventory (no UpdateService): versions come from the system and manager only."}
-          filters={<FilterSelect label="Component" anyLabel="Any component" value={query.component} options={COMPONENT_OPTIONS} onChange={(component) => update({ component })} />}
+          emptyState={
+            query.component
+              ? "No firmware entry of this component."
+              : "The BMC reports no firmware inventory (no UpdateService): versions come from the system and manager only."
+          }
+          filters={
+            <FilterSelect
+              label="Component"
+              anyLabel="Any component"
+              value={query.component}
+              options={COMPONENT_OPTIONS}
+              onChange={(component) => update({ component })}
+            />
+          }
         />
       );
   }
