@@ -153,19 +153,17 @@ try {
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     const quantiles = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
     const [ended] = await sql`
-      select array(select extract(epoch from percentile_disc(q) within group (order by n.updated_at - b.created_at))::float8
-                   from unnest(${quantiles}::float8[]) q) as seconds
-      from registration_batch_nodes n join registration_batches b on b.id = n.batch_id where b.id = ${batch.id} group by b.created_at`;
-    const at = (ended!.seconds as number[]).map((s, i) => `${quantiles[i]! * 100}% ${s.toFixed(1)} s`).join(", ");
+      select percentile_disc(${quantiles}::float8[]) within group (order by extract(epoch from n.updated_at - b.created_at)::float8) as seconds
+      from registration_batch_nodes n join registration_batches b on b.id = n.batch_id where b.id = ${batch.id}`;
+    const at = (ended!.seconds as number[]).map((s, i) => `${quantiles[i]! * 100}% ${Number(s).toFixed(1)} s`).join(", ");
     console.log(`          nodes ended, counted from the batch's creation: ${at}`);
     await sql.end();
   }
   console.log("how: the product as it is deployed, `npm start` (RACKPILOT_WORKER=external) and `npm run worker` on its embedded");
   console.log("     PostgreSQL, default settings; the fleet in a child process. The scan makes the nodes; the figure is the wall");
-  console.log(
-    "     time from the POST to the batch's end as GET /api/node/register/{id}/ reports it (polled every 500 ms, as the console polls it each second). RSS is",
-  );
-  console.log("     each process tree's VmRSS (PostgreSQL's processes left out), sampled; CPU is user + system from /proc over the registration only.");
+  console.log("     time from the POST to the batch's end as GET /api/node/register/{id}/ reports it (polled every 500 ms; the");
+  console.log("     console polls each second). RSS is each process tree's VmRSS (PostgreSQL's processes left out), sampled;");
+  console.log("     CPU is user + system time from /proc over the registration only.");
 } finally {
   for (const child of children.reverse()) {
     if (child.connected) child.send("stop");
