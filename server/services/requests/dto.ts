@@ -1,0 +1,54 @@
+import { asc, eq } from "drizzle-orm";
+import type { DbExecutor } from "~/db/client";
+import { requestServers, servers, type RequestRow } from "~/db/schema";
+import { isoDateTime, isoDateTimeOrNull } from "~/server/lib/fields";
+import type { Actor } from "../context";
+import { readRequestProgress, readServerSteps } from "../remediation";
+import type { RequestDetailDto, RequestDto, RequestType } from "./schemas";
+import { visibleRequestServers } from "./scope";
+
+const NO_PROGRESS = { servers_total: 0, servers_done: 0, servers_failed: 0, percent: 0 };
+
+/** Requests as the API shows them, progress read for all of them at once. */
+export async function toRequestDtos(db: DbExecutor, rows: RequestRow[]): Promise<RequestDto[]> {
+  const progress = rows.length ? await readRequestProgress(db, rows.map((row) => row.id)) : new Map();
+  return rows.map((row) => ({
+    id: row.id,
+    type: row.type as RequestType,
+    status: row.status as RequestDto["status"],
+    data: row.data,
+    created_by: row.createdBy,
+    cancel_requested: row.cancelRequestedAt !== null,
+    created_at: isoDateTime(row.createdAt),
+    updated_at: isoDateTime(row.updatedAt),
+    started_at: isoDateTimeOrNull(row.startedAt),
+    finished_at: isoDateTimeOrNull(row.finishedAt),
+    progress: progress.get(row.id) ?? NO_PROGRESS,
+  }));
+}
+
+/** A request with the servers of it the actor can see, each with its steps and the versions before and after. */
+export async function toRequestDetailDto(db: DbExecutor, actor: Actor, row: RequestRow): Promise<RequestDetailDto> {
+  const [dto] = await toRequestDtos(db, [row]);
+  const members = await db
+    .select({ id: servers.id, name: servers.name })
+    .from(requestServers)
+    .innerJoin(servers, eq(servers.id, requestServers.serverId))
+    .where(visibleRequestServers(actor, row.id))
+    .orderBy(asc(servers.id));
+  const steps = members.length ? await readServerSteps(db, row.id, members.map((member) => member.id)) : new Map();
+  return {
+    ...dto!,
+    servers: members.map((member) => {
+      const part = steps.get(member.id);
+      return {
+        server: member.id,
+        server_name: member.name,
+        status: part?.status ?? "pending",
+        message: part?.message ?? "",
+        steps: part?.steps ?? [],
+        versions: part?.versions ?? { before: {}, after: {} },
+      };
+    }),
+  };
+}
