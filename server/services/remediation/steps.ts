@@ -32,7 +32,9 @@ export function componentSteps(type: FirmwareType, manufacturer: string, applyTi
   const steps = ["check_binary"];
   if (canonicalVendor(manufacturer) === "Dell") steps.push("clear_job_queue");
   steps.push("send_update", "wait_for_task");
-  if (HOST_RESTART[redfishComponent(type)]) steps.push(applyTime === "on_reset" ? "wait_for_reset" : "restart_host");
+  // Staged updates (on_reset) all wait for the operator's restart: it is what applies them, whatever the component.
+  if (applyTime === "on_reset") steps.push("wait_for_reset");
+  else if (HOST_RESTART[redfishComponent(type)]) steps.push("restart_host");
   steps.push("confirm_version");
   return steps;
 }
