@@ -1,0 +1,84 @@
+import { findFreePort } from "../../db/bootstrap/free-port";
+import { certificateSha256 } from "../../server/testing/scans";
+import { makeImage, startFleet } from "../../simulator/index";
+import { apiToken, expect, keepScreenshot, signIn, test } from "../fixtures";
+import { withE2eDatabase } from "./e2e-database";
+
+const TARGET = { bios: "1.98.0", bmc: "7.10.00.00" };
+
+test("from the compliance view, remediate a pool: the plan first, then live progress to 100%, then the matrix turns compliant", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const port = await findFreePort("127.66.20.1");
+  const fleet = await startFleet({ base: "127.66.20.1", port, count: 2, vendor: "dell", seed: 6620, username: "root", password: "calvin", timings: { taskMs: 300, powerMs: 100, bmcRestartMs: 600 } });
+  try {
+    const auth = { authorization: `Bearer ${await apiToken(request)}` };
+    const post = async (path: string, data: unknown) => {
+      const response = await request.post(path, { headers: auth, data });
+      expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+      return response.json();
+    };
+    // The servers, registered from the simulated BMCs as a scan and registration would.
+    const profile = await post("/api/node_discovery/auth_profile/", { node_classification: "Remediation rack", bmc: "redfish" });
+    await post(`/api/node_discovery/auth_profile/${profile.id}/credentials/`, { username: "root", password: "calvin" });
+    const nodeIds = await withE2eDatabase(async (sql) => {
+      const rows = await sql`insert into nodes ${sql(fleet.bmcs.map((bmc) => ({ ip: bmc.address, port, vendor: "", product: "", certificate_sha256: certificateSha256(fleet.certificate!) })))} returning id`;
+      return rows.map((row) => Number(row.id));
+    });
+    const serverIds: number[] = [];
+    for (const id of nodeIds) serverIds.push((await post(`/api/node/${id}/register/`, { auth_profile: profile.id })).id);
+    const pool = await post("/api/pool/", { name: "Remediation rack", group: 1 });
+    await post(`/api/pool/${pool.id}/assign_servers/`, { servers: serverIds });
+    const binaries: number[] = [];
+    for (const [type, version] of Object.entries(TARGET)) {
+      const image = makeImage({ vendor: "dell", type: type as "bios", version, name: `Dell ${type} ${version}` });
+      const response = await request.post("/api/firmware/", {
+        headers: auth,
+        multipart: { name: `Rack ${type}`, firmware_type: type, version, manufacturer: "Dell", file: { name: `${type}-${version}.bin`, mimeType: "application/octet-stream", buffer: image } },
+      });
+      expect(response.status()).toBe(201);
+      binaries.push((await response.json()).id);
+    }
+    const baseline = await post("/api/firmware_baseline/", { name: "Remediation rack Q1", firmware_binaries: binaries });
+
+    await signIn(page);
+    await page.goto(`/baselines/${baseline.id}/compliance?pool=${pool.id}`);
+    const matrix = page.getByRole("table", { name: "compliance" });
+    await expect(matrix.getByRole("row")).toHaveCount(3);
+    await expect(page.getByTestId("total-servers")).toHaveText("2");
+    for (const row of await matrix.getByRole("row").all()) if (!(await row.getByRole("columnheader").count())) await expect(row).toContainText("Non-compliant");
+
+    await page.getByRole("button", { name: "Remediate this pool" }).click();
+    const dialog = page.getByRole("dialog", { name: "Remediate this pool" });
+    await expect(dialog.getByTestId("plan-summary")).toHaveText("2 of 2 servers to update");
+    const plan = dialog.getByRole("table", { name: "plan" });
+    await expect(plan).toContainText(`BMC`);
+    await expect(plan).toContainText(`→ ${TARGET.bmc}`);
+    await expect(plan).toContainText(`→ ${TARGET.bios}`);
+    await keepScreenshot(page, "remediation-plan");
+    await dialog.getByRole("button", { name: "Start update of 2 servers" }).click();
+
+    await expect(page).toHaveURL(/\/requests\/\d+$/);
+    await expect(page.getByRole("heading", { name: /Request #\d+: Baseline remediation/ })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: /progress/ })).toBeVisible();
+    await expect(page.getByTestId("step").first()).toBeVisible({ timeout: 30_000 });
+    await keepScreenshot(page, "request-running");
+    await expect(page.getByTestId("request-progress")).toContainText("2/2 · 100%", { timeout: 120_000 });
+    const progress = page.getByRole("region", { name: "Progress" });
+    await expect(progress).toContainText("Succeeded");
+    await expect(page.getByRole("region", { name: /^Server / }).first()).toContainText(TARGET.bios);
+    await keepScreenshot(page, "request-detail");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
+    const requests = page.getByRole("table", { name: "requests" });
+    await expect(requests.getByRole("row", { name: /Baseline remediation/ }).first()).toContainText("Succeeded");
+    await keepScreenshot(page, "requests");
+
+    await page.goto(`/baselines/${baseline.id}/compliance?pool=${pool.id}`);
+    await expect(page.getByTestId("total-servers")).toHaveText("2");
+    for (const row of await matrix.getByRole("row").all()) if (!(await row.getByRole("columnheader").count())) await expect(row).toContainText("Compliant");
+    await expect(matrix).not.toContainText("Non-compliant");
+    await keepScreenshot(page, "compliance-after-remediation");
+  } finally {
+    await fleet.stop();
+  }
+});
