@@ -98,12 +98,17 @@ describe("a firmware_baseline_update over a mixed-vendor pool", () => {
       const names = part.steps.map((step) => step.name);
       expect(names.slice(0, 3)).toEqual(["compliance_check", "log_versions", "bmc:check_binary"]);
       expect(names.at(-1)).toBe("log_new_versions");
-      expect(part.steps.every((step) => step.status === "succeeded")).toBe(true);
-
-      // The BIOS flash took effect only once the restart step had restarted the host.
       const restart = part.steps.find((step) => step.name === "bios:restart_host")!;
       const bios = history.find((entry) => entry.type === "bios")!;
-      expect(Date.parse(bios.finished_at!)).toBeGreaterThanOrEqual(Date.parse(restart.started_at!));
+      if (server.vendor === "openbmc") {
+        // OpenBMC flashes a BIOS with the host off; powering it on after the task applies it, no restart.
+        expect(restart).toMatchObject({ status: "skipped", message: expect.stringContaining("powered off for the flash") });
+        expect(part.steps.filter((step) => step !== restart).every((step) => step.status === "succeeded")).toBe(true);
+      } else {
+        expect(part.steps.every((step) => step.status === "succeeded")).toBe(true);
+        // The BIOS flash took effect only once the restart step had restarted the host.
+        expect(Date.parse(bios.finished_at!)).toBeGreaterThanOrEqual(Date.parse(restart.started_at!));
+      }
       expect(part.steps.find((step) => step.name === "bios:confirm_version")!.message).toBe(`Confirmed: the BMC reports ${target.bios}.`);
     }
     // SimpleUpdate (Dell, iLO 5, Supermicro, Lenovo), iLO 4's InstallFromURI, OpenBMC's multipart push.
