@@ -14,8 +14,9 @@ const powerPoll = (run: StepRun) => Math.min(run.timeouts.pollIntervalMs, 1000);
  * (or the new version already shows). Each look is a re-scheduled job, never a wait in a worker slot.
  */
 export async function restartForComponent(run: StepRun): Promise<StepOutcome> {
-  const task = run.component().earlier as TaskOutcome;
+  const task = run.component().earlier as TaskOutcome & { hostOff?: boolean };
   if (task.outcome === "already_present") return { kind: "done", skipped: true, message: "Nothing was applied: no restart needed." };
+  if (task.hostOff) return { kind: "done", skipped: true, message: "The host was powered off for the flash and on again after it: no restart needed." };
   const state = run.step.state as RestartState;
   const client = await run.client();
   const system = run.server.systemPath;
