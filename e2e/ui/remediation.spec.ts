@@ -9,7 +9,16 @@ const TARGET = { bios: "1.98.0", bmc: "7.10.00.00" };
 test("from the compliance view, remediate a pool: the plan first, then live progress to 100%, then the matrix turns compliant", async ({ page, request }) => {
   test.setTimeout(180_000);
   const port = await findFreePort("127.66.20.1");
-  const fleet = await startFleet({ base: "127.66.20.1", port, count: 2, vendor: "dell", seed: 6620, username: "root", password: "calvin", timings: { taskMs: 300, powerMs: 100, bmcRestartMs: 600 } });
+  const fleet = await startFleet({
+    base: "127.66.20.1",
+    port,
+    count: 2,
+    vendor: "dell",
+    seed: 6620,
+    username: "root",
+    password: "calvin",
+    timings: { taskMs: 300, powerMs: 100, bmcRestartMs: 600 },
+  });
   try {
     const auth = { authorization: `Bearer ${await apiToken(request)}` };
     const post = async (path: string, data: unknown) => {
@@ -21,7 +30,8 @@ test("from the compliance view, remediate a pool: the plan first, then live prog
     const profile = await post("/api/node_discovery/auth_profile/", { node_classification: "Remediation rack", bmc: "redfish" });
     await post(`/api/node_discovery/auth_profile/${profile.id}/credentials/`, { username: "root", password: "calvin" });
     const nodeIds = await withE2eDatabase(async (sql) => {
-      const rows = await sql`insert into nodes ${sql(fleet.bmcs.map((bmc) => ({ ip: bmc.address, port, vendor: "", product: "", certificate_sha256: certificateSha256(fleet.certificate!) })))} returning id`;
+      const rows =
+        await sql`insert into nodes ${sql(fleet.bmcs.map((bmc) => ({ ip: bmc.address, port, vendor: "", product: "", certificate_sha256: certificateSha256(fleet.certificate!) })))} returning id`;
       return rows.map((row) => Number(row.id));
     });
     const serverIds: number[] = [];
@@ -33,7 +43,13 @@ test("from the compliance view, remediate a pool: the plan first, then live prog
       const image = makeImage({ vendor: "dell", type: type as "bios", version, name: `Dell ${type} ${version}` });
       const response = await request.post("/api/firmware/", {
         headers: auth,
-        multipart: { name: `Rack ${type}`, firmware_type: type, version, manufacturer: "Dell", file: { name: `${type}-${version}.bin`, mimeType: "application/octet-stream", buffer: image } },
+        multipart: {
+          name: `Rack ${type}`,
+          firmware_type: type,
+          version,
+          manufacturer: "Dell",
+          file: { name: `${type}-${version}.bin`, mimeType: "application/octet-stream", buffer: image },
+        },
       });
       expect(response.status()).toBe(201);
       binaries.push((await response.json()).id);

@@ -10,7 +10,9 @@ import { firmwareTypeLabel } from "../firmware/firmware-types";
 import type { FirmwareType } from "~/server/services/firmware/schemas";
 
 /** What to update: a baseline over a pool or servers, or one binary over servers. */
-export type RemediationAsk = { kind: "baseline"; baseline: number; pool?: number; servers?: number[] } | { kind: "firmware"; firmware: number; servers: number[] };
+export type RemediationAsk =
+  | { kind: "baseline"; baseline: number; pool?: number; servers?: number[] }
+  | { kind: "firmware"; firmware: number; servers: number[] };
 type ApplyTime = "immediate" | "on_reset";
 
 /**
@@ -33,6 +35,7 @@ export function RemediateDialog({ ask, title, onClose }: { ask: RemediationAsk; 
   const [starting, setStarting] = useState(false);
   const askKey = JSON.stringify(ask);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-plan when what is asked (by value) or the apply time changes; `send` is new each render.
   useEffect(() => {
     let current = true;
     setPlan(null);
@@ -42,7 +45,6 @@ export function RemediateDialog({ ask, title, onClose }: { ask: RemediationAsk; 
       (failure) => current && setError(errorText(failure)),
     );
     return () => void (current = false);
-    // Re-plan when what is asked or the apply time changes (`send` is a new function each render).
   }, [askKey, applyTime]);
 
   const start = async () => {
@@ -96,14 +98,20 @@ function PlanTable({ plan }: { plan: DryRunDto }) {
       <table className="w-full text-sm" aria-label="plan">
         <thead className="bg-zinc-50 text-left text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-3 py-1.5 font-medium">Server</th>
-            <th scope="col" className="px-3 py-1.5 font-medium">Updates, in order</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Server
+            </th>
+            <th scope="col" className="px-3 py-1.5 font-medium">
+              Updates, in order
+            </th>
           </tr>
         </thead>
         <tbody>
           {plan.servers.map((server) => (
             <tr key={server.server_id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">{server.server_name}</th>
+              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                {server.server_name}
+              </th>
               <td className="px-3 py-1.5">
                 {server.components.length === 0 ? (
                   <span className="text-zinc-500">Nothing to do: already compliant</span>

@@ -14,6 +14,7 @@ export const POLL_MS = 1000;
 
 /** What a request applies, in words: "baseline 3", "firmware 504". */
 export function requestSubject(data: Record<string, unknown>): string {
-  if (data.baseline !== undefined) return `Baseline #${String(data.baseline)}${data.pool !== undefined && data.pool !== null ? ` on pool #${String(data.pool)}` : ""}`;
+  if (data.baseline !== undefined)
+    return `Baseline #${String(data.baseline)}${data.pool !== undefined && data.pool !== null ? ` on pool #${String(data.pool)}` : ""}`;
   return `Firmware #${String(data.firmware)}`;
 }

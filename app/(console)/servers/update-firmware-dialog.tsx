@@ -16,7 +16,14 @@ export function UpdateFirmwareDialog({ server, onClose }: { server: ServerDto; o
   const rows = toListPage(binaries.data)?.results ?? [];
   const [chosen, setChosen] = useState<string>("");
   const [confirming, setConfirming] = useState(false);
-  if (confirming && chosen) return <RemediateDialog ask={{ kind: "firmware", firmware: Number(chosen), servers: [server.id] }} title={`Update firmware of ${server.name}`} onClose={onClose} />;
+  if (confirming && chosen)
+    return (
+      <RemediateDialog
+        ask={{ kind: "firmware", firmware: Number(chosen), servers: [server.id] }}
+        title={`Update firmware of ${server.name}`}
+        onClose={onClose}
+      />
+    );
   return (
     <Dialog open title={`Update firmware of ${server.name}`} onClose={onClose}>
       <label className="mb-4 block">
@@ -25,7 +32,11 @@ export function UpdateFirmwareDialog({ server, onClose }: { server: ServerDto; o
         </span>
         <select aria-label="Firmware binary" className="input" value={chosen} onChange={(event) => setChosen(event.target.value)}>
           <option value="" disabled>
-            {binaries.isLoading ? "Loading the catalog…" : rows.length ? "Choose a binary" : "The catalog holds no binary for this model — add one on the Firmware page."}
+            {binaries.isLoading
+              ? "Loading the catalog…"
+              : rows.length
+                ? "Choose a binary"
+                : "The catalog holds no binary for this model — add one on the Firmware page."}
           </option>
           {rows.map((binary) => (
             <option key={binary.id} value={binary.id}>

@@ -17,7 +17,14 @@ import { REQUEST_ACCESS } from "./access";
 
 const tags = ["requests"];
 const CREATE = `Answers 201 with the request (\`dry_run\`: with the plan, creating nothing). Every refusal is a 400 naming what is wrong: unknown ids, a binary not ready, a protected server, a server not compatible with any binary, a server already in an active request (naming it). ${REQUEST_ACCESS}`;
-const read = { path: "/requests", tag: "requests", model: "request", output: requestSchema, list: { config: requestQueryConfig, verb: listRequests }, description: REQUEST_ACCESS } as const;
+const read = {
+  path: "/requests",
+  tag: "requests",
+  model: "request",
+  output: requestSchema,
+  list: { config: requestQueryConfig, verb: listRequests },
+  description: REQUEST_ACCESS,
+} as const;
 
 export const requestsRouter = createTRPCRouter({
   // Registered before the `{id}` routes: REST paths match in order.

@@ -50,7 +50,9 @@ describe("GET /api/requests/", () => {
     expect(ids(await get("type=firmware_baseline_update"))).toEqual([]);
     expect(ids(await get(`server=${fleet.servers.a1.id}`))).toEqual([aliceRequest]);
     expect(await get("status=done")).toEqual({ status: ["Select a valid choice. done is not one of the available choices."] });
-    expect(await get(`server=${fleet.servers.b1.id}`, fleet.alice.token)).toEqual({ server: ["Select a valid choice. That choice is not one of the available choices."] });
+    expect(await get(`server=${fleet.servers.b1.id}`, fleet.alice.token)).toEqual({
+      server: ["Select a valid choice. That choice is not one of the available choices."],
+    });
     const page = await get("ordering=id&page=2&page_size=1");
     expect(page.count).toBe(4);
     expect(ids(page)).toEqual([aliceRequest]);
@@ -62,14 +64,35 @@ describe("GET /api/requests/{id}/", () => {
   it("answers the request with its fields, progress and servers", async () => {
     const response = await api.request("GET", `/api/requests/${aliceRequest}/`, { token: fleet.alice.token });
     expect(response.status).toBe(200);
-    expect(Object.keys(response.body)).toEqual(["id", "type", "status", "data", "created_by", "cancel_requested", "created_at", "updated_at", "started_at", "finished_at", "progress", "servers"]);
+    expect(Object.keys(response.body)).toEqual([
+      "id",
+      "type",
+      "status",
+      "data",
+      "created_by",
+      "cancel_requested",
+      "created_at",
+      "updated_at",
+      "started_at",
+      "finished_at",
+      "progress",
+      "servers",
+    ]);
     expect(response.body.servers).toEqual([
-      { server: fleet.servers.a1.id, server_name: "a1", status: "pending", message: "", steps: expect.any(Array), versions: { before: expect.any(Object), after: expect.any(Object) } },
+      {
+        server: fleet.servers.a1.id,
+        server_name: "a1",
+        status: "pending",
+        message: "",
+        steps: expect.any(Array),
+        versions: { before: expect.any(Object), after: expect.any(Object) },
+      },
     ]);
   });
 
   it("shows a user only their servers of a request that holds others too", async () => {
-    const servers = async (token: string) => ((await api.request("GET", `/api/requests/${staffRequest}/`, { token })).body.servers ?? []).map((s: { server: number }) => s.server);
+    const servers = async (token: string) =>
+      ((await api.request("GET", `/api/requests/${staffRequest}/`, { token })).body.servers ?? []).map((s: { server: number }) => s.server);
     expect(await servers(fleet.staff.token)).toEqual([fleet.servers.a2.id, fleet.servers.sub1.id, fleet.servers.b2.id].sort((x, y) => x - y));
     expect(await servers(fleet.alice.token)).toEqual([fleet.servers.a2.id, fleet.servers.sub1.id].sort((x, y) => x - y));
     expect(await servers(fleet.bob.token)).toEqual([fleet.servers.b2.id]);
@@ -77,7 +100,10 @@ describe("GET /api/requests/{id}/", () => {
 
   it("answers 404 for another group's request, exactly as for a missing one", async () => {
     for (const id of [bobRequest, 999_999]) {
-      for (const response of [await api.request("GET", `/api/requests/${id}/`, { token: fleet.alice.token }), await post(`/api/requests/${id}/cancel/`, {}, fleet.alice.token)]) {
+      for (const response of [
+        await api.request("GET", `/api/requests/${id}/`, { token: fleet.alice.token }),
+        await post(`/api/requests/${id}/cancel/`, {}, fleet.alice.token),
+      ]) {
         expect([response.status, response.body]).toEqual([404, { detail: "No Request matches the given query." }]);
       }
     }

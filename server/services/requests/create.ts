@@ -26,7 +26,11 @@ const binaryColumns = { id: firmwareBinaries.id, name: firmwareBinaries.name, st
 /** The catalog keeps its own copy of every binary (BMCs download it from Rackpilot): one without it cannot be sent. */
 function assertReady(field: string, binaries: Binary[]): void {
   const notReady = binaries.find((binary) => binary.storedPath === null);
-  if (notReady) throw dataError(field, `Firmware binary ${notReady.id} (${notReady.name}) is not ready: Rackpilot holds no copy of it to serve to the BMCs. Add it to the catalog again.`);
+  if (notReady)
+    throw dataError(
+      field,
+      `Firmware binary ${notReady.id} (${notReady.name}) is not ready: Rackpilot holds no copy of it to serve to the BMCs. Add it to the catalog again.`,
+    );
 }
 
 /** The request as stored: what was sent, defaults filled in, without `dry_run` (a stored request is never one). */
@@ -52,7 +56,14 @@ export async function createBaselineUpdate({ ctx, input }: { ctx: ServiceContext
   if (!hasServers && !hasPool) throw dataError("non_field_errors", "Either servers or pool must be provided.");
   if (hasServers && hasPool) throw dataError("non_field_errors", "Give either servers or pool, not both.");
   const targets = hasPool ? await poolServers(ctx, data.pool!) : await namedServers(ctx, data.servers!);
-  return submit(ctx, { type: "firmware_baseline_update", binaries: { baselineId: baseline.id }, what, servers: targets, from: hasPool ? "pool" : "servers", data });
+  return submit(ctx, {
+    type: "firmware_baseline_update",
+    binaries: { baselineId: baseline.id },
+    what,
+    servers: targets,
+    from: hasPool ? "pool" : "servers",
+    data,
+  });
 }
 
 export async function createFirmwareUpdate({ ctx, input }: { ctx: ServiceContext; input: { data: FirmwareUpdateData } }) {
@@ -62,7 +73,14 @@ export async function createFirmwareUpdate({ ctx, input }: { ctx: ServiceContext
   assertReady("firmware", [binary]);
   if (!data.servers.length) throw dataError("servers", "This list may not be empty.");
   const targets = await namedServers(ctx, data.servers);
-  return submit(ctx, { type: "firmware_update", binaries: { firmwareIds: [binary.id] }, what: `firmware ${binary.id} (${binary.name})`, servers: targets, from: "servers", data });
+  return submit(ctx, {
+    type: "firmware_update",
+    binaries: { firmwareIds: [binary.id] },
+    what: `firmware ${binary.id} (${binary.name})`,
+    servers: targets,
+    from: "servers",
+    data,
+  });
 }
 
 /** Plans the request, then answers the plan (dry run) or stores the request and hands it to the engine. */

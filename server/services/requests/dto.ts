@@ -11,7 +11,12 @@ const NO_PROGRESS = { servers_total: 0, servers_done: 0, servers_failed: 0, perc
 
 /** Requests as the API shows them, progress read for all of them at once. */
 export async function toRequestDtos(db: DbExecutor, rows: RequestRow[]): Promise<RequestDto[]> {
-  const progress = rows.length ? await readRequestProgress(db, rows.map((row) => row.id)) : new Map();
+  const progress = rows.length
+    ? await readRequestProgress(
+        db,
+        rows.map((row) => row.id),
+      )
+    : new Map();
   return rows.map((row) => ({
     id: row.id,
     type: row.type as RequestType,
@@ -36,7 +41,13 @@ export async function toRequestDetailDto(db: DbExecutor, actor: Actor, row: Requ
     .innerJoin(servers, eq(servers.id, requestServers.serverId))
     .where(visibleRequestServers(actor, row.id))
     .orderBy(asc(servers.id));
-  const steps = members.length ? await readServerSteps(db, row.id, members.map((member) => member.id)) : new Map();
+  const steps = members.length
+    ? await readServerSteps(
+        db,
+        row.id,
+        members.map((member) => member.id),
+      )
+    : new Map();
   return {
     ...dto!,
     servers: members.map((member) => {

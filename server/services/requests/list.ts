@@ -14,7 +14,12 @@ export function requestListConfig(actor: Actor): ListConfig {
     primaryKey: requests.id,
     searchFields: [requests.type, requests.status],
     filters: {
-      status: { kind: "choice", column: requests.status, choices: REQUEST_STATUSES, description: "pending, running, succeeded, failed, partially_failed or cancelled." },
+      status: {
+        kind: "choice",
+        column: requests.status,
+        choices: REQUEST_STATUSES,
+        description: "pending, running, succeeded, failed, partially_failed or cancelled.",
+      },
       type: { kind: "choice", column: requests.type, choices: REQUEST_TYPES, description: "firmware_baseline_update or firmware_update." },
       created_by: { kind: "number", column: requests.createdBy, description: "Id of the user who made the request." },
       // A server the caller cannot see is refused like one that does not exist.

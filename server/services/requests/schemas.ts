@@ -33,13 +33,20 @@ const options = {
   apply_time: z
     .enum(APPLY_TIMES)
     .default("immediate")
-    .describe('"immediate" (default): restart the host when a component needs it. "on_reset": stage the update and leave the restart to the operator; the step waits in `waiting_for_reset` until the new version shows.'),
-  force_updates: z.boolean().default(false).describe("Passed on to the BMC (Redfish `ForceUpdate`): update even if the BMC reports the version as current. Default false."),
+    .describe(
+      '"immediate" (default): restart the host when a component needs it. "on_reset": stage the update and leave the restart to the operator; the step waits in `waiting_for_reset` until the new version shows.',
+    ),
+  force_updates: z
+    .boolean()
+    .default(false)
+    .describe("Passed on to the BMC (Redfish `ForceUpdate`): update even if the BMC reports the version as current. Default false."),
 };
 
 export const baselineUpdateDataSchema = z.object({
   baseline: pk().describe("Firmware baseline id."),
-  servers: pkList({ max: MAX_SERVERS_PER_REQUEST }).optional().describe("Server ids to remediate (give this or `pool`). A protected server named here is refused."),
+  servers: pkList({ max: MAX_SERVERS_PER_REQUEST })
+    .optional()
+    .describe("Server ids to remediate (give this or `pool`). A protected server named here is refused."),
   pool: pk().nullable().optional().describe("Resource pool id: every unprotected server in it and its sub-pools that the baseline applies to."),
   force_reinstall: z.boolean().default(false).describe("Apply every compatible binary whatever the compliance. Default false."),
   ...options,
@@ -85,9 +92,7 @@ export const dryRunSchema = z.object({
   dry_run: z.literal(true),
   type: z.enum(REQUEST_TYPES),
   data: z.record(z.string(), z.unknown()).describe("The request as it would be stored."),
-  servers: z
-    .array(serverPlanSchema.omit({ compatible: true }))
-    .describe("The plan per targeted server; nothing is created or run."),
+  servers: z.array(serverPlanSchema.omit({ compatible: true })).describe("The plan per targeted server; nothing is created or run."),
 });
 export type DryRunDto = z.infer<typeof dryRunSchema>;
 

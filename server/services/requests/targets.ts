@@ -52,7 +52,10 @@ export async function poolServers(ctx: ServiceContext, poolId: number): Promise<
 
 /** A server already in an active request cannot join another: 400 naming the request. */
 export async function assertNoActiveRequest(ctx: ServiceContext, field: string, targets: TargetServer[]): Promise<void> {
-  const active = await activeRequestsFor(ctx.db, targets.map((server) => server.id));
+  const active = await activeRequestsFor(
+    ctx.db,
+    targets.map((server) => server.id),
+  );
   const busy = targets.filter((server) => active.has(server.id));
   if (!busy.length) return;
   const list = busy.map((server) => {

@@ -12,7 +12,11 @@ import { insertFirmwareBinary } from "../firmware/test-factories";
  */
 export async function createRequestFleet(db: DbExecutor) {
   const lab = (await db.insert(groups).values({ name: "lab" }).returning())[0]!.id;
-  const [staff, alice, bob] = [await createTestUser(db, { isStaff: true, groups: [] }), await createTestUser(db, { groups: [1] }), await createTestUser(db, { groups: [lab] })];
+  const [staff, alice, bob] = [
+    await createTestUser(db, { isStaff: true, groups: [] }),
+    await createTestUser(db, { groups: [1] }),
+    await createTestUser(db, { groups: [lab] }),
+  ];
   const pool = async (name: string, groupId: number, parentId?: number) => (await db.insert(pools).values({ name, groupId, parentId }).returning())[0]!;
   const alicePool = await pool("alice-pool", 1);
   const aliceSub = await pool("alice-sub", 1, alicePool.id);
@@ -34,7 +38,14 @@ export async function createRequestFleet(db: DbExecutor) {
   const bios = await insertFirmwareBinary(db, { name: "R750 BIOS", firmwareType: "bios", version: "1.12.2", ...ready });
   const bmc = await insertFirmwareBinary(db, { name: "iDRAC", firmwareType: "bmc", version: "6.10.80.00", ...ready });
   const notReady = await insertFirmwareBinary(db, { name: "PERC", firmwareType: "storage_controller", version: "25.5.9.0001", storedPath: null });
-  const hpeBios = await insertFirmwareBinary(db, { name: "DL380 ROM", firmwareType: "bios", version: "U30 v2.80", manufacturer: "HPE", models: ["ProLiant DL380 Gen10"], ...ready });
+  const hpeBios = await insertFirmwareBinary(db, {
+    name: "DL380 ROM",
+    firmwareType: "bios",
+    version: "U30 v2.80",
+    manufacturer: "HPE",
+    models: ["ProLiant DL380 Gen10"],
+    ...ready,
+  });
   const baseline = async (name: string, binaryIds: number[]) => {
     const [row] = await db.insert(firmwareBaselines).values({ name }).returning();
     if (binaryIds.length) await db.insert(firmwareBaselineBinaries).values(binaryIds.map((firmwareBinaryId) => ({ baselineId: row!.id, firmwareBinaryId })));

@@ -16,7 +16,10 @@ import { ServerTimeline } from "./server-timeline";
 export function RequestDetail({ requestId, me }: { requestId: number; me: { userId: number; isStaff: boolean } }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const request = useQuery({ ...trpc.requests.get.queryOptions({ id: requestId }), refetchInterval: (current) => (isActive(current.state.data?.status) ? POLL_MS : false) });
+  const request = useQuery({
+    ...trpc.requests.get.queryOptions({ id: requestId }),
+    refetchInterval: (current) => (isActive(current.state.data?.status) ? POLL_MS : false),
+  });
   const [confirming, setConfirming] = useState(false);
   const cancel = useMutation(
     trpc.requests.cancel.mutationOptions({
@@ -51,9 +54,14 @@ export function RequestDetail({ requestId, me }: { requestId: number; me: { user
       )}
       {data && (
         <div className="space-y-5">
-          <section aria-label="Progress" className="flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <section
+            aria-label="Progress"
+            className="flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <StatusBadge status={data.status} />
-            {data.cancel_requested && isActive(data.status) && <span className="text-amber-700 dark:text-amber-300">Cancelling: flashes already accepted finish, nothing new starts.</span>}
+            {data.cancel_requested && isActive(data.status) && (
+              <span className="text-amber-700 dark:text-amber-300">Cancelling: flashes already accepted finish, nothing new starts.</span>
+            )}
             <div className="min-w-64 flex-1">
               <RequestProgress request={data} />
             </div>

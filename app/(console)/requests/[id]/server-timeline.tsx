@@ -20,8 +20,9 @@ export function ServerTimeline({ server }: { server: ServerPart }) {
         <p className="text-sm text-zinc-500">Waiting for its turn: the steps appear once the engine plans this server.</p>
       ) : (
         <ol className="space-y-1 border-l-2 border-zinc-200 pl-4 dark:border-zinc-700">
-          {server.steps.map((step, index) => (
-            <li key={`${index}-${step.name}`} className="flex flex-wrap items-baseline gap-x-3 text-sm" data-testid="step">
+          {server.steps.map((step) => (
+            // A step's name is unique within its server (one binary per firmware type).
+            <li key={step.name} className="flex flex-wrap items-baseline gap-x-3 text-sm" data-testid="step">
               <span className="min-w-48 font-mono text-xs">{step.name}</span>
               <StatusBadge status={step.status} />
               <span className="text-xs text-zinc-500 tabular-nums" title={step.started_at ? formatDateTime(step.started_at) : undefined}>

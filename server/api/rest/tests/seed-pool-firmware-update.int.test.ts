@@ -27,7 +27,15 @@ beforeAll(async () => {
   process.env.RACKPILOT_PUBLIC_URL = api.baseUrl;
   const staff = (await createTestUser(api.db, { isStaff: true })).token;
   await createTestUser(api.db, { username: "your_user", password: "your_pass", groups: [1] });
-  fleet = await startFleet({ base: "127.66.10.1", count: 3, vendor: "dell", seed: 6610, username: "root", password: "calvin", timings: { taskMs: 150, powerMs: 50, bmcRestartMs: 400 } });
+  fleet = await startFleet({
+    base: "127.66.10.1",
+    count: 3,
+    vendor: "dell",
+    seed: 6610,
+    username: "root",
+    password: "calvin",
+    timings: { taskMs: 150, powerMs: 50, bmcRestartMs: 400 },
+  });
   const profile = await createTestProfile(api, staff, [{ username: "root", password: "calvin" }]);
   const serverIds: number[] = [];
   for (const bmc of fleet.bmcs) {
@@ -41,14 +49,27 @@ beforeAll(async () => {
   expect(pool.body.id).toBe(5);
   await api.request("POST", "/api/pool/5/assign_servers/", { token: staff, json: { servers: serverIds } });
 
-  files = await startTestFileServer(Object.fromEntries(Object.entries(TARGET).map(([type, version]) => [`/${type}.bin`, makeImage({ vendor: "dell", type: type as "bios", version, name: `Dell ${type} ${version}` })])));
+  files = await startTestFileServer(
+    Object.fromEntries(
+      Object.entries(TARGET).map(([type, version]) => [
+        `/${type}.bin`,
+        makeImage({ vendor: "dell", type: type as "bios", version, name: `Dell ${type} ${version}` }),
+      ]),
+    ),
+  );
   const binaries: number[] = [];
   for (const [type, version] of Object.entries(TARGET)) {
-    const created = await api.request("POST", "/api/firmware/", { token: staff, json: { name: `Dell ${type}`, firmware_type: type, version, manufacturer: "Dell", models: [], location: files.url(`/${type}.bin`) } });
+    const created = await api.request("POST", "/api/firmware/", {
+      token: staff,
+      json: { name: `Dell ${type}`, firmware_type: type, version, manufacturer: "Dell", models: [], location: files.url(`/${type}.bin`) },
+    });
     expect(created.status).toBe(201);
     binaries.push(created.body.id);
   }
-  const baseline = await api.request("POST", "/api/firmware_baseline/", { token: staff, json: { name: "Dell Rack 5 Q1", description: "BIOS and iDRAC", firmware_binaries: binaries } });
+  const baseline = await api.request("POST", "/api/firmware_baseline/", {
+    token: staff,
+    json: { name: "Dell Rack 5 Q1", description: "BIOS and iDRAC", firmware_binaries: binaries },
+  });
   expect(baseline.body.id).toBe(1);
   worker = await startWorker(process.env.DATABASE_URL!);
 });
@@ -61,20 +82,29 @@ afterAll(async () => {
 describe("the seed's pool-level firmware update, steps 1-5, as a curl + jq script", () => {
   it("finds the pool non-compliant, remediates it in one request, follows it to the end, and finds it compliant", { timeout: 150_000 }, async () => {
     const { stdout } = await promisify(execFile)("bash", [SCRIPT], { env: { ...process.env, MOJOHOST: api.baseUrl }, timeout: 140_000 });
-    const [before, after] = [...stdout.matchAll(/^\{\n  "summary": \{[\s\S]*?\n\}$/gm)].map((match) => JSON.parse(match[0]));
+    const [before, after] = [...stdout.matchAll(/^\{\n {2}"summary": \{[\s\S]*?\n\}$/gm)].map((match) => JSON.parse(match[0]));
     expect(stdout).toContain(`{\n  "id": 1,\n  "name": "Dell Rack 5 Q1",\n  "description": "BIOS and iDRAC"\n}`);
     expect(before.summary).toEqual({ total_servers: 3, compliant: 0, non_compliant: 3, unknown: 0, not_applicable: 0 });
     expect(before.non_compliant_servers).toHaveLength(3);
 
     const request = JSON.parse(/^\{"id":\d+,"type":"firmware_baseline_update".*$/m.exec(stdout)![0]);
-    expect(request).toMatchObject({ type: "firmware_baseline_update", status: "pending", data: { baseline: 1, pool: 5, force_reinstall: false, force_updates: false } });
+    expect(request).toMatchObject({
+      type: "firmware_baseline_update",
+      status: "pending",
+      data: { baseline: 1, pool: 5, force_reinstall: false, force_updates: false },
+    });
     expect(request.servers).toHaveLength(3);
     expect(stdout).toContain(`Request ${request.id}: succeeded 3/3 100%`);
 
     expect(after).toEqual({ summary: { total_servers: 3, compliant: 3, non_compliant: 0, unknown: 0, not_applicable: 0 }, non_compliant_servers: [] });
     for (const bmc of fleet.bmcs) {
       expect([bmc.firmware.bios, bmc.firmware.bmc]).toEqual([TARGET.bios, TARGET.bmc]);
-      expect(bmc.flashHistory.filter((flash) => flash.outcome === "applied").map((flash) => flash.type).sort()).toEqual(["bios", "bmc"]);
+      expect(
+        bmc.flashHistory
+          .filter((flash) => flash.outcome === "applied")
+          .map((flash) => flash.type)
+          .sort(),
+      ).toEqual(["bios", "bmc"]);
     }
   });
 });

@@ -10,7 +10,11 @@ import type { Scope } from "./scope-picker";
 export function RemediateButton({ baselineId, scope, selected }: { baselineId: number; scope: Scope; selected: ReadonlySet<number> }) {
   const [open, setOpen] = useState(false);
   const servers = selected.size ? [...selected] : scope.server ? [Number(scope.server)] : undefined;
-  const ask: RemediationAsk | null = servers ? { kind: "baseline", baseline: baselineId, servers } : scope.pool ? { kind: "baseline", baseline: baselineId, pool: Number(scope.pool) } : null;
+  const ask: RemediationAsk | null = servers
+    ? { kind: "baseline", baseline: baselineId, servers }
+    : scope.pool
+      ? { kind: "baseline", baseline: baselineId, pool: Number(scope.pool) }
+      : null;
   const what = selected.size ? `${selected.size} selected ${selected.size === 1 ? "server" : "servers"}` : scope.pool ? "this pool" : "this server";
   return (
     <>
