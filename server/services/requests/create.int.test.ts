@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { requests, requestServers } from "~/db/schema";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestRequest } from "~/server/testing/requests";
+import { remediationSettings } from "../remediation";
 import { createRequestFleet, requestCount } from "./test-fleet";
 
 let api: TestApi;
@@ -176,6 +177,7 @@ describe("POST /api/requests/firmware_update/", () => {
         force_updates: false,
         apply_time: "immediate",
         stop_after_failures: null,
+        max_parallel: remediationSettings.maxParallel,
       },
       created_by: fleet.alice.id,
       cancel_requested: false,
