@@ -189,6 +189,19 @@ describe("POST /api/requests/firmware_update/", () => {
   });
 });
 
+describe("two requests at once over the same server", () => {
+  it("lets exactly one through; the other names it", async () => {
+    const { b2 } = fleet.servers;
+    const json = { data: { servers: [b2.id], firmware: fleet.binaries.bios.id } };
+    const answers = await Promise.all([post(FIRMWARE, json, fleet.bob.token), post(FIRMWARE, json, fleet.bob.token), post(FIRMWARE, json, fleet.staff.token)]);
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created).toHaveLength(1);
+    for (const answer of answers.filter((other) => other.status !== 201)) {
+      expect([answer.status, answer.body]).toEqual([400, { data: { servers: [expect.stringContaining(`is in request ${created[0]!.body.id} (firmware_update, pending)`)] } }]);
+    }
+  });
+});
+
 describe("what a pool targets, and the dry run", () => {
   it("plans every unprotected compatible server of the pool and its sub-pools, and creates nothing", async () => {
     const { a1, a2, sub1 } = fleet.servers;
