@@ -94,6 +94,19 @@ test("from the compliance view, remediate a pool: the plan first, then live prog
     for (const row of await matrix.getByRole("row").all()) if (!(await row.getByRole("columnheader").count())) await expect(row).toContainText("Compliant");
     await expect(matrix).not.toContainText("Non-compliant");
     await keepScreenshot(page, "compliance-after-remediation");
+
+    // One binary on one server, from the Servers page: the plan first (firmware_update reinstalls by default).
+    const server = await (await request.get(`/api/server/${serverIds[0]}/`, { headers: auth })).json();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
+    await page.getByRole("button", { name: `Update firmware of ${server.name}` }).click();
+    const picker = page.getByRole("dialog", { name: `Update firmware of ${server.name}` });
+    await picker.getByLabel("Firmware binary").selectOption({ label: `BMC: Rack bmc ${TARGET.bmc}` });
+    await picker.getByRole("button", { name: "Show the plan" }).click();
+    await expect(picker.getByTestId("plan-summary")).toHaveText("1 of 1 server to update");
+    await expect(picker.getByRole("table", { name: "plan" })).toContainText(`${TARGET.bmc} → ${TARGET.bmc}`);
+    await keepScreenshot(page, "update-firmware-plan");
+    await picker.getByRole("button", { name: "Cancel" }).click();
+    await expect(picker).toBeHidden();
   } finally {
     await fleet.stop();
   }

@@ -11,9 +11,13 @@ import { RemediateDialog } from "../requests/remediate-dialog";
 /** Pick one binary of the server's vendor and model, then confirm its plan (the dry run) before it starts. */
 export function UpdateFirmwareDialog({ server, onClose }: { server: ServerDto; onClose: () => void }) {
   const trpc = useTRPC();
-  const fitting: Record<string, string> = { manufacturer: server.manufacturer, model: server.model, ordering: "firmware_type", page: "1", page_size: "200" };
-  const binaries = useQuery(trpc.firmware.list.queryOptions(fitting));
-  const rows = toListPage(binaries.data)?.results ?? [];
+  // The catalog filters by vendor; a binary with no models fits every model of its vendor.
+  const ofVendor: Record<string, string> = { manufacturer: server.manufacturer, ordering: "firmware_type", page: "1", page_size: "1000" };
+  const binaries = useQuery(trpc.firmware.list.queryOptions(ofVendor));
+  const model = server.model.trim().toLowerCase();
+  const rows = (toListPage(binaries.data)?.results ?? []).filter(
+    (binary) => !binary.models.length || binary.models.some((name) => name.trim().toLowerCase() === model),
+  );
   const [chosen, setChosen] = useState<string>("");
   const [confirming, setConfirming] = useState(false);
   if (confirming && chosen)
