@@ -1,6 +1,6 @@
-import { asc, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { requestServers, requestSteps, type RequestStatus } from "~/db/schema";
+import { requestServers, requestSteps, servers, type RequestStatus } from "~/db/schema";
 import { isoDateTimeOrNull as iso } from "~/server/lib/fields";
 import type { RequestProgress, ServerSteps, StepDto } from "./schemas";
 import { stepLabel } from "./steps";
@@ -8,8 +8,11 @@ import { stepLabel } from "./steps";
 /** A server's part is over in these states. */
 export const FINISHED_SERVER_STATUSES = ["succeeded", "failed", "partially_failed", "cancelled"] as const satisfies readonly RequestStatus[];
 
-/** Each request's progress, keyed by id (every id given is present; a request with no servers is at 0 of 0, 100%). */
-export async function readRequestProgress(db: DbExecutor, requestIds: number[]): Promise<Map<number, RequestProgress>> {
+/**
+ * Each request's progress, keyed by id (every id given is present; a request with no servers is at 0 of 0, 100%).
+ * `visible` (a condition on `servers`, the API's scoping) counts only the servers a user may see.
+ */
+export async function readRequestProgress(db: DbExecutor, requestIds: number[], visible?: SQL): Promise<Map<number, RequestProgress>> {
   const progress = new Map<number, RequestProgress>(requestIds.map((id) => [id, { servers_total: 0, servers_done: 0, servers_failed: 0, percent: 100 }]));
   if (!requestIds.length) return progress;
   const rows = await db
@@ -20,7 +23,8 @@ export async function readRequestProgress(db: DbExecutor, requestIds: number[]):
       failed: sql<number>`count(*) filter (where ${requestServers.status} = 'failed')::int`,
     })
     .from(requestServers)
-    .where(inArray(requestServers.requestId, requestIds))
+    .innerJoin(servers, eq(servers.id, requestServers.serverId))
+    .where(and(inArray(requestServers.requestId, requestIds), visible))
     .groupBy(requestServers.requestId);
   for (const row of rows) {
     progress.set(row.requestId, { servers_total: row.total, servers_done: row.done, servers_failed: row.failed, percent: Math.floor((100 * row.done) / row.total) });

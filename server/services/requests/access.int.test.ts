@@ -96,6 +96,19 @@ describe("GET /api/requests/{id}/", () => {
     expect(await servers(fleet.staff.token)).toEqual([fleet.servers.a2.id, fleet.servers.sub1.id, fleet.servers.b2.id].sort((x, y) => x - y));
     expect(await servers(fleet.alice.token)).toEqual([fleet.servers.a2.id, fleet.servers.sub1.id].sort((x, y) => x - y));
     expect(await servers(fleet.bob.token)).toEqual([fleet.servers.b2.id]);
+    // Nor do the request's data or progress give away another group's servers.
+    const seen = async (token: string) => (await api.request("GET", `/api/requests/?ordering=-id&page_size=1`, { token })).body.results[0];
+    expect(await seen(fleet.bob.token)).toMatchObject({ id: staffRequest, data: { servers: [fleet.servers.b2.id] }, progress: { servers_total: 1 } });
+    expect(await seen(fleet.alice.token)).toMatchObject({
+      id: staffRequest,
+      data: { servers: [fleet.servers.sub1.id, fleet.servers.a2.id] },
+      progress: { servers_total: 2 },
+    });
+    expect(await seen(fleet.staff.token)).toMatchObject({
+      id: staffRequest,
+      data: { servers: [fleet.servers.sub1.id, fleet.servers.a2.id, fleet.servers.b2.id] },
+      progress: { servers_total: 3 },
+    });
   });
 
   it("answers 404 for another group's request, exactly as for a missing one", async () => {

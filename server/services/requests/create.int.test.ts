@@ -197,7 +197,10 @@ describe("two requests at once over the same server", () => {
     const created = answers.filter((answer) => answer.status === 201);
     expect(created).toHaveLength(1);
     for (const answer of answers.filter((other) => other.status !== 201)) {
-      expect([answer.status, answer.body]).toEqual([400, { data: { servers: [expect.stringContaining(`is in request ${created[0]!.body.id} (firmware_update, pending)`)] } }]);
+      expect([answer.status, answer.body]).toEqual([
+        400,
+        { data: { servers: [expect.stringContaining(`is in request ${created[0]!.body.id} (firmware_update, pending)`)] } },
+      ]);
     }
   });
 });

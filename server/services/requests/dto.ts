@@ -4,37 +4,37 @@ import { requestServers, servers, type RequestRow } from "~/db/schema";
 import { isoDateTime, isoDateTimeOrNull } from "~/server/lib/fields";
 import type { Actor } from "../context";
 import { readRequestProgress, readServerSteps } from "../remediation";
+import { serverScope } from "../servers/scope";
 import type { RequestDetailDto, RequestDto, RequestType } from "./schemas";
 import { visibleRequestServers } from "./scope";
+import { visibleData } from "./visible-data";
 
-const NO_PROGRESS = { servers_total: 0, servers_done: 0, servers_failed: 0, percent: 0 };
-
-/** Requests as the API shows them, progress read for all of them at once. */
-export async function toRequestDtos(db: DbExecutor, rows: RequestRow[]): Promise<RequestDto[]> {
-  const progress = rows.length
-    ? await readRequestProgress(
-        db,
-        rows.map((row) => row.id),
-      )
-    : new Map();
+/** Requests as the API shows them to the actor, progress read for all of them at once. */
+export async function toRequestDtos(db: DbExecutor, actor: Actor, rows: RequestRow[]): Promise<RequestDto[]> {
+  const progress = await readRequestProgress(
+    db,
+    rows.map((row) => row.id),
+    serverScope(actor),
+  );
+  const data = await visibleData(db, actor, rows);
   return rows.map((row) => ({
     id: row.id,
     type: row.type as RequestType,
     status: row.status as RequestDto["status"],
-    data: row.data,
+    data: data.get(row.id)!,
     created_by: row.createdBy,
     cancel_requested: row.cancelRequestedAt !== null,
     created_at: isoDateTime(row.createdAt),
     updated_at: isoDateTime(row.updatedAt),
     started_at: isoDateTimeOrNull(row.startedAt),
     finished_at: isoDateTimeOrNull(row.finishedAt),
-    progress: progress.get(row.id) ?? NO_PROGRESS,
+    progress: progress.get(row.id)!,
   }));
 }
 
 /** A request with the servers of it the actor can see, each with its steps and the versions before and after. */
 export async function toRequestDetailDto(db: DbExecutor, actor: Actor, row: RequestRow): Promise<RequestDetailDto> {
-  const [dto] = await toRequestDtos(db, [row]);
+  const [dto] = await toRequestDtos(db, actor, [row]);
   const members = await db
     .select({ id: servers.id, name: servers.name })
     .from(requestServers)

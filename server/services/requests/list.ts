@@ -51,5 +51,5 @@ export const requestQueryConfig = requestListConfig({ kind: "system" });
 
 export async function listRequests({ ctx, input }: { ctx: ServiceContext; input: ListQuery }) {
   const page = await runList<RequestRow>(requestListConfig(ctx.actor), input, { db: ctx.db, scope: requestScope(ctx.actor), requestUrl: ctx.requestUrl });
-  return mapPage(page, (rows) => toRequestDtos(ctx.db, rows));
+  return mapPage(page, (rows) => toRequestDtos(ctx.db, ctx.actor, rows));
 }

@@ -77,7 +77,7 @@ export const requestSchema = z.object({
   updated_at: z.string().describe("ISO 8601, UTC."),
   started_at: iso("When the first server started"),
   finished_at: iso("When the request ended"),
-  progress: requestProgressSchema.describe("Over every server of the request."),
+  progress: requestProgressSchema.describe("Over the servers of the request you can see (staff: all)."),
 });
 export type RequestDto = z.infer<typeof requestSchema>;
 
