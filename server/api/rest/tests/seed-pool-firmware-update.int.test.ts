@@ -18,13 +18,18 @@ let api: TestApi;
 let fleet: Fleet;
 let files: TestFileServer;
 let worker: Runner;
-const savedPublicUrl = process.env.RACKPILOT_PUBLIC_URL;
+// BMCs download Rackpilot's own copy of each binary from the test server; short polls suit the simulator's timings.
+const SETTINGS = ["RACKPILOT_PUBLIC_URL", "RACKPILOT_UPDATE_TIMEOUTS", "RACKPILOT_WORKER_POLL_INTERVAL"] as const;
+const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
 
 /** What the walkthrough assumes exists: baseline 1 (Dell BIOS + iDRAC) and pool 5 holding registered Dell servers. */
 beforeAll(async () => {
   api = await startTestApi();
-  // BMCs download Rackpilot's own copy of each binary from this server.
-  process.env.RACKPILOT_PUBLIC_URL = api.baseUrl;
+  Object.assign(process.env, {
+    RACKPILOT_PUBLIC_URL: api.baseUrl,
+    RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: 0.2 } }),
+    RACKPILOT_WORKER_POLL_INTERVAL: "0.2",
+  });
   const staff = (await createTestUser(api.db, { isStaff: true })).token;
   await createTestUser(api.db, { username: "your_user", password: "your_pass", groups: [1] });
   fleet = await startFleet({
@@ -74,7 +79,10 @@ beforeAll(async () => {
   worker = await startWorker(process.env.DATABASE_URL!);
 });
 afterAll(async () => {
-  process.env.RACKPILOT_PUBLIC_URL = savedPublicUrl;
+  for (const name of SETTINGS) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
   await Promise.all([worker?.stop(), fleet?.stop(), files?.close()]);
   await api.close();
 });
