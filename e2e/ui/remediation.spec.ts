@@ -87,9 +87,15 @@ test("from the compliance view, remediate a pool: the plan first, then live prog
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Requests" }).click();
     const requests = page.getByRole("table", { name: "requests" });
     await expect(requests.getByRole("row", { name: /Baseline remediation/ }).first()).toContainText("Succeeded");
+    await expect(requests).toContainText("Baseline Remediation rack Q1 on pool Remediation rack");
     await keepScreenshot(page, "requests");
 
-    await page.goto(`/baselines/${baseline.id}/compliance?pool=${pool.id}`);
+    await requests
+      .getByRole("link", { name: /Baseline remediation/ })
+      .first()
+      .click();
+    await page.getByRole("link", { name: "Compliance", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/baselines/${baseline.id}/compliance\\?pool=${pool.id}$`));
     await expect(page.getByTestId("total-servers")).toHaveText("2");
     for (const row of await matrix.getByRole("row").all()) if (!(await row.getByRole("columnheader").count())) await expect(row).toContainText("Compliant");
     await expect(matrix).not.toContainText("Non-compliant");

@@ -11,10 +11,3 @@ export const requestStatusOptions = REQUEST_STATUSES.map((value) => ({ value, la
 /** Still at work: the console polls it. */
 export const isActive = (status: string | undefined) => status === "pending" || status === "running";
 export const POLL_MS = 1000;
-
-/** What a request applies, in words: "baseline 3", "firmware 504". */
-export function requestSubject(data: Record<string, unknown>): string {
-  if (data.baseline !== undefined)
-    return `Baseline #${String(data.baseline)}${data.pool !== undefined && data.pool !== null ? ` on pool #${String(data.pool)}` : ""}`;
-  return `Firmware #${String(data.firmware)}`;
-}

@@ -9,12 +9,13 @@ import { useListParams } from "../_components/data-table/use-list-params";
 import { formatDateTime } from "../_components/format";
 import { errorText } from "../_components/form/use-zod-form";
 import { StatusBadge } from "../_components/status-badge";
-import { isActive, POLL_MS, requestStatusOptions, requestSubject, requestTypeLabel, requestTypeOptions } from "./request-labels";
+import { isActive, POLL_MS, requestStatusOptions, requestTypeLabel, requestTypeOptions } from "./request-labels";
 import { RequestProgress } from "./request-progress";
+import { useRequestSubject } from "./use-request-subject";
 
 const FILTERS = ["status", "type", "server"] as const;
 
-const columns: Column<RequestDto>[] = [
+const columnsWith = (subject: (data: Record<string, unknown>) => string): Column<RequestDto>[] => [
   {
     header: "Request",
     sortKey: "id",
@@ -24,7 +25,7 @@ const columns: Column<RequestDto>[] = [
       </Link>
     ),
   },
-  { header: "What", cell: (r) => requestSubject(r.data) },
+  { header: "What", cell: (r) => subject(r.data) },
   { header: "Status", sortKey: "status", cell: (r) => <StatusBadge status={r.status} /> },
   { header: "Progress", cell: (r) => <RequestProgress request={r} /> },
   { header: "Created", sortKey: "created_at", cell: (r) => formatDateTime(r.created_at), className: "whitespace-nowrap" },
@@ -35,6 +36,7 @@ const columns: Column<RequestDto>[] = [
 export function RequestsTable() {
   const trpc = useTRPC();
   const { query, update } = useListParams(FILTERS);
+  const columns = columnsWith(useRequestSubject());
   const requests = useQuery({
     ...trpc.requests.list.queryOptions(query),
     placeholderData: keepPreviousData,

@@ -8,8 +8,9 @@ import { ConfirmDialog } from "../../_components/form/dialog";
 import { errorText } from "../../_components/form/use-zod-form";
 import { PageHeader } from "../../_components/page-header";
 import { StatusBadge } from "../../_components/status-badge";
-import { isActive, POLL_MS, requestSubject, requestTypeLabel } from "../request-labels";
+import { isActive, POLL_MS, requestTypeLabel } from "../request-labels";
 import { RequestProgress } from "../request-progress";
+import { useRequestSubject } from "../use-request-subject";
 import { ServerTimeline } from "./server-timeline";
 
 /** One request, live: its progress and each server's steps, refreshed every second while it runs. */
@@ -27,19 +28,25 @@ export function RequestDetail({ requestId, me }: { requestId: number; me: { user
     }),
   );
   const data = request.data;
+  const subject = useRequestSubject();
   const mayCancel = data && isActive(data.status) && !data.cancel_requested && (me.isStaff || data.created_by === me.userId);
 
   return (
     <>
       <PageHeader
         title={data ? `Request #${data.id}: ${requestTypeLabel(data.type)}` : `Request #${requestId}`}
-        description={data ? `${requestSubject(data.data)} · created ${formatDateTime(data.created_at)}` : undefined}
+        description={data ? `${subject(data.data)} · created ${formatDateTime(data.created_at)}` : undefined}
         actions={
           <div className="flex gap-2">
             {mayCancel && (
               <button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
                 Cancel request
               </button>
+            )}
+            {data && typeof data.data.baseline === "number" && (
+              <Link href={`/baselines/${data.data.baseline}/compliance${typeof data.data.pool === "number" ? `?pool=${data.data.pool}` : ""}`} className="btn">
+                Compliance
+              </Link>
             )}
             <Link href="/requests" className="btn">
               All requests
