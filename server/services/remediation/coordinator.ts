@@ -6,19 +6,14 @@ import { enqueueServerJob } from "./jobs";
 import { targetOf } from "./options";
 import { planRemediation } from "./plan";
 import type { ServerPlan } from "./schemas";
-import { SERVER_STEPS_AFTER, SERVER_STEPS_BEFORE } from "./steps";
+import { stepLayout } from "./steps";
 
 const SYSTEM = { kind: "system" } as const;
 
 /** The rows of a server's steps, in order, from its plan. */
 function stepRows(requestServerId: number, plan: ServerPlan | undefined) {
-  const names: { name: string; component: string | null; firmwareBinaryId: number | null }[] = [
-    ...SERVER_STEPS_BEFORE.map((name) => ({ name, component: null, firmwareBinaryId: null })),
-    ...(plan?.components ?? []).flatMap((component) => component.steps.map((name) => ({ name, component: component.firmware_type, firmwareBinaryId: component.firmware_id }))),
-    ...SERVER_STEPS_AFTER.map((name) => ({ name, component: null, firmwareBinaryId: null })),
-  ];
   const planned = new Map<string, ServerPlan["components"][number]>((plan?.components ?? []).map((component) => [component.firmware_type, component]));
-  return names.map((step, position) => ({
+  return stepLayout(plan?.components ?? []).map((step, position) => ({
     requestServerId,
     position,
     ...step,

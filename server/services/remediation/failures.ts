@@ -4,7 +4,7 @@ import { ValidationError } from "../errors";
 import { remediationSettings } from "./settings";
 import { fail, wait, type StepOutcome, type StepRun } from "./step-types";
 
-const BACKOFF = { firstMs: 1000, maxMs: 30_000 };
+const BACKOFF_MAX_MS = 30_000;
 
 /**
  * A step that threw: BMC faults (unreachable, 5xx, busy, a failed re-read of the inventory) are
@@ -22,6 +22,7 @@ export function classifyFailure(run: StepRun, error: unknown, faults: { since: n
   const count = (faults?.count ?? 0) + 1;
   const budget = remediationSettings.faultBudgetMs;
   if (Date.now() - since > budget) return fail(`The BMC kept failing for ${Math.round(budget / 1000)} s (${count} attempts): ${errorSummary(error)}`);
-  const delay = Math.min(BACKOFF.firstMs * 2 ** (count - 1), BACKOFF.maxMs);
+  // From the poll interval up, doubling: a BMC rebooting after its own flash is back within seconds.
+  const delay = Math.min(Math.min(run.timeouts.pollIntervalMs, 1000) * 2 ** (count - 1), BACKOFF_MAX_MS);
   return wait(delay, `BMC fault, retrying in ${delay / 1000} s (attempt ${count}): ${errorSummary(error)}`, { faults: { since, count } });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, notLike, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, notLike, or, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { firmwareBinaries, serverFirmwares, type ServerRow } from "~/db/schema";
 import type { ComponentRef } from "~/server/redfish";
@@ -9,7 +9,8 @@ import { redfishComponent } from "./steps";
 
 /**
  * The firmware inventory entry a component's binary matches, as the compliance rules match it
- * (keywords of its type, or its name): where its version is read and, for some BMCs, the update's target.
+ * (keywords of its type, or its name), preferring the entries classified as that component: where its
+ * version is read and, for some BMCs, the update's target.
  * BIOS and BMC are read from the system and the manager instead.
  */
 async function inventoryIdOf(db: DbExecutor, serverId: number, plan: ComponentPlan): Promise<string | null> {
@@ -31,7 +32,8 @@ async function inventoryIdOf(db: DbExecutor, serverId: number, plan: ComponentPl
         match,
       ),
     )
-    .orderBy(asc(serverFirmwares.name), asc(serverFirmwares.id))
+    // Among several candidates (a RAID controller and its drives both say "raid"), the entry the crawl classified as this component first.
+    .orderBy(desc(sql`${serverFirmwares.component} = ${redfishComponent(plan.firmware_type)}`), asc(serverFirmwares.name), asc(serverFirmwares.id))
     .limit(1);
   return entry?.odataId || null;
 }

@@ -25,12 +25,12 @@ let registered: RegisteredServer[];
 const saved = { ...process.env };
 const system = () => ({ actor: { kind: "system" as const }, db: api.db });
 
-const TARGET: Record<string, { bios: string; bmc: string }> = {
-  dell: { bios: "1.19.9", bmc: "7.99.00.00" },
+const TARGET: Record<string, { bios: string; bmc: string; storage_controller?: string; lsi_3108?: string }> = {
+  dell: { bios: "1.19.9", bmc: "7.99.00.00", storage_controller: "52.99.9-9999" },
   "hpe-ilo5": { bios: "U46 v2.99 (01/01/2026)", bmc: "iLO 5 v2.99" },
   "hpe-ilo4": { bios: "P89 v2.99 (01/01/2026)", bmc: "iLO 4 v2.82" },
-  supermicro: { bios: "2.9", bmc: "01.09.99" },
-  lenovo: { bios: "U8E199Z-9.99", bmc: "TGBT99Z-9.99" },
+  supermicro: { bios: "2.9", bmc: "01.09.99", lsi_3108: "4.99.99-9999" },
+  lenovo: { bios: "U8E199Z-9.99", bmc: "TGBT99Z-9.99", storage_controller: "52.99.9-9999" },
   openbmc: { bios: "2.99.0", bmc: "2.99.0-bmc" },
 };
 
@@ -128,21 +128,27 @@ describe("a firmware_baseline_update over a mixed-vendor pool", () => {
       const bmc = bmcOf(server);
       const target = TARGET[server.vendor]!;
       const history = bmcState(bmc).flash_history;
-      expect(history.map((entry) => entry.type).sort(), server.vendor).toEqual(["bios", "bmc"]);
+      expect(history.map((entry) => entry.type).sort(), server.vendor).toEqual(Object.keys(target).sort());
       expect(history.every((entry) => entry.outcome === "applied"), JSON.stringify(history)).toBe(true);
       for (const entry of history) methods.add(entry.method);
 
       const part = parts.get(server.id)!;
-      expect(part.versions.after).toEqual({ bmc: target.bmc, bios: target.bios });
-      expect(part.versions.before).toEqual({ bmc: expect.not.stringMatching(target.bmc), bios: expect.not.stringMatching(target.bios) });
+      expect(part.versions.after).toEqual(target);
+      for (const [type, version] of Object.entries(target)) expect(part.versions.before[type], type).not.toBe(version);
       const names = part.steps.map((step) => step.name);
       expect(names.slice(0, 3)).toEqual(["compliance_check", "log_versions", "bmc:check_binary"]);
       expect(names.at(-1)).toBe("log_new_versions");
-      const restart = part.steps.find((step) => step.name === "bios:restart_host")!;
+      // One host restart for every component that needs it, after the last of them was flashed, then their confirmations.
+      const storage = Object.keys(target).filter((type) => type !== "bios" && type !== "bmc");
+      const restartAt = names.indexOf("restart_host");
+      expect(names.filter((name) => name === "restart_host")).toHaveLength(1);
+      expect(names.slice(restartAt - 1, restartAt)).toEqual([`${storage[0] ?? "bios"}:wait_for_task`]);
+      expect(names.slice(restartAt + 1, -1)).toEqual(["bios:confirm_version", ...storage.map((type) => `${type}:confirm_version`)]);
+      const restart = part.steps[restartAt]!;
       const bios = history.find((entry) => entry.type === "bios")!;
       if (server.vendor === "openbmc") {
         // OpenBMC flashes a BIOS with the host off; powering it on after the task applies it, no restart.
-        expect(restart).toMatchObject({ status: "skipped", message: expect.stringContaining("powered off for the flash") });
+        expect(restart).toMatchObject({ status: "skipped", message: expect.stringContaining("powered off for the flash and on again") });
         expect(part.steps.filter((step) => step !== restart).every((step) => step.status === "succeeded")).toBe(true);
       } else {
         expect(part.steps.every((step) => step.status === "succeeded")).toBe(true);
@@ -170,7 +176,9 @@ describe("a firmware_baseline_update over a mixed-vendor pool", () => {
     expect(flashed.map((entry) => [entry.type, entry.outcome])).toEqual([["bmc", "applied"]]);
     const steps = parts.get(first.id)!.steps;
     expect(steps.filter((step) => step.name.startsWith("bmc:")).every((step) => step.status === "succeeded")).toBe(true);
-    expect(steps.filter((step) => step.name.startsWith("bios:")).every((step) => step.status === "cancelled")).toBe(true);
+    expect(steps.filter((step) => step.name.startsWith("bios:") || step.name.startsWith("storage_controller:")).every((step) => step.status === "cancelled")).toBe(true);
+    // Nothing flashed needed the host restart: the BIOS was never sent.
+    expect(steps.find((step) => step.name === "restart_host")).toMatchObject({ status: "skipped" });
     expect(steps.at(-1)).toMatchObject({ name: "log_new_versions", status: "succeeded" });
     expect(parts.get(first.id)).toMatchObject({ status: "cancelled", versions: { after: { bmc: `${TARGET.dell!.bmc}.1` } } });
     for (const other of servers.slice(1)) {

@@ -3,17 +3,16 @@ import { asc, eq } from "drizzle-orm";
 import { getDb, type Database } from "~/db/client";
 import { nodes, requests, requestServers, requestSteps, servers, type RequestStepRow } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
-import { RedfishClient, type ComponentRef } from "~/server/redfish";
+import { RedfishClient } from "~/server/redfish";
 import type { RedfishProtocol } from "~/server/redfish/probe";
 import { acquireBmcLease, BmcBusyError, type BmcLease } from "../bmc-operations";
 import { credentialsInTryOrder, loadRegistrationProfile } from "../inventory/profile";
+import { componentContext } from "./component";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
 import { finishServer, handOver, markSteps, openStepsFrom, saveStep, STEP_OVER, SupersededError, type Owner } from "./persist";
-import type { ComponentPlan } from "./schemas";
 import { timeoutsFor } from "./settings";
 import { STEP_RUNNERS } from "./step-runners";
-import type { CheckedComponent } from "./step-server";
 import type { StepOutcome, StepRun, StepState } from "./step-types";
 
 const SYSTEM = { kind: "system" } as const;
@@ -98,7 +97,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
           await saveStep(db, owner, step.id, patch);
           Object.assign(step, patch);
         },
-        component: () => componentOf(steps, step),
+        component: () => componentContext(steps, step.component!, step.position),
       };
       const outcome = await runStep(run);
       const applied = await apply(db, owner, run, outcome);
@@ -154,10 +153,14 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   return null;
 }
 
-/** Cancel: steps not started are cancelled, except the final log when a component was already sent (its versions changed). */
+/**
+ * Cancel: what is not started is cancelled; a flash the BMC accepted keeps its own later steps (its
+ * task, the shared restart, its confirmation) and the final log of versions.
+ */
 async function cancelRemaining(db: Database, owner: Owner, steps: RequestStepRow[]): Promise<void> {
-  const sent = steps.some((step) => step.name === "send_update" && step.status === "succeeded");
-  const rest = steps.filter((step) => !STEP_OVER.has(step.status) && !(sent && step.name === "log_new_versions"));
+  const sent = new Set(steps.filter((step) => step.name === "send_update" && step.status === "succeeded").map((step) => step.component));
+  const finishes = (step: RequestStepRow) => (step.component ? sent.has(step.component) : sent.size > 0 && (step.name === "restart_host" || step.name === "log_new_versions"));
+  const rest = steps.filter((step) => !STEP_OVER.has(step.status) && !finishes(step));
   await markSteps(db, owner, rest.map((step) => step.id), "cancelled", "Not run: the request was cancelled.");
   for (const step of rest) step.status = "cancelled";
 }
@@ -170,15 +173,3 @@ async function finishWith(db: Database, owner: Owner, requestId: number, steps: 
   await markSteps(db, owner, open.map((step) => step.id), "cancelled", message);
   await finishServer(db, owner, requestId, status, message);
 }
-
-/** What a component's step needs from the steps before it. */
-function componentOf(steps: RequestStepRow[], step: RequestStepRow) {
-  const own = steps.filter((other) => other.component === step.component && other.position < step.position);
-  const check = steps.find((other) => other.name === "compliance_check")!.state as { components?: Record<string, CheckedComponent> };
-  const first = steps.find((other) => other.component === step.component && other.name === "check_binary")!;
-  const plan = (first.state as { plan: ComponentPlan }).plan;
-  const checked = check.components?.[plan.firmware_type];
-  const ref: ComponentRef = checked?.ref ?? { component: "other", systemPath: "", managerPath: null };
-  return { plan, ref, before: checked?.version ?? plan.from_version, earlier: Object.assign({}, ...own.map((other) => other.state)) as StepState };
-}
-

@@ -5,7 +5,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { firmwareBinaries } from "~/db/schema";
 import { dataDir } from "~/server/config";
-import { clearDellJobQueue } from "~/server/redfish";
+import { clearDellJobQueue, type AcceptedUpdate } from "~/server/redfish";
 import { firmwareSettings } from "../firmware/settings";
 import { firmwareFileUrl } from "../firmware/public-url";
 import { safeFileName } from "../firmware/storage";
@@ -59,11 +59,19 @@ export async function checkBinary(run: StepRun): Promise<StepOutcome> {
   return done(`sha256 matches; ${url} serves it.`, { image });
 }
 
-/** Dell's pre-step: delete finished jobs from the iDRAC job queue, and wait while other jobs are active. */
+/** The Dell jobs this server's earlier updates created (a staged BIOS stays `Scheduled` until the shared restart). */
+function ownJobs(run: StepRun): Set<string> {
+  const sends = run.steps.filter((step) => step.name === "send_update" && step.position < run.step.position);
+  return new Set(sends.map((step) => (step.state as { accepted?: AcceptedUpdate }).accepted?.tracker.dellJob?.id).filter((id): id is string => !!id));
+}
+
+/** Dell's pre-step: delete finished jobs from the iDRAC job queue, and wait while someone else's jobs are active. */
 export async function clearJobQueue(run: StepRun): Promise<StepOutcome> {
   const since = (run.step.state.since as number | undefined) ?? Date.now();
-  const { deleted, active } = await clearDellJobQueue(await run.client(), run.server.managerPath);
-  if (!active.length) return done(`Job queue clear (${deleted.length} finished job(s) deleted).`);
+  const { deleted, active: all } = await clearDellJobQueue(await run.client(), run.server.managerPath);
+  const own = ownJobs(run);
+  const active = all.filter((job) => !own.has(job.id));
+  if (!active.length) return done(`Job queue clear (${deleted.length} finished job(s) deleted${all.length ? `; ours still staged: ${all.map((job) => job.id).join(", ")}` : ""}).`);
   const jobs = active.map((job) => `${job.id} ${job.state}`).join(", ");
   if (Date.now() - since > run.timeouts.taskMs) return fail(`The iDRAC job queue still has active jobs after ${run.timeouts.taskMs / 1000} s: ${jobs}.`);
   return wait(run.timeouts.pollIntervalMs, `Waiting for active iDRAC jobs: ${jobs}.`, { since });

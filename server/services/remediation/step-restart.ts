@@ -1,6 +1,8 @@
 import { powerOn, readInstalledVersion, readPowerState, restartHost } from "~/server/redfish";
 import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
+import { componentContext } from "./component";
+import type { SendState } from "./step-send";
 import type { TaskOutcome } from "./step-wait";
 
 type RestartState = { phase?: "graceful" | "forced"; sentAt?: number; sawDown?: boolean; powerOnWhenOff?: boolean };
@@ -8,20 +10,29 @@ type RestartState = { phase?: "graceful" | "forced"; sentAt?: number; sawDown?: 
 // Power transitions take seconds: looked at more often than a task.
 const powerPoll = (run: StepRun) => Math.min(run.timeouts.pollIntervalMs, 1000);
 
+/** The components flashed before this restart whose update still needs it (something was applied, the host was not already cycled). */
+function needingRestart(run: StepRun) {
+  return run.steps
+    // The components laid out around this restart: flashed before it, confirmed after it (see stepLayout).
+    .filter((step) => step.name === "confirm_version" && step.component && step.position > run.step.position && step.status !== "skipped" && step.status !== "cancelled")
+    .map((step) => componentContext(run.steps, step.component!, run.step.position))
+    .filter(({ earlier }) => (earlier as TaskOutcome).outcome !== "already_present" && !(earlier as SendState).installed && !(earlier as SendState).hostOff);
+}
+
 /**
- * Restarts the host so a staged component takes effect: a graceful restart, then a forced one when
- * the host has not gone down within the graceful budget; done once the host went down and is on again
- * (or the new version already shows). Each look is a re-scheduled job, never a wait in a worker slot.
+ * Restarts the host once for every component flashed before it that needs it: a graceful restart,
+ * then a forced one when the host has not gone down within the graceful budget; done once the host
+ * went down and is on again (or a new version already shows). Each look is a re-scheduled job, never
+ * a wait in a worker slot.
  */
-export async function restartForComponent(run: StepRun): Promise<StepOutcome> {
-  const task = run.component().earlier as TaskOutcome & { hostOff?: boolean };
-  if (task.outcome === "already_present") return { kind: "done", skipped: true, message: "Nothing was applied: no restart needed." };
-  if (task.hostOff) return { kind: "done", skipped: true, message: "The host was powered off for the flash and on again after it: no restart needed." };
+export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
+  const pending = needingRestart(run);
+  if (!pending.length) return { kind: "done", skipped: true, message: "Nothing flashed needs a restart (nothing applied, or the host was powered off for the flash and on again)." };
   const state = run.step.state as RestartState;
   const client = await run.client();
   const system = run.server.systemPath;
   if (!state.phase) return sendReset(run, "graceful", state);
-  const { plan, ref, before } = run.component();
+  const { plan, ref, before } = pending[0]!;
   const power = await readPowerState(client, system);
   const elapsed = Date.now() - state.sentAt!;
   if (power !== "On") {
@@ -29,9 +40,10 @@ export async function restartForComponent(run: StepRun): Promise<StepOutcome> {
     if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
     return wait(powerPoll(run), `Host ${power}.`, { ...state, sawDown: true });
   }
-  if (state.sawDown) return done(`Host restarted (${state.phase}) and on.`);
+  const updated = pending.map((component) => component.plan.firmware_type).join(", ");
+  if (state.sawDown) return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
   const version = await readInstalledVersion(client, ref);
-  if (version !== before && version !== null) return done(`Host restarted (${state.phase}); the BMC reports ${version} (target ${plan.to_version}).`);
+  if (version !== before && version !== null) return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
   if (state.phase === "graceful" && elapsed > run.timeouts.gracefulRestartMs) return sendReset(run, "forced", state);
   if (state.phase === "forced" && elapsed > run.timeouts.powerOnMs) return fail(`The host did not restart within ${run.timeouts.powerOnMs / 1000} s of a forced restart.`);
   return wait(powerPoll(run), `Waiting for the host to restart (${state.phase}).`, state);

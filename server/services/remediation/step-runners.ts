@@ -1,6 +1,6 @@
 import { checkBinary, clearJobQueue } from "./step-binary";
 import { confirmComponentVersion } from "./step-confirm";
-import { restartForComponent, waitForReset } from "./step-restart";
+import { restartForUpdates, waitForReset } from "./step-restart";
 import { sendComponentUpdate } from "./step-send";
 import { complianceCheck, logNewVersions, logVersions } from "./step-server";
 import type { StepOutcome, StepRun } from "./step-types";
@@ -14,7 +14,7 @@ export const STEP_RUNNERS: Record<string, (run: StepRun) => Promise<StepOutcome>
   clear_job_queue: clearJobQueue,
   send_update: sendComponentUpdate,
   wait_for_task: waitForTask,
-  restart_host: restartForComponent,
+  restart_host: restartForUpdates,
   wait_for_reset: waitForReset,
   confirm_version: confirmComponentVersion,
   log_new_versions: logNewVersions,

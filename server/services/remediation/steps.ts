@@ -26,7 +26,8 @@ export type ApplyTimeChoice = "immediate" | "on_reset";
 /**
  * One component's steps, in order: check the binary, the vendor's pre-step (Dell: a clear iDRAC job
  * queue), send, wait for the BMC's task, then the restart when the component needs one (or, staged
- * with on_reset, the wait for the operator's), then the confirmation by inventory.
+ * with on_reset, the wait for the operator's), then the confirmation by inventory. The components
+ * needing a restart share ONE host restart, after the last of them was flashed (see `stepLayout`).
  */
 export function componentSteps(type: FirmwareType, manufacturer: string, applyTime: ApplyTimeChoice): string[] {
   const steps = ["check_binary"];
@@ -41,3 +42,27 @@ export function componentSteps(type: FirmwareType, manufacturer: string, applyTi
 
 /** A step's name as shown: the server's own steps bare, a component's prefixed with its type (`bios:send_update`). */
 export const stepLabel = (name: string, component: string | null) => (component ? `${component}:${name}` : name);
+
+export type LaidOutStep = { name: string; component: string | null; firmwareBinaryId: number | null };
+
+/**
+ * Every step of a server, in the order they run: its own first steps, the components in plan order
+ * (those needing a restart up to their task's end), then one host restart for all of them and their
+ * confirmations, then the final log. One reboot per server, however many components need it.
+ */
+export function stepLayout(components: { firmware_type: string; firmware_id: number; steps: string[] }[]): LaidOutStep[] {
+  const rows: LaidOutStep[] = SERVER_STEPS_BEFORE.map((name) => ({ name, component: null, firmwareBinaryId: null }));
+  const confirmations: LaidOutStep[] = [];
+  for (const component of components) {
+    const restarts = component.steps.includes("restart_host");
+    for (const name of component.steps) {
+      const row = { name, component: component.firmware_type, firmwareBinaryId: component.firmware_id };
+      if (!restarts) rows.push(row);
+      else if (name === "confirm_version") confirmations.push(row);
+      else if (name !== "restart_host") rows.push(row);
+    }
+  }
+  if (confirmations.length) rows.push({ name: "restart_host", component: null, firmwareBinaryId: null }, ...confirmations);
+  rows.push(...SERVER_STEPS_AFTER.map((name) => ({ name, component: null, firmwareBinaryId: null })));
+  return rows;
+}
