@@ -60,6 +60,16 @@ describe("GET /api/requests/", () => {
   });
 });
 
+describe("routing", () => {
+  it("answers 405 with Allow for other methods on the create actions, and 404 for an id that is not one", async () => {
+    const get = await api.request("GET", "/api/requests/firmware_update/", { token: fleet.alice.token });
+    expect([get.status, get.body, get.headers.get("allow")]).toEqual([405, { detail: 'Method "GET" not allowed.' }, "POST, OPTIONS"]);
+    const remove = await api.request("DELETE", `/api/requests/${aliceRequest}/`, { token: fleet.alice.token });
+    expect(remove.status).toBe(405);
+    expect((await api.request("GET", "/api/requests/abc/", { token: fleet.alice.token })).status).toBe(404);
+  });
+});
+
 describe("GET /api/requests/{id}/", () => {
   it("answers the request with its fields, progress and servers", async () => {
     const response = await api.request("GET", `/api/requests/${aliceRequest}/`, { token: fleet.alice.token });
