@@ -33,7 +33,7 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
       parsedCronItems: parseCrontab(worker.tasks === taskList ? crontab() : ""),
       concurrency: workerSettings.concurrency,
       noHandleSignals: true,
-      pollInterval: 1000,
+      pollInterval: workerSettings.pollIntervalMs,
       logger,
       events,
     });
