@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, test as base, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 
@@ -18,6 +19,14 @@ export async function apiToken(request: APIRequestContext, credentials = E2E_ADM
 /** Full-page screenshot kept under e2e/screenshots/, one per main view. */
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * `base` with a random suffix. Every spec writes into the one e2e database, and a catalogue page lists what all
+ * of them registered: a spec that finds its rows by name needs names no other spec (or earlier run) gives.
+ */
+export function uniqueName(base: string): string {
+  return `${base} ${randomBytes(3).toString("hex")}`;
 }
 
 export const test = base;

@@ -14,5 +14,5 @@ it("npm start stops at once with one clear message when a setting is invalid (be
   clearTimeout(timer);
   expect(code).toBe(1);
   expect(output).toContain('RACKPILOT_LOGIN_FAILURE_LIMIT="ten": expected a whole number');
-  expect(output).not.toMatch(/building|    at /);
+  expect(output).not.toMatch(/building| {4}at /);
 });

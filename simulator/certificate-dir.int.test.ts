@@ -23,6 +23,6 @@ describe("a fleet's certificate kept in a directory", () => {
   });
 
   it("is asked for with --cert-dir", () => {
-    expect(parseRunArgs(["--cert-dir", dir])).toMatchObject({ certificateDir: dir });
+    expect(parseRunArgs(["--cert-dir", dir])).toMatchObject({ options: { certificateDir: dir } });
   });
 });

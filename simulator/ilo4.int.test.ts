@@ -11,7 +11,7 @@ const UPDATE_SERVICE = "/rest/v1/Managers/1/UpdateService";
 
 beforeAll(async () => {
   [fleet, images] = await Promise.all([
-    startFleet({ vendor: "hpe-ilo4", base: "127.51.5.1", seed: 4, timings: { taskMs: 150, powerMs: 50, bmcRestartMs: 300 } }),
+    startFleet({ vendor: "hpe-ilo4", base: "127.51.5.1", seed: 4, timings: { taskMs: 1000, powerMs: 50, bmcRestartMs: 300 } }),
     serveImages("127.51.5.250"),
   ]);
   [ilo] = fleet.bmcs;

@@ -4,7 +4,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
+import { keepExitCodeThroughExitHooks } from "./exit-code";
 import { findFreePort } from "./free-port";
+
+keepExitCodeThroughExitHooks();
 
 export type EmbeddedCluster = {
   /** A database as the cluster's superuser: creating databases and roles only. */

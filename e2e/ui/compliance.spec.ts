@@ -1,16 +1,17 @@
-import { apiToken, expect, keepScreenshot, signIn, test } from "../fixtures";
+import { apiToken, expect, keepScreenshot, signIn, test, uniqueName } from "../fixtures";
 import { withE2eDatabase } from "./e2e-database";
 
 const R750 = { manufacturer: "Dell", manufacturer_reported: "Dell Inc.", model: "PowerEdge R750" };
 
 test("a baseline's compliance view for a pool: tiles, the server x binary matrix with versions on hover, drift over time", async ({ page, request }) => {
+  const [bios, idrac] = [uniqueName("R750 BIOS"), uniqueName("R750 iDRAC")];
   const token = await apiToken(request);
   const auth = { authorization: `Bearer ${token}` };
-  const idrac = await request.post("/api/firmware/", {
+  const registered = await request.post("/api/firmware/", {
     headers: auth,
-    multipart: { name: "R750 iDRAC", firmware_type: "bmc", version: "6.10.80.00", manufacturer: "Dell", file: { name: "iDRAC_6.10.80.00.d9", mimeType: "application/octet-stream", buffer: Buffer.from("idrac") } },
+    multipart: { name: idrac, firmware_type: "bmc", version: "6.10.80.00", manufacturer: "Dell", file: { name: "iDRAC_6.10.80.00.d9", mimeType: "application/octet-stream", buffer: Buffer.from("idrac") } },
   });
-  expect(idrac.status()).toBe(201);
+  expect(registered.status()).toBe(201);
   const rack = await (await request.post("/api/pool/", { headers: auth, data: { name: "Compliance rack", group: 1 } })).json();
   const shelf = await (await request.post(`/api/pool/${rack.id}/create_sub_pool/`, { headers: auth, data: { name: "Compliance shelf" } })).json();
   const fleet = [
@@ -29,7 +30,7 @@ test("a baseline's compliance view for a pool: tiles, the server x binary matrix
   await page.getByRole("button", { name: "Register firmware" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByText("Upload a file").click();
-  await dialog.getByLabel("Name").fill("R750 BIOS");
+  await dialog.getByLabel("Name").fill(bios);
   await dialog.getByLabel("Type").selectOption("bios");
   await dialog.getByLabel("Version").fill("1.12.2");
   await dialog.getByLabel("Manufacturer").fill("Dell");
@@ -42,8 +43,8 @@ test("a baseline's compliance view for a pool: tiles, the server x binary matrix
   await page.getByRole("button", { name: "New baseline" }).click();
   await dialog.getByLabel("Name").fill("R750 compliance");
   await dialog.getByLabel("Manufacturer").fill("Dell");
-  await dialog.getByRole("checkbox", { name: /R750 BIOS/ }).check();
-  await dialog.getByRole("checkbox", { name: /R750 iDRAC/ }).check();
+  await dialog.getByRole("checkbox", { name: bios }).check();
+  await dialog.getByRole("checkbox", { name: idrac }).check();
   await dialog.getByRole("button", { name: "Create baseline" }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole("link", { name: "Compliance of R750 compliance" }).click();
@@ -58,8 +59,8 @@ test("a baseline's compliance view for a pool: tiles, the server x binary matrix
   await expect(matrix.getByRole("columnheader")).toContainText(["Server", "Overall", "BMC", "BIOS", "Inventory read"]);
   const first = matrix.getByRole("row", { name: /c-r750-01/ });
   await expect(first.getByRole("cell").first()).toContainText("Non-compliant");
-  const bios = first.getByLabel("Current: 1.10.0 · Baseline: 1.12.2 · Non-compliant");
-  await bios.hover();
+  const biosCell = first.getByLabel("Current: 1.10.0 · Baseline: 1.12.2 · Non-compliant");
+  await biosCell.hover();
   await expect(first.getByRole("tooltip")).toBeVisible();
   await expect(matrix.getByRole("row", { name: /c-r750-03/ })).toContainText("Unknown");
   await expect(matrix.getByRole("row", { name: /c-dl380-04/ })).toContainText("Not applicable");

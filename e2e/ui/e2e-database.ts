@@ -9,10 +9,14 @@ import { E2E_PORT } from "../../playwright.config";
  * owner record), for specs that need rows no API creates yet (servers before registration from BMCs exists).
  * Test-only: production serves no such path.
  */
-export async function withE2eDatabase<T>(use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+export function e2eDatabaseUrl(): string {
   const owner = runningOwner(clusterLocation(path.resolve(`.rackpilot/e2e-${E2E_PORT}/pg`)).dir);
   if (!owner) throw new Error(`no running e2e server database for port ${E2E_PORT}`);
-  const sql = postgres(owner.url, { max: 1, onnotice: () => {} });
+  return owner.url;
+}
+
+export async function withE2eDatabase<T>(use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {
     return await use(sql);
   } finally {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { apiToken, expect, keepScreenshot, signIn, test } from "../fixtures";
+import { apiToken, expect, keepScreenshot, signIn, test, uniqueName } from "../fixtures";
 import { startImageServer, type FirmwareImage } from "./firmware-image-server";
 
 let image: FirmwareImage;
@@ -11,6 +11,7 @@ test.beforeAll(async () => {
 test.afterAll(() => closeServer());
 
 test("staff register firmware by URL (a checksum error first) and by upload, then see the computed checksums", async ({ page }) => {
+  const [bios, idrac] = [uniqueName("R750 BIOS"), uniqueName("R750 iDRAC")];
   await signIn(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Firmware" }).click();
   const table = page.getByRole("table", { name: "binaries" });
@@ -18,7 +19,7 @@ test("staff register firmware by URL (a checksum error first) and by upload, the
 
   await page.getByRole("button", { name: "Register firmware" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Name").fill("R750 BIOS");
+  await dialog.getByLabel("Name").fill(bios);
   await dialog.getByLabel("Type").selectOption("bios");
   await dialog.getByLabel("Version").fill("2.19.1");
   await dialog.getByLabel("Manufacturer").fill("Dell");
@@ -32,12 +33,12 @@ test("staff register firmware by URL (a checksum error first) and by upload, the
   await checksum.fill(image.sha256.toUpperCase());
   await dialog.getByRole("button", { name: "Register" }).click();
   await expect(dialog).toBeHidden();
-  const row = table.getByRole("row", { name: /R750 BIOS/ });
+  const row = table.getByRole("row", { name: bios });
   await expect(row).toContainText("PowerEdge R750, PowerEdge R750xa");
   await expect(row).toContainText("96 KiB");
   await expect(row.getByTitle(image.sha256)).toHaveText(`${image.sha256.slice(0, 10)}…`);
 
-  await row.getByRole("button", { name: "Edit R750 BIOS" }).click();
+  await row.getByRole("button", { name: `Edit ${bios}` }).click();
   await dialog.getByLabel("Models").fill("PowerEdge R750");
   await dialog.getByLabel("Release notes").fill("Fixes the fan curve.");
   await dialog.getByRole("button", { name: "Save" }).click();
@@ -48,7 +49,7 @@ test("staff register firmware by URL (a checksum error first) and by upload, the
   const uploadSha = createHash("sha256").update(upload).digest("hex");
   await page.getByRole("button", { name: "Register firmware" }).click();
   await dialog.getByText("Upload a file").click();
-  await dialog.getByLabel("Name").fill("R750 iDRAC");
+  await dialog.getByLabel("Name").fill(idrac);
   await dialog.getByLabel("Type").selectOption("bmc");
   await dialog.getByLabel("Version").fill("7.10.30.00");
   await dialog.getByLabel("Manufacturer").fill("Dell");
@@ -57,7 +58,7 @@ test("staff register firmware by URL (a checksum error first) and by upload, the
   await dialog.getByLabel("File", { exact: true }).setInputFiles({ name: "iDRAC_7.10.30.00.d9", mimeType: "application/octet-stream", buffer: upload });
   await dialog.getByRole("button", { name: "Register" }).click();
   await expect(dialog).toBeHidden();
-  const uploaded = table.getByRole("row", { name: /R750 iDRAC/ });
+  const uploaded = table.getByRole("row", { name: idrac });
   await expect(uploaded.getByTitle(uploadSha)).toBeVisible();
   await expect(uploaded).toContainText("BMC");
 

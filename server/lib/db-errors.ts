@@ -36,7 +36,7 @@ export const alreadyExists = (table: string, column: string) => `${modelName(tab
 /** `Key (a, b)=(1, x) ...` -> { columns: [a, b], values: [1, x] } (values split naively; only used for ids). */
 function keyOf(detail: string | undefined): { columns: string[]; values: string[] } {
   const match = /^Key \((.+?)\)=\((.*?)\)/.exec(detail ?? "");
-  return { columns: match?.[1]!.split(", ") ?? [], values: match?.[2]!.split(", ") ?? [] };
+  return { columns: match?.[1]?.split(", ") ?? [], values: match?.[2]?.split(", ") ?? [] };
 }
 
 const fieldOf = (column: string) => column.replace(/_id$/, "");

@@ -48,7 +48,7 @@ export async function readInventory(client: RedfishClient): Promise<Inventory> {
       ...identity(system),
       manager: managerOf(system, managers),
       ...details[index],
-      firmware: firmware && firmware.filter((entry) => entry.systems.includes(systemIds[index])),
+      firmware: firmware?.filter((entry) => entry.systems.includes(systemIds[index])) ?? null,
     })),
     managers,
     firmware,

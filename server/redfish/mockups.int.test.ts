@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { RedfishClient, withBmc } from "./client";
+import { withBmc } from "./client";
 import { readInventory } from "./inventory";
 import { clientOptionsForMockup } from "./testing/mockup-client";
 import { startMockupServer, type MockupServer } from "./testing/mockup-server";

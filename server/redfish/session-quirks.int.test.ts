@@ -159,7 +159,7 @@ describe("actions and TLS trust", () => {
 
   it("writes nothing to a BMC whose certificate changed", async () => {
     const server = await serve();
-    const error = await RedfishClient.connect(clientOptionsForMockup(server, { tls: { pinnedSha256: "AB:".repeat(31) + "AB" } })).catch((e) => e);
+    const error = await RedfishClient.connect(clientOptionsForMockup(server, { tls: { pinnedSha256: `${"AB:".repeat(31)}AB` } })).catch((e) => e);
     expect(error).toBeInstanceOf(CertificateMismatchError);
     expect(error.expectedSha256).toBe("ab".repeat(32));
     expect(server.requests).toHaveLength(0);

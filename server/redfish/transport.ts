@@ -1,4 +1,4 @@
-import http from "node:http";
+import type http from "node:http";
 import https from "node:https";
 import type { Duplex, Readable } from "node:stream";
 import type { TLSSocket } from "node:tls";

@@ -49,7 +49,7 @@ export async function startTestApi(): Promise<TestApi> {
       body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
       localAddress: options.from,
     });
-    let body: unknown = undefined;
+    let body: unknown ;
     try {
       body = response.text ? JSON.parse(response.text) : undefined;
     } catch {

@@ -16,6 +16,8 @@ export function captureConsole() {
   );
   return {
     lines,
-    restore: () => spies.forEach((spy) => spy.mockRestore()),
+    restore: () => {
+      for (const spy of spies) spy.mockRestore();
+    },
   };
 }

@@ -45,7 +45,7 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
+  for (const [name, value] of response.headers) res.setHeader(name, value);
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 

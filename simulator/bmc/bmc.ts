@@ -4,7 +4,7 @@ import type { Faults, FirmwareType, FirmwareVersions, Habits, PowerState, Quirks
 import type { ModelSpec, VendorProfile } from "../vendors/types";
 import { initialFirmware, makeIdentity, type Identity } from "./identity";
 import { SessionStore, type SessionInfo } from "./sessions";
-import { TaskStore, type TaskInfo, type TaskRecord } from "./tasks";
+import { TaskStore, type TaskInfo, } from "./tasks";
 import { UpdateState } from "./update-state";
 
 export interface BmcSpec {

@@ -22,7 +22,7 @@ export function LoginForm() {
     setPending(false);
     if (result?.ok && !result.error) {
       const next = params.get("callbackUrl");
-      router.replace(next && next.startsWith("/") ? next : "/");
+      router.replace(next?.startsWith("/") ? next : "/");
       router.refresh();
       return;
     }
@@ -33,6 +33,7 @@ export function LoginForm() {
     <form onSubmit={onSubmit} className="space-y-4">
       <label className="block">
         <span className="mb-1 block font-medium">Username</span>
+        {/* biome-ignore lint/a11y/noAutofocus: signing in is the only thing this page does */}
         <input name="username" autoComplete="username" required autoFocus className="input" />
       </label>
       <label className="block">

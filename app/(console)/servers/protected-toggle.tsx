@@ -19,6 +19,7 @@ export function ProtectedToggle({ server }: { server: Pick<ServerDto, "id" | "na
       <input
         type="checkbox"
         role="switch"
+        aria-checked={checked}
         className="peer sr-only"
         aria-label={`Protect ${server.name}`}
         checked={checked}

@@ -13,7 +13,7 @@ const NEXT_API_ROUTES = /^\/api\/(trpc|auth)(\/|\?|$)/;
  * handler's own work, and the handler needs none of it.
  */
 export function isRestRequest(url: string | undefined): boolean {
-  return url !== undefined && url.startsWith("/api/") && !NEXT_API_ROUTES.test(url);
+  return url?.startsWith("/api/") === true && !NEXT_API_ROUTES.test(url);
 }
 
 function fetchHeaders(incoming: IncomingHttpHeaders): Headers {
@@ -36,7 +36,7 @@ export async function serveRestRequest(req: IncomingMessage, res: ServerResponse
   const response = await handleApiRequest(request);
   res.statusCode = response.status;
   for (const header of SECURITY_HEADERS) res.setHeader(header.key, header.value);
-  response.headers.forEach((value, name) => res.setHeader(name, value));
+  for (const [name, value] of response.headers) res.setHeader(name, value);
   if (!response.body) res.end();
   // JSON answers are small: sent whole, which costs less than piping a web stream. Files stream.
   else if (response.headers.get("content-type")?.startsWith("application/json")) res.end(Buffer.from(await response.arrayBuffer()));

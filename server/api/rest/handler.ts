@@ -3,7 +3,7 @@ import { asDomainError } from "~/server/lib/db-errors";
 import { describeError } from "~/server/lib/describe-error";
 import { fitsInteger } from "~/server/lib/fields";
 import type { z } from "~/server/lib/zod";
-import { AuthenticationError, DomainError, type DrfBody } from "~/server/services/errors";
+import { AuthenticationError, type DrfBody } from "~/server/services/errors";
 import { createBearerContext } from "../context";
 import { toDrfError, type DrfError } from "../errors";
 import { createCaller } from "../root";

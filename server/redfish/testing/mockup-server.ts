@@ -78,7 +78,7 @@ export async function startMockupServer(options: MockupServerOptions) {
   const file = (target: string): unknown => {
     const relative = trimPath(target).replace(/^\/redfish\/v1/i, "");
     const found = root ? path.join(root, relative, "index.json") : null;
-    if (!found || !found.startsWith(root!) || !existsSync(found)) return undefined;
+    if (!found?.startsWith(root!) || !existsSync(found)) return undefined;
     return JSON.parse(readFileSync(found, "utf8"));
   };
   /** The body at `target`: the mockup's file with the test's replacements applied in order. */

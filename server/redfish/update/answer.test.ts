@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RedfishProtocolError } from "../errors";
 import { messageIdOf, type RedfishResponse } from "../http";
 import { refusalOf, trackerOf } from "./answer";
-import { UpdateRefusedError } from "./errors";
+import type { UpdateRefusedError } from "./errors";
 
 const answer = (status: number, body?: unknown, headers: Record<string, string> = {}): RedfishResponse => ({
   status,

@@ -75,7 +75,7 @@ export function chooseUpdatePlan(caps: UpdateCapabilities, request: UpdateReques
   const given = [request.image.url && "an image URL", request.image.file && "a local file"].filter(Boolean).join(" and ") || "no image";
   if (methods.length === 0) throw new UpdateRefusedError(bmc, "no_path", `it offers ${describeService(caps)}, none of which fits ${given}`);
   const refusals = methods.map((method) => quirks.refuseImage?.(method, name));
-  const index = refusals.findIndex((refusal) => refusal === undefined);
+  const index = refusals.indexOf(undefined);
   if (index < 0) throw new UpdateRefusedError(bmc, "unsupported_image", refusals[0]!);
   const method = methods[index];
   const base = {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { nodes, type NodeRow } from "~/db/schema";
-import { BmcUnreachableError, NoCredentialAcceptedError, RedfishError } from "~/server/redfish";
+import { BmcUnreachableError, NoCredentialAcceptedError, type RedfishError } from "~/server/redfish";
 import { ValidationError } from "../errors";
 import type { RegistrationProfile } from "./profile";
 

@@ -1,6 +1,6 @@
 import { and, asc, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { pools, servers, switches } from "~/db/schema";
+import { pools, type servers, type switches } from "~/db/schema";
 import { fitsInteger } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";

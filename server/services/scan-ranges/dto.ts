@@ -1,5 +1,5 @@
 import type { DbExecutor } from "~/db/client";
-import { scanRanges } from "~/db/schema";
+import type { scanRanges } from "~/db/schema";
 import { isoDateTime, isoDateTimeOrNull } from "~/server/lib/fields";
 import { scanProgress } from "../scans/progress";
 import type { ScanRangeDto } from "./schemas";

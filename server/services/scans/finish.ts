@@ -19,7 +19,7 @@ export async function finishChunk(db: DbExecutor, chunkId: number, outcome: Chun
       .update(scanChunks)
       .set({ status: outcome.status, error: outcome.status === "failed" ? outcome.error : "", updatedAt: sql`now()` })
       .where(eq(scanChunks.id, chunkId));
-    if (!range || range.status !== "scanning") return;
+    if (range?.status !== "scanning") return;
     const chunks = await tx.select().from(scanChunks).where(eq(scanChunks.scanRangeId, range.id));
     if (chunks.some((each) => each.status === "pending" || each.status === "running")) return;
     await endScan(tx, range, chunks);

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { userGroups, users } from "~/db/schema";
+import { userGroups, type users } from "~/db/schema";
 import { isoDateTime, isoDateTimeOrNull } from "~/server/lib/fields";
 import type { UserDto } from "./schemas";
 

@@ -20,7 +20,9 @@ export function SelectAll<Row extends { id: number }>({ rows, selection, label }
         type="checkbox"
         aria-label={`Select every ${label} on this page`}
         checked={rows.length > 0 && ticked === rows.length}
-        ref={(box) => void (box && (box.indeterminate = ticked > 0 && ticked < rows.length))}
+        ref={(box) => {
+          if (box) box.indeterminate = ticked > 0 && ticked < rows.length;
+        }}
         onChange={toggle}
       />
     </th>

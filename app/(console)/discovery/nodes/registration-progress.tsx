@@ -14,7 +14,7 @@ export function RegistrationProgress({ batchId, onChange, onDismiss }: { batchId
   const batch = useQuery({ ...trpc.registrations.get.queryOptions({ id: batchId }), refetchInterval: (current) => (isRunning(current.state.data?.status) ? POLL_MS : false) });
   const data = batch.data;
   const done = data?.nodes_done ?? 0;
-  // Registered nodes change in the table as the batch goes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: registered nodes change in the table as the batch goes (each new `done`).
   useEffect(onChange, [done, onChange]);
   if (!data) return null;
   const failed = data.results.filter((result) => result.status === "failed");

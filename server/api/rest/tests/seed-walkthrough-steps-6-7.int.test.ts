@@ -38,7 +38,7 @@ describe("the seed's walkthrough, steps 6-7, as a curl + jq script", () => {
     expect(inPool.map((row) => row.id).sort((a, b) => a - b)).toEqual([...newest].sort((a, b) => a - b));
 
     expect(stdout).toContain(`{\n  "name": "Production - Rack 5",\n  "servers_count": 10,\n  "description": "Dell PowerEdge servers in DC Rack 5"\n}`);
-    const listed = [...stdout.matchAll(/^\{\n  "id": (\d+),\n  "name": "([^"]+)",\n  "model": "(PowerEdge R[67]50)",\n  "manufacturer": "Dell",\n  "power_state": "On"\n\}$/gm)];
+    const listed = [...stdout.matchAll(/^\{\n {2}"id": (\d+),\n {2}"name": "([^"]+)",\n {2}"model": "(PowerEdge R[67]50)",\n {2}"manufacturer": "Dell",\n {2}"power_state": "On"\n\}$/gm)];
     expect(listed.map((match) => Number(match[1]))).toEqual([...newest].sort((a, b) => a - b));
     const untouched = await api.db.select({ pool: servers.resourcePoolId }).from(servers).where(inArray(servers.id, powerEdges.slice(0, 2)));
     expect(untouched).toEqual([{ pool: null }, { pool: null }]);

@@ -93,12 +93,12 @@ function emptyText(query: Record<string, string>, binaries: number): string {
 function Cell({ component }: { component: Component }) {
   const detail = `Current: ${component.current_version ?? "not found"} · Baseline: ${component.baseline_version} · ${statusLabel(component.status)}`;
   return (
-    <span tabIndex={0} aria-label={detail} className={`group relative inline-block rounded px-2 py-0.5 font-mono text-xs ring-1 ring-inset ${statusColorClasses(component.status)}`}>
+    <button type="button" aria-label={detail} className={`group relative inline-block cursor-default rounded px-2 py-0.5 font-mono text-xs ring-1 ring-inset ${statusColorClasses(component.status)}`}>
       {component.status === "not_applicable" ? "n/a" : (component.current_version ?? "?")}
       <span role="tooltip" className="invisible absolute top-full left-0 z-10 mt-1 w-max max-w-xs rounded bg-zinc-900 px-2 py-1 font-sans text-xs text-white shadow group-hover:visible group-focus:visible">
         {detail}
       </span>
-    </span>
+    </button>
   );
 }
 

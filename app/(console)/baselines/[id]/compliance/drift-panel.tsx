@@ -81,7 +81,7 @@ function SnapshotChanges({ baselineId, snapshotId, scope }: { baselineId: number
         <li key={server.server_id} className="flex items-center gap-2 py-1.5">
           <span className="min-w-40 font-medium">{server.server_name}</span>
           <StatusBadge status={server.previous_status} />
-          <span aria-label="became">→</span>
+          <span role="img" aria-label="became">→</span>
           <StatusBadge status={server.overall_status} />
         </li>
       ))}

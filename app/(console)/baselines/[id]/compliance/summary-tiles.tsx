@@ -9,7 +9,7 @@ export function SummaryTiles({ summary, status, onStatus }: { summary?: SummaryD
   const total = summary?.total_servers ?? 0;
   const share = (count: number) => (total ? `${Math.round((count / total) * 100)}%` : "—");
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Summary" role="group">
+    <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Summary">
       <div className="rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="text-zinc-500">Servers</div>
         <div className="text-2xl font-semibold tabular-nums" data-testid="total-servers">
@@ -31,6 +31,6 @@ export function SummaryTiles({ summary, status, onStatus }: { summary?: SummaryD
           </div>
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
