@@ -64,14 +64,14 @@ export async function runServerJob(requestServerId: number, generation: number, 
   let client: RedfishClient | undefined;
   let waitedMs: number | null = null;
   try {
-    const profile = node.authProfileId === null ? null : await loadRegistrationProfile({ actor: SYSTEM, db }, node.authProfileId);
     // Requests are bounded by their timeout; the job's signal (lease lost, worker stopping) goes to the update calls.
     const connect = async () =>
       (client ??= await borrowClient(node.id, async () => ({
         host: node.ip,
         port: node.port,
         protocol: node.protocol as RedfishProtocol,
-        credentials: profile ? credentialsInTryOrder(profile, node.credentialId) : [],
+        // Read (and decrypted) only for a new login, not when the server's previous job left its client.
+        credentials: node.authProfileId === null ? [] : credentialsInTryOrder(await loadRegistrationProfile({ actor: SYSTEM, db }, node.authProfileId), node.credentialId),
         tls: { pinnedSha256: node.certificateSha256 ?? "" },
         timeoutMs: registrationSettings.requestTimeoutMs,
         retries: 1,
