@@ -2,7 +2,7 @@
 // BIOS, storage controller), flash 2 s, host restart 3 s (three 1 s power phases), BMC back 3 s after its
 // own flash, max_parallel 200, run by one `npm run worker` process. Prints the request's wall time next
 // to the ideal, the engine's overhead per step and the worker's RSS and CPU time.
-// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY)
+// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_NODE_ARGS)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -86,7 +86,10 @@ const baselineId = await createBaseline(db, "bench", registered, (bmc) => TARGET
 const serverIds = registered.map((bmc) => bmc.id);
 const poolId = await createPool(db, "bench", serverIds);
 
-const worker = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { env: { ...process.env }, stdio: ["ignore", "pipe", "inherit"] });
+// WORKER_NODE_ARGS: extra node flags for the worker (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+const workerArgs = (process.env.WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const worker = spawn(process.execPath, [...workerArgs, "--import", "tsx", "workers/index.ts"], { env: { ...process.env }, stdio: ["ignore", "pipe", "inherit"] });
+const workerExited = new Promise((resolve) => worker.once("exit", resolve));
 await new Promise<void>((resolve) => worker.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("worker running") && resolve()));
 const proc = (pid: number) => readFileSync(`/proc/${pid}/status`, "utf8");
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(proc(pid))![1]) * 1024;
@@ -139,6 +142,7 @@ console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CP
 console.log(`fleet:    CPU ${fleetCpu.toFixed(1)} s user+sys; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} (shared with other work)`);
 
 worker.kill("SIGTERM");
+await workerExited;
 await Promise.all([fleet.stop(), sql.end(), new Promise((resolve) => server.close(resolve))]);
 const { closeDb } = await import("~/db/client");
 await closeDb();
