@@ -2,18 +2,17 @@
 // BIOS, storage controller), flash 2 s, host restart 3 s (three 1 s power phases), BMC back 3 s after its
 // own flash, max_parallel 200, run by one `npm run worker` process. Prints the request's wall time next
 // to the ideal, the engine's overhead per step and the worker's RSS and CPU time.
-// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY)
+// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_NODE_ARGS)
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { startEmbeddedPostgres } from "~/db/bootstrap/embedded";
-import { migrateDatabase } from "~/db/migrate";
 import { spawnFleet } from "~/simulator";
 import type { VendorKey } from "~/simulator/types";
+import { startBenchDatabase } from "./lib/database";
 
 const SERVERS = Number(process.env.SERVERS ?? 1000);
 const MAX_PARALLEL = Number(process.env.MAX_PARALLEL ?? 200);
@@ -25,24 +24,16 @@ const TARGET: Record<string, Record<string, string>> = {
   supermicro: { bmc: "01.09.99", bios: "2.9", lsi_3108: "4.99.99-9999" },
 };
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "rackpilot-bench-remediation-"));
-chmodSync(dir, 0o755);
+const database = await startBenchDatabase("remediation");
+const { dir, url } = database;
 const settings = {
-  RACKPILOT_SECRET: process.env.RACKPILOT_SECRET ?? "bench-only-secret-0123456789abcdef",
   RACKPILOT_DATA_DIR: path.join(dir, "data"),
-  RACKPILOT_WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "16",
+  RACKPILOT_WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "64",
   RACKPILOT_WORKER_POLL_INTERVAL: "0.1",
   RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
   RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: POLL_S } }),
 };
 Object.assign(process.env, settings);
-const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
-const admin = postgres(cluster.adminUrl("postgres"), { max: 1, onnotice: () => {} });
-await admin`create database rackpilot`;
-await admin.end();
-const url = cluster.adminUrl("rackpilot");
-await migrateDatabase(url);
-process.env.DATABASE_URL = url;
 
 // Imported once DATABASE_URL is set: they open the application's own connection pool.
 const { getDb } = await import("~/db/client");
@@ -95,7 +86,10 @@ const baselineId = await createBaseline(db, "bench", registered, (bmc) => TARGET
 const serverIds = registered.map((bmc) => bmc.id);
 const poolId = await createPool(db, "bench", serverIds);
 
-const worker = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { env: { ...process.env }, stdio: ["ignore", "pipe", "inherit"] });
+// WORKER_NODE_ARGS: extra node flags for the worker (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+const workerArgs = (process.env.WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const worker = spawn(process.execPath, [...workerArgs, "--import", "tsx", "workers/index.ts"], { env: { ...process.env }, stdio: ["ignore", "pipe", "inherit"] });
+const workerExited = new Promise((resolve) => worker.once("exit", resolve));
 await new Promise<void>((resolve) => worker.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("worker running") && resolve()));
 const proc = (pid: number) => readFileSync(`/proc/${pid}/status`, "utf8");
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(proc(pid))![1]) * 1024;
@@ -148,8 +142,8 @@ console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CP
 console.log(`fleet:    CPU ${fleetCpu.toFixed(1)} s user+sys; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} (shared with other work)`);
 
 worker.kill("SIGTERM");
+await workerExited;
 await Promise.all([fleet.stop(), sql.end(), new Promise((resolve) => server.close(resolve))]);
 const { closeDb } = await import("~/db/client");
 await closeDb();
-await cluster.stop();
-rmSync(dir, { recursive: true, force: true });
+await database.stop();

@@ -30,7 +30,7 @@ function stepRows(requestServerId: number, plan: ServerPlan | undefined) {
 export async function beginRequest(db: DbExecutor, requestId: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [request] = await tx.select().from(requests).where(eq(requests.id, requestId)).for("update");
-    if (!request || request.status !== "pending") return;
+    if (request?.status !== "pending") return;
     const parts = await tx.select().from(requestServers).where(eq(requestServers.requestId, requestId)).orderBy(asc(requestServers.id));
     if (!request.cancelRequestedAt) {
       const plans = await planRemediation(tx, targetOf(request, parts.map((part) => part.serverId)));
@@ -58,7 +58,7 @@ const counts = (tx: DbExecutor, requestId: number) =>
  */
 export async function advanceRequest(tx: DbExecutor, locked?: RequestRow, requestId?: number): Promise<void> {
   const [request] = locked ? [locked] : await tx.select().from(requests).where(eq(requests.id, requestId!)).for("update");
-  if (!request || request.status !== "running") return;
+  if (request?.status !== "running") return;
   const options = targetOf(request, []);
   let tally = await counts(tx, request.id);
   const stopped = request.cancelRequestedAt !== null || (options.stopAfterFailures !== null && (tally.failed ?? 0) >= options.stopAfterFailures);

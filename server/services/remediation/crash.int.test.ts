@@ -1,60 +1,46 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "~/server/testing/api-server";
-import { createTestUser } from "~/server/testing/factories";
+import type { TestApi } from "~/server/testing/api-server";
 import { spawnFleet, type FleetProcess } from "~/simulator";
 import type { VendorKey } from "~/simulator/types";
 import { evaluateCompliance } from "../compliance";
 import { readServerSteps } from "./progress";
 import { createBaseline, createPool, createRemediationRequest, waitForRequest } from "./testing/fixtures";
 import { registerBmcs, type RegisteredServer } from "./testing/fleet";
+import { BIOS_BMC_TARGETS, startEngineTest, type EngineTest } from "./testing/settings";
 import { killHard, spawnWorker, type WorkerProcess } from "./testing/worker-process";
 
 const SERVERS = 50;
 const KILLS = 4;
+let engine: EngineTest;
 let api: TestApi;
 let fleet: FleetProcess;
-let dir: string;
 let registered: RegisteredServer[];
 let worker: WorkerProcess | undefined;
-const saved = { ...process.env };
 
-const TARGET: Record<string, { bios: string; bmc: string }> = {
-  dell: { bios: "1.19.9", bmc: "7.99.00.00" },
-  "hpe-ilo5": { bios: "U46 v2.99 (01/01/2026)", bmc: "iLO 5 v2.99" },
-  "hpe-ilo4": { bios: "P89 v2.99 (01/01/2026)", bmc: "iLO 4 v2.82" },
-  supermicro: { bios: "2.9", bmc: "01.09.99" },
-  lenovo: { bios: "U8E199Z-9.99", bmc: "TGBT99Z-9.99" },
-};
+const TARGET = BIOS_BMC_TARGETS;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "rackpilot-crash-"));
-  Object.assign(process.env, {
-    RACKPILOT_DATA_DIR: dir,
-    RACKPILOT_WORKER_POLL_INTERVAL: "0.1",
+  engine = await startEngineTest("crash", {
     RACKPILOT_WORKER_CONCURRENCY: "8",
     RACKPILOT_WORKER_HEARTBEAT_INTERVAL: "0.5",
     RACKPILOT_WORKER_HEARTBEAT_EXPIRY: "2",
-    RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
-    RACKPILOT_REMEDIATION_FAULT_BUDGET: "60",
     RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: 0.2, task: 60, bmc_return: 60, graceful_restart: 10, power_on: 60 } }),
   });
-  api = await startTestApi();
-  process.env.RACKPILOT_PUBLIC_URL = api.baseUrl;
-  const staff = (await createTestUser(api.db, { isStaff: true })).token;
+  api = engine.api;
   // The fleet lives in its own process: only the worker is killed.
-  fleet = await spawnFleet({ base: "127.59.2.1", count: SERVERS, vendor: "mixed", seed: 592, certificateDir: path.join(dir, "tls"), timings: { taskMs: 400, powerMs: 100, bmcRestartMs: 500 } });
+  const tls = path.join(engine.dir, "tls");
+  fleet = await spawnFleet({ base: "127.59.2.1", count: SERVERS, vendor: "mixed", seed: 592, certificateDir: tls, timings: { taskMs: 400, powerMs: 100, bmcRestartMs: 500 } });
   const bmcs = (await fleet.control.bmcs()).map((bmc) => ({ address: bmc.address, port: bmc.port, vendor: bmc.vendor as VendorKey }));
-  registered = await registerBmcs(api, staff, bmcs, await readFile(path.join(dir, "tls", "bmc-cert.pem"), "utf8"));
+  registered = await registerBmcs(api, engine.staff, bmcs, await readFile(path.join(tls, "bmc-cert.pem"), "utf8"));
+
 }, 240_000);
 
 afterAll(async () => {
   if (worker) await killHard(worker);
-  await Promise.all([fleet?.stop(), api?.close()]);
-  await rm(dir, { recursive: true, force: true });
-  process.env = saved;
+  await fleet?.stop();
+  await engine?.stop();
 });
 
 it(`a worker killed -9 ${KILLS} times during a baseline remediation of ${SERVERS} servers: every server compliant, each component flashed once, the request succeeded`, async () => {

@@ -1,55 +1,35 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "~/server/testing/api-server";
-import { createTestUser } from "~/server/testing/factories";
+import type { TestApi } from "~/server/testing/api-server";
 import { bmcState, startFleet, type Fleet } from "~/simulator";
 import { startWorker } from "~/workers/runner";
 import { evaluateCompliance } from "../compliance";
 import { readRequestProgress, readServerSteps } from "./progress";
 import { createBaseline, createPool, createRemediationRequest, waitForRequest } from "./testing/fixtures";
 import { registerBmcs, type RegisteredServer } from "./testing/fleet";
+import { BIOS_BMC_TARGETS, startEngineTest, type EngineTest } from "./testing/settings";
 
+let engine: EngineTest;
 let api: TestApi;
 let fleet: Fleet;
 let worker: Runner;
-let dir: string;
 let registered: RegisteredServer[];
-const saved = { ...process.env };
 const EXCEPTION = "Flash write error at block 42 (injected).";
 
-const TARGET: Record<string, { bios: string; bmc: string }> = {
-  dell: { bios: "1.19.9", bmc: "7.99.00.00" },
-  "hpe-ilo5": { bios: "U46 v2.99 (01/01/2026)", bmc: "iLO 5 v2.99" },
-  "hpe-ilo4": { bios: "P89 v2.99 (01/01/2026)", bmc: "iLO 4 v2.82" },
-  supermicro: { bios: "2.9", bmc: "01.09.99" },
-  lenovo: { bios: "U8E199Z-9.99", bmc: "TGBT99Z-9.99" },
-};
+const TARGET = BIOS_BMC_TARGETS;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "rackpilot-faults-"));
-  Object.assign(process.env, {
-    RACKPILOT_DATA_DIR: dir,
-    RACKPILOT_WORKER_POLL_INTERVAL: "0.1",
-    RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
-    RACKPILOT_REMEDIATION_FAULT_BUDGET: "60",
-    RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: 0.1, task: 60, bmc_return: 60, graceful_restart: 10, power_on: 60 } }),
-  });
-  api = await startTestApi();
-  process.env.RACKPILOT_PUBLIC_URL = api.baseUrl;
-  const staff = (await createTestUser(api.db, { isStaff: true })).token;
+  engine = await startEngineTest("faults");
+  api = engine.api;
   fleet = await startFleet({ base: "127.59.3.1", count: 10, vendor: "mixed", seed: 593, timings: { taskMs: 150, powerMs: 60, bmcRestartMs: 300 } });
-  registered = await registerBmcs(api, staff, fleet.bmcs, fleet.certificate!);
+  registered = await registerBmcs(api, engine.staff, fleet.bmcs, fleet.certificate!);
   worker = await startWorker(process.env.DATABASE_URL!);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await worker?.stop();
-  await Promise.all([fleet?.stop(), api?.close()]);
-  await rm(dir, { recursive: true, force: true });
-  process.env = saved;
+  await fleet?.stop();
+  await engine?.stop();
 });
 
 it("10% of BMC calls failing and one task ending in Exception: that server fails with the BMC's message, the others end compliant, the request partially_failed", async () => {

@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complianceSnapshots, requestSteps } from "~/db/schema";
-import { startTestApi, type TestApi } from "~/server/testing/api-server";
-import { createTestUser } from "~/server/testing/factories";
+import type { TestApi } from "~/server/testing/api-server";
 import { restartHost, withBmc } from "~/server/redfish";
 import { clientOptionsFor } from "~/server/redfish/testing/fleet";
 import { bmcState, startFleet, type BmcHandle, type Fleet } from "~/simulator";
@@ -16,54 +12,46 @@ import { readRequestProgress, readServerSteps } from "./progress";
 import { requestCancel } from "./start";
 import { createBaseline, createPool, createRemediationRequest, poolServerIds, storeBinary, waitForRequest } from "./testing/fixtures";
 import { registerBmcs, type RegisteredServer } from "./testing/fleet";
+import { BIOS_BMC_TARGETS, startEngineTest, type EngineTest } from "./testing/settings";
 
+let engine: EngineTest;
 let api: TestApi;
 let fleet: Fleet;
 let worker: Runner;
-let dataDir: string;
 let registered: RegisteredServer[];
-const saved = { ...process.env };
 const system = () => ({ actor: { kind: "system" as const }, db: api.db });
 
 const TARGET: Record<string, { bios: string; bmc: string; storage_controller?: string; lsi_3108?: string }> = {
-  dell: { bios: "1.19.9", bmc: "7.99.00.00", storage_controller: "52.99.9-9999" },
-  "hpe-ilo5": { bios: "U46 v2.99 (01/01/2026)", bmc: "iLO 5 v2.99" },
-  "hpe-ilo4": { bios: "P89 v2.99 (01/01/2026)", bmc: "iLO 4 v2.82" },
-  supermicro: { bios: "2.9", bmc: "01.09.99", lsi_3108: "4.99.99-9999" },
-  lenovo: { bios: "U8E199Z-9.99", bmc: "TGBT99Z-9.99", storage_controller: "52.99.9-9999" },
+  ...BIOS_BMC_TARGETS,
+  dell: { ...BIOS_BMC_TARGETS.dell!, storage_controller: "52.99.9-9999" },
+  supermicro: { ...BIOS_BMC_TARGETS.supermicro!, lsi_3108: "4.99.99-9999" },
+  lenovo: { ...BIOS_BMC_TARGETS.lenovo!, storage_controller: "52.99.9-9999" },
   openbmc: { bios: "2.99.0", bmc: "2.99.0-bmc" },
 };
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "rackpilot-remediation-"));
-  Object.assign(process.env, {
-    RACKPILOT_DATA_DIR: dataDir,
-    RACKPILOT_WORKER_POLL_INTERVAL: "0.1",
+  engine = await startEngineTest("remediation", {
     // Two worker slots for up to four servers at work: waiting must not hold a slot.
     RACKPILOT_WORKER_CONCURRENCY: "2",
-    RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
     RACKPILOT_REMEDIATION_FAULT_BUDGET: "20",
     RACKPILOT_REMEDIATION_RESET_POLL_INTERVAL: "0.2",
     RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: 0.1, task: 30, bmc_return: 20, graceful_restart: 5, power_on: 20 } }),
   });
-  api = await startTestApi();
-  process.env.RACKPILOT_PUBLIC_URL = api.baseUrl;
-  const staff = (await createTestUser(api.db, { isStaff: true })).token;
+  api = engine.api;
   fleet = await startFleet({
     base: "127.59.1.1",
     seed: 591,
     timings: { taskMs: 150, powerMs: 60, bmcRestartMs: 300 },
     bmcs: (["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo", "openbmc"] as const).map((vendor) => ({ vendor })),
   });
-  registered = await registerBmcs(api, staff, fleet.bmcs, fleet.certificate!);
+  registered = await registerBmcs(api, engine.staff, fleet.bmcs, fleet.certificate!);
   worker = await startWorker(process.env.DATABASE_URL!);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await worker?.stop();
-  await Promise.all([fleet?.stop(), api?.close()]);
-  await rm(dataDir, { recursive: true, force: true });
-  process.env = saved;
+  await fleet?.stop();
+  await engine?.stop();
 });
 
 const bmcOf = (server: RegisteredServer) => fleet.bmcs.find((bmc) => bmc.address === server.address) as BmcHandle;

@@ -3,10 +3,11 @@ import { asc, eq } from "drizzle-orm";
 import { getDb, type Database } from "~/db/client";
 import { nodes, requests, requestServers, requestSteps, servers, type RequestStepRow } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
-import { RedfishClient } from "~/server/redfish";
+import type { RedfishClient } from "~/server/redfish";
 import type { RedfishProtocol } from "~/server/redfish/probe";
 import { acquireBmcLease, BmcBusyError, type BmcLease } from "../bmc-operations";
 import { credentialsInTryOrder, loadRegistrationProfile } from "../inventory/profile";
+import { borrowClient, returnClient } from "./bmc-clients";
 import { componentContext } from "./component";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
@@ -63,19 +64,19 @@ export async function runServerJob(requestServerId: number, generation: number, 
   let client: RedfishClient | undefined;
   let waitedMs: number | null = null;
   try {
-    const profile = node.authProfileId === null ? null : await loadRegistrationProfile({ actor: SYSTEM, db }, node.authProfileId);
+    // Requests are bounded by their timeout; the job's signal (lease lost, worker stopping) goes to the update calls.
     const connect = async () =>
-      (client ??= await RedfishClient.connect({
+      (client ??= await borrowClient(node.id, async () => ({
         host: node.ip,
         port: node.port,
         protocol: node.protocol as RedfishProtocol,
-        credentials: profile ? credentialsInTryOrder(profile, node.credentialId) : [],
+        // Read (and decrypted) only for a new login, not when the server's previous job left its client.
+        credentials: node.authProfileId === null ? [] : credentialsInTryOrder(await loadRegistrationProfile({ actor: SYSTEM, db }, node.authProfileId), node.credentialId),
         tls: { pinnedSha256: node.certificateSha256 ?? "" },
         timeoutMs: registrationSettings.requestTimeoutMs,
         retries: 1,
         retryPolicy: { maxRetryAfterMs: 2000 },
-        signal: jobSignal,
-      }));
+      })));
     const target = targetOf(request, [server.id]);
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
@@ -107,10 +108,11 @@ export async function runServerJob(requestServerId: number, generation: number, 
       }
     }
   } catch (error) {
+    waitedMs = null;
     if (error instanceof SupersededError) return;
     throw error;
   } finally {
-    await client?.close().catch(() => undefined);
+    if (client) await returnClient(node.id, client, waitedMs).catch(() => undefined);
     await (waitedMs === null ? lease.release() : lease.park(waitedMs + LEASE_MARGIN_MS)).catch(() => undefined);
   }
 }
@@ -133,7 +135,9 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   const { step, steps } = run;
   const state: StepState = outcome.state === undefined ? step.state : { ...step.state, ...outcome.state };
   if (outcome.kind === "wait") {
-    await handOver(db, owner, step.id, { status: outcome.status ?? "waiting", state, message: outcome.message ?? step.message }, new Date(Date.now() + outcome.afterMs));
+    // A send that failed transiently stays `sending`: the next run asks the BMC before sending again.
+    const status = outcome.status ?? (step.status === "sending" ? "sending" : "waiting");
+    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, new Date(Date.now() + outcome.afterMs));
     return outcome.afterMs;
   }
   const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
