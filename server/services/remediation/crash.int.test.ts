@@ -9,7 +9,7 @@ import { readServerSteps } from "./progress";
 import { createBaseline, createPool, createRemediationRequest, waitForRequest } from "./testing/fixtures";
 import { registerBmcs, type RegisteredServer } from "./testing/fleet";
 import { BIOS_BMC_TARGETS, startEngineTest, type EngineTest } from "./testing/settings";
-import { killHard, spawnWorker, type WorkerProcess } from "./testing/worker-process";
+import { killHard, spawnWorker, type WorkerProcess } from "~/server/testing/worker-process";
 
 const SERVERS = 50;
 const KILLS = 4;
