@@ -33,6 +33,8 @@ export default defineConfig({
       RACKPILOT_DATA_DIR: `.rackpilot/e2e-${E2E_PORT}`,
       RACKPILOT_ADMIN_USER: E2E_ADMIN.username,
       RACKPILOT_ADMIN_PASSWORD: E2E_ADMIN.password,
+      // Where simulated BMCs download firmware from during a remediation.
+      RACKPILOT_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -2,29 +2,19 @@
 // a keyword-matched storage controller, a name-matched NIC) over 10,000 servers with 10 firmware inventory
 // entries each, whole and with page_size=100, against one hand-written SQL query computing the same statuses.
 // The three are timed in turns, in one run, on one embedded PostgreSQL. Run: npx tsx bench/compliance.ts
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
-import { startEmbeddedPostgres } from "~/db/bootstrap/embedded";
-import { migrateDatabase } from "~/db/migrate";
+import { startBenchDatabase } from "./lib/database";
 
 const SERVERS = 10_000;
 const ROUNDS = 15;
 const WARMUP = 3;
 
-process.env.RACKPILOT_SECRET ??= "bench-only-secret-0123456789abcdef";
-const dir = mkdtempSync(path.join(os.tmpdir(), "rackpilot-bench-compliance-"));
-chmodSync(dir, 0o755); // as root, Postgres runs as the `postgres` user, which must reach its data dir
-const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
-const admin = postgres(cluster.adminUrl("postgres"), { max: 1, onnotice: () => {} });
-await admin`create database rackpilot`;
-await admin.end();
-const url = cluster.adminUrl("rackpilot");
-await migrateDatabase(url);
-process.env.DATABASE_URL = url;
+const database = await startBenchDatabase("compliance");
+const url = database.url;
 const sql = postgres(url, { max: 2, onnotice: () => {} });
 
 // Imported once DATABASE_URL is set: they open the application's own connection pool.
@@ -193,5 +183,4 @@ agent.destroy();
 await sql.end();
 const { closeDb } = await import("~/db/client");
 await closeDb();
-await cluster.stop();
-rmSync(dir, { recursive: true, force: true });
+await database.stop();

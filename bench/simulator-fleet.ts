@@ -4,10 +4,11 @@ import { startFleet } from "../simulator/index";
 
 const count = Number(process.env.SIM_COUNT ?? 1000);
 const port = Number(process.env.SIM_PORT ?? 9443);
+const base = process.env.SIM_BASE ?? "127.60.0.1";
 const send = (message: unknown) => process.send?.(message);
 
 const started = performance.now();
-const fleet = await startFleet({ count, base: "127.60.0.1", port, vendor: "mixed", seed: 1 });
+const fleet = await startFleet({ count, base, port, vendor: "mixed", seed: 1 });
 const startMs = performance.now() - started;
 
 send({

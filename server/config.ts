@@ -23,6 +23,10 @@ export const workerSettings = {
   get concurrency() {
     return env("RACKPILOT_WORKER_CONCURRENCY");
   },
+  /** How often an idle worker looks for jobs whose run_at came (new jobs are announced at once). */
+  get pollIntervalMs() {
+    return env("RACKPILOT_WORKER_POLL_INTERVAL") * 1000;
+  },
   /** How often a worker process records that it is alive, and frees the jobs of dead ones. */
   get heartbeatIntervalMs() {
     return env("RACKPILOT_WORKER_HEARTBEAT_INTERVAL") * 1000;

@@ -14,6 +14,12 @@ const flag = (fallback: boolean) =>
 const text = () => z.string();
 const commaList = () => z.string().transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
 
+// Per vendor, vendor/firmware type, "*" or "*/firmware type": update timeouts in seconds.
+const updateTimeoutOverrides = z.record(
+  z.string(),
+  z.object({ task: z.number().positive(), bmc_return: z.number().positive(), graceful_restart: z.number().positive(), power_on: z.number().positive(), poll: z.number().positive() }).partial().strict(),
+);
+
 /**
  * Every setting Rackpilot reads from the environment, with its type and default: the one place to add
  * one (one line here, one row in README's configuration table). Values are parsed when read, so a
@@ -69,6 +75,20 @@ const variables = {
   RACKPILOT_REGISTER_TIMEOUT: positiveNumber(180),
   RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(32),
   RACKPILOT_REGISTRATION_RETENTION_DAYS: positiveNumber(7),
+  RACKPILOT_WORKER_POLL_INTERVAL: positiveNumber(1),
+  RACKPILOT_REMEDIATION_MAX_PARALLEL: positiveInteger(50),
+  RACKPILOT_REMEDIATION_FAULT_BUDGET: positiveNumber(600),
+  RACKPILOT_REMEDIATION_RESET_POLL_INTERVAL: positiveNumber(60),
+  RACKPILOT_UPDATE_TIMEOUTS: text()
+    .transform((value, context) => {
+      try {
+        return updateTimeoutOverrides.parse(JSON.parse(value));
+      } catch {
+        context.addIssue({ code: "custom", message: 'expected JSON such as {"*": {"poll": 5}, "HPE": {"task": 2400}, "Dell/bios": {"task": 3600}} (seconds)' });
+        return z.NEVER;
+      }
+    })
+    .default({}),
 } satisfies Record<string, z.ZodType>;
 
 export type Env = { [Name in keyof typeof variables]: z.output<(typeof variables)[Name]> };

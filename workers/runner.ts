@@ -32,8 +32,10 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
       // Parsed here (graphile-worker 0.16 and 0.18 alike), so no `crontab` file is ever read from the cwd.
       parsedCronItems: parseCrontab(worker.tasks === taskList ? crontab() : ""),
       concurrency: workerSettings.concurrency,
+      // One connection per job slot (getting and completing jobs) and a few for the runner itself.
+      maxPoolSize: workerSettings.concurrency + 2,
       noHandleSignals: true,
-      pollInterval: 1000,
+      pollInterval: workerSettings.pollIntervalMs,
       logger,
       events,
     });

@@ -1,10 +1,12 @@
 import type { TaskList } from "graphile-worker";
 import { complianceSettings } from "~/server/services/compliance/settings";
 import { REGISTER_NODES_TASK } from "~/server/services/registrations/schemas";
+import { REMEDIATION_REQUEST_TASK, REMEDIATION_SERVER_TASK } from "~/server/services/remediation/jobs";
 import { SCAN_CHUNK_TASK } from "~/server/services/scans/schemas";
 import type { ExhaustedJobHandlers } from "./heartbeat";
 import { COMPLIANCE_NIGHTLY, complianceNightly } from "./tasks/compliance-nightly";
 import { registerNodesAbandoned, registerNodesTask } from "./tasks/register-nodes";
+import { remediationRequestAbandoned, remediationRequestTask, remediationServerAbandoned, remediationServerTask } from "./tasks/remediation";
 import { scanChunkAbandoned, scanChunkTask } from "./tasks/scan-chunk";
 import { sweepIncomingTask } from "./tasks/sweep-incoming";
 
@@ -14,12 +16,16 @@ export const taskList: TaskList = {
   [REGISTER_NODES_TASK]: registerNodesTask,
   sweep_incoming: sweepIncomingTask,
   [COMPLIANCE_NIGHTLY]: complianceNightly,
+  [REMEDIATION_REQUEST_TASK]: remediationRequestTask,
+  [REMEDIATION_SERVER_TASK]: remediationServerTask,
 };
 
 /** Per task: how to record the failure of a job whose worker died during its last attempt. */
 export const exhaustedJobHandlers: ExhaustedJobHandlers = {
   [SCAN_CHUNK_TASK]: scanChunkAbandoned,
   [REGISTER_NODES_TASK]: registerNodesAbandoned,
+  [REMEDIATION_REQUEST_TASK]: remediationRequestAbandoned,
+  [REMEDIATION_SERVER_TASK]: remediationServerAbandoned,
 };
 
 /**

@@ -39,3 +39,10 @@ export const BMC_OPERATION_KINDS = ["registration", "refresh", "remediation"] as
 
 /** A request's state, and each of its servers': pending -> running -> succeeded / failed / partially_failed / cancelled. */
 export const REQUEST_STATUSES = ["pending", "running", "succeeded", "failed", "partially_failed", "cancelled"] as const;
+
+/**
+ * A remediation step's state. `sending`: persisted just before the update goes out (a step found so
+ * after a crash asks the BMC first); `waiting`: re-scheduled with `run_at`; `waiting_for_reset`: staged
+ * with `apply_time: on_reset` until the operator restarts the host.
+ */
+export const REQUEST_STEP_STATUSES = ["pending", "running", "sending", "waiting", "waiting_for_reset", "succeeded", "failed", "skipped", "cancelled"] as const;

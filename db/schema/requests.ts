@@ -1,6 +1,7 @@
-import { index, integer, jsonb, pgTable, serial, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { REQUEST_STATUSES } from "./choices";
+import { REQUEST_STATUSES, REQUEST_STEP_STATUSES } from "./choices";
+import { firmwareBinaries } from "./firmware";
 import { servers } from "./servers";
 import { users } from "./users";
 
@@ -21,6 +22,8 @@ export const requests = pgTable(
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true, precision: 6 }),
     finishedAt: timestamp({ withTimezone: true, precision: 6 }),
+    /** Set by a cancel: the engine starts nothing new and ends the request `cancelled` once accepted flashes are over. */
+    cancelRequestedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
   (table) => [index().on(table.status), oneOf("requests_status_check", table.status, REQUEST_STATUSES)],
 );
@@ -38,6 +41,18 @@ export const requestServers = pgTable(
       .notNull()
       .references(() => servers.id, { onDelete: "cascade" }),
     status: varchar({ length: 32 }).notNull().default("pending"),
+    /** Why the server failed or was cancelled (the BMC's words when it said something). */
+    message: text().notNull().default(""),
+    /** Audit log: each planned component's version as the BMC reported it before and after (`{ bios: "1.2" }`). */
+    versionsBefore: jsonb().$type<Record<string, string | null>>(),
+    versionsAfter: jsonb().$type<Record<string, string | null>>(),
+    /**
+     * Bumped with every hand-over to a new job (in the transaction that enqueues it): a job whose payload
+     * names an older generation was superseded (its worker died after committing) and does nothing.
+     */
+    generation: integer().notNull().default(0),
+    startedAt: timestamp({ withTimezone: true, precision: 6 }),
+    finishedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
   (table) => [
     unique("request_servers_request_id_server_id_unique").on(table.requestId, table.serverId),
@@ -47,3 +62,37 @@ export const requestServers = pgTable(
 );
 
 export type RequestRow = typeof requests.$inferSelect;
+
+/**
+ * One step of a server's part in a request, in order (`position`): persisted before and after it runs,
+ * with what it needs to resume (`state`: the prepared update, the accepted update and its task URI,
+ * deadlines), so a worker killed at any moment picks up where it was.
+ */
+export const requestSteps = pgTable(
+  "request_steps",
+  {
+    id: serial().primaryKey(),
+    requestServerId: integer()
+      .notNull()
+      .references(() => requestServers.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    /** `compliance_check`, `log_versions`, `send_update`... (see server/services/remediation/steps.ts). */
+    name: varchar({ length: 64 }).notNull(),
+    /** The firmware type a component step acts on; null for the server's own steps. */
+    component: varchar({ length: 32 }),
+    firmwareBinaryId: integer().references(() => firmwareBinaries.id, { onDelete: "set null" }),
+    status: varchar({ length: 32 }).notNull().default("pending"),
+    message: text().notNull().default(""),
+    state: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    startedAt: timestamp({ withTimezone: true, precision: 6 }),
+    finishedAt: timestamp({ withTimezone: true, precision: 6 }),
+  },
+  (table) => [
+    unique("request_steps_request_server_id_position_unique").on(table.requestServerId, table.position),
+    index().on(table.firmwareBinaryId),
+    oneOf("request_steps_status_check", table.status, REQUEST_STEP_STATUSES),
+  ],
+);
+
+export type RequestServerRow = typeof requestServers.$inferSelect;
+export type RequestStepRow = typeof requestSteps.$inferSelect;

@@ -76,7 +76,7 @@ test("a non-staff user sees only their group's pool and its servers", async ({ p
   expect((await request.post("/api/users/", { headers: auth, data: { ...MEMBER, groups: [team.id] } })).status()).toBe(201);
   const theirs = await (await request.post("/api/pool/", { headers: auth, data: { name: "Team pool e2e", group: team.id } })).json();
   await request.post("/api/pool/", { headers: auth, data: { name: "Other pool e2e", group: 1 } });
-  const [visible] = await insertServers([{ name: "e2e-team-server" }, { name: "e2e-hidden-server" }]);
+  const [visible, hidden] = await insertServers([{ name: "e2e-team-server" }, { name: "e2e-hidden-server" }]);
   expect((await request.post(`/api/pool/${theirs.id}/assign_servers/`, { headers: auth, data: { servers: [visible] } })).status()).toBe(200);
 
   await signIn(page, MEMBER);
@@ -91,6 +91,14 @@ test("a non-staff user sees only their group's pool and its servers", async ({ p
   await expect(page.getByTestId("pool-counts")).toContainText("1 server ·");
   await expect(page.getByRole("button", { name: "Assign servers" })).toHaveCount(0);
   await keepScreenshot(page, "pool-detail-member");
+
+  // The pool's server names lead to the server's page, read-only for a member; another group's server is not found.
+  await page.getByRole("table", { name: "pool servers" }).getByRole("link", { name: "e2e-team-server" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("e2e-team-server");
+  await expect(page.getByRole("region", { name: "Placement" })).toContainText("Team pool e2e");
+  await expect(page.getByRole("button", { name: "Refresh from BMC" })).toHaveCount(0);
+  await page.goto(`/servers/${hidden}`);
+  await expect(page.getByRole("alert").filter({ hasText: "No Server matches" })).toContainText("a pool of a group you are not in");
 });
 
 test("switches: add one, assign it to a pool from the pool's page, take it out", async ({ page, request }) => {

@@ -6,6 +6,7 @@ import { groupsRouter } from "./routers/groups";
 import { nodesRouter } from "./routers/nodes";
 import { poolsRouter } from "./routers/pools";
 import { registrationsRouter } from "./routers/registrations";
+import { requestsRouter } from "./routers/requests";
 import { scansRouter } from "./routers/scans";
 import { scanRangesRouter } from "./routers/scan-ranges";
 import { serversRouter } from "./routers/servers";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   // Before nodes: `/node/register` must match ahead of `/node/{id}`.
   registrations: registrationsRouter,
   nodes: nodesRouter,
+  requests: requestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,6 @@ export const navigation: NavItem[] = [
   { label: "Switches", href: "/switches" },
   { label: "Firmware", href: "/firmware" },
   { label: "Baselines", href: "/baselines" },
-  { label: "Requests", href: "/requests", comingSoon: true },
+  { label: "Requests", href: "/requests" },
   { label: "Users & groups", href: "/users", staffOnly: true },
 ];

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { TabNav, type Tab } from "./tab-nav";
 
-export function PageHeader({ title, description, tabs, actions }: { title: string; description?: string; tabs?: { label: string; href: string; current: boolean }[]; actions?: ReactNode }) {
+export function PageHeader({ title, description, tabs, actions }: { title: string; description?: string; tabs?: Tab[]; actions?: ReactNode }) {
   return (
     <header className="mb-5">
       <div className="flex items-start justify-between gap-4">
@@ -12,18 +12,9 @@ export function PageHeader({ title, description, tabs, actions }: { title: strin
         {actions}
       </div>
       {tabs && (
-        <nav aria-label={`${title} sections`} className="mt-4 flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
-          {tabs.map((tab) => (
-            <Link
-              key={tab.href}
-              href={tab.href}
-              aria-current={tab.current ? "page" : undefined}
-              className="-mb-px border-b-2 border-transparent px-3 py-2 text-zinc-600 hover:text-zinc-900 aria-[current=page]:border-sky-700 aria-[current=page]:font-medium aria-[current=page]:text-sky-800 dark:text-zinc-400 dark:aria-[current=page]:text-sky-300"
-            >
-              {tab.label}
-            </Link>
-          ))}
-        </nav>
+        <div className="mt-4">
+          <TabNav label={`${title} sections`} tabs={tabs} />
+        </div>
       )}
     </header>
   );

@@ -18,6 +18,11 @@ const TONE_OF: Record<string, Tone> = {
   cancelled: "grey",
   running: "blue",
   scanning: "blue",
+  // Remediation steps.
+  sending: "blue",
+  waiting: "blue",
+  waiting_for_reset: "amber",
+  skipped: "grey",
 };
 
 const TONE_CLASSES: Record<Tone, string> = {

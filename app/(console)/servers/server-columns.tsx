@@ -1,18 +1,28 @@
 "use client";
+import Link from "next/link";
 import type { ServerDto } from "~/server/services/servers/schemas";
 import type { Column } from "../_components/data-table/data-table";
 import { ModelCell, orDash, PoolCell } from "../_components/inventory-cells";
 import { ProtectedToggle } from "./protected-toggle";
 
-/** The columns every server table shares; the pool column and the protected switch where wanted. */
-export function serverColumns({ poolName, withPool = true }: { poolName: (id: number) => string; withPool?: boolean }): Column<ServerDto>[] {
+/**
+ * The columns every server table shares; the pool column where wanted. Names link to the server's page,
+ * except in a picker, where a click means choosing the row.
+ */
+export function serverColumns({ poolName, withPool = true, linkNames = true }: { poolName: (id: number) => string; withPool?: boolean; linkNames?: boolean }): Column<ServerDto>[] {
   return [
     {
       header: "Name",
       sortKey: "name",
       cell: (s) => (
         <div>
-          <span className="font-medium whitespace-nowrap">{s.name}</span>
+          {linkNames ? (
+            <Link href={`/servers/${s.id}`} className="font-medium whitespace-nowrap text-sky-700 hover:underline dark:text-sky-400">
+              {s.name}
+            </Link>
+          ) : (
+            <span className="font-medium whitespace-nowrap">{s.name}</span>
+          )}
           {s.tags.length > 0 && <div className="text-xs text-zinc-500">{s.tags.join(", ")}</div>}
         </div>
       ),

@@ -10,6 +10,7 @@ import { useListParams } from "../_components/data-table/use-list-params";
 import { ConfirmDialog } from "../_components/form/dialog";
 import { errorText } from "../_components/form/use-zod-form";
 import { serverColumns } from "./server-columns";
+import { UpdateFirmwareDialog } from "./update-firmware-dialog";
 import { usePoolNames } from "./use-pool-names";
 
 const FILTERS = ["resource_pool", "resource_pool__isnull", "protected"] as const;
@@ -26,6 +27,7 @@ export function ServersTable({ isStaff }: { isStaff: boolean }) {
   const servers = useQuery({ ...trpc.servers.list.queryOptions(query), placeholderData: keepPreviousData });
   const { pools, poolName } = usePoolNames();
   const [deleting, setDeleting] = useState<ServerDto | null>(null);
+  const [updating, setUpdating] = useState<ServerDto | null>(null);
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.servers.list.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.pools.pathKey() })]);
   const remove = useMutation(trpc.servers.delete.mutationOptions({ onSuccess: () => (setDeleting(null), refresh()) }));
   const unassign = useMutation(trpc.servers.removeFromPool.mutationOptions({ onSuccess: refresh }));
@@ -62,20 +64,22 @@ export function ServersTable({ isStaff }: { isStaff: boolean }) {
             <FilterSelect label="Protection" anyLabel="Protected or not" value={query.protected} options={PROTECTED_OPTIONS} onChange={(value) => update({ protected: value })} />
           </>
         }
-        rowActions={
-          isStaff
-            ? (server) => (
-                <RowActions name={server.name} onDelete={() => setDeleting(server)}>
-                  {server.resource_pool !== null && (
-                    <button type="button" className="btn" disabled={unassign.isPending} onClick={() => unassign.mutate({ servers: [server.id] })} aria-label={`Remove ${server.name} from its pool`}>
-                      Remove from pool
-                    </button>
-                  )}
-                </RowActions>
-              )
-            : undefined
-        }
+        rowActions={(server) => (
+          <RowActions name={server.name} onDelete={isStaff ? () => setDeleting(server) : undefined}>
+            {!server.protected && (
+              <button type="button" className="btn" onClick={() => setUpdating(server)} aria-label={`Update firmware of ${server.name}`}>
+                Update firmware
+              </button>
+            )}
+            {isStaff && server.resource_pool !== null && (
+              <button type="button" className="btn" disabled={unassign.isPending} onClick={() => unassign.mutate({ servers: [server.id] })} aria-label={`Remove ${server.name} from its pool`}>
+                Remove from pool
+              </button>
+            )}
+          </RowActions>
+        )}
       />
+      {updating && <UpdateFirmwareDialog server={updating} onClose={() => setUpdating(null)} />}
       <ConfirmDialog
         open={deleting !== null}
         title={`Forget server ${deleting?.name ?? ""}?`}

@@ -11,3 +11,5 @@ export const SWITCH_ACCESS = `Staff see every switch; other users see the switch
 export const POOL_ACCESS = `Staff see and manage every pool; other users see and manage the pools of their groups (a sub-pool is always in its parent's group). ${ORDER}`;
 
 export const POOL_MEMBERSHIP_ACCESS = `Staff only. ${ORDER}`;
+
+export const REQUEST_ACCESS = `Staff see and act on every request and every server; other users request updates of their pools' servers, see the requests they made or that hold one of their pools' servers (and, inside one, only those servers), and cancel their own requests. ${ORDER}`;

@@ -40,6 +40,11 @@ export interface BmcLease {
    */
   assertHeld(tx: DbExecutor): Promise<void>;
   release(): Promise<void>;
+  /**
+   * Stops renewing and keeps the BMC for `ms` more without a live holder: for an operation that goes
+   * on in a later job under the same owner (remediation waiting for a task or a restart).
+   */
+  park(ms: number): Promise<void>;
 }
 
 const DEFAULT_TTL_MS = 30_000;
@@ -111,6 +116,10 @@ function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): 
     async release() {
       clearInterval(timer);
       await db.delete(bmcLeases).where(mine);
+    },
+    async park(ms) {
+      clearInterval(timer);
+      await db.update(bmcLeases).set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${ms / 1000})` }).where(mine);
     },
   };
 }

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { registrationBatchNodes, servers } from "~/db/schema";
 import { startFleet, type Fleet } from "~/simulator";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
+import { spawnWorker } from "~/server/testing/worker-process";
 import { createTestUser } from "~/server/testing/factories";
 import { createNodeFor, createTestProfile } from "~/server/testing/registration";
 import { eventually } from "~/server/testing/scans";
@@ -28,18 +29,7 @@ afterAll(async () => {
 });
 
 /** `npm run worker` as its own process, registering one BMC at a time. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
-    env: { ...process.env, ...HEARTBEAT, DATABASE_URL: process.env.DATABASE_URL, RACKPILOT_REGISTER_CONCURRENCY: "1" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => (output += chunk) && output.includes("worker running") && resolve());
-    child.once("exit", (code) => reject(new Error(`the worker exited (${code}) before it started`)));
-  });
-  return child;
-}
+const startWorkerProcess = async () => (await spawnWorker({ ...HEARTBEAT, DATABASE_URL: process.env.DATABASE_URL, RACKPILOT_REGISTER_CONCURRENCY: "1" })).child;
 
 it("a worker killed mid-batch: a live worker finishes it within seconds, and no node is registered twice", async () => {
   const staff = (await createTestUser(api.db, { isStaff: true })).token;

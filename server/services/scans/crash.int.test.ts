@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "~/db/bootstrap/free-port";
 import { startFleet, type Fleet } from "~/simulator";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
+import { spawnWorker } from "~/server/testing/worker-process";
 import { createTestUser } from "~/server/testing/factories";
 import { eventually, scanEnded } from "~/server/testing/scans";
 import { startWorker } from "~/workers/runner";
@@ -29,18 +30,7 @@ afterAll(async () => {
 });
 
 /** `npm run worker` as its own process, against the test database. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
-    env: { ...process.env, ...HEARTBEAT, DATABASE_URL: process.env.DATABASE_URL, RACKPILOT_SCAN_PROBE_TIMEOUT: "120" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => (output += chunk) && output.includes("worker running") && resolve());
-    child.once("exit", (code) => reject(new Error(`the worker exited (${code}) before it started`)));
-  });
-  return child;
-}
+const startWorkerProcess = async () => (await spawnWorker({ ...HEARTBEAT, DATABASE_URL: process.env.DATABASE_URL, RACKPILOT_SCAN_PROBE_TIMEOUT: "120" })).child;
 
 it("a worker killed with SIGKILL mid-scan leaves no range scanning: a live worker retries its chunk within seconds", async () => {
   worker = await startWorkerProcess();

@@ -24,6 +24,7 @@ export function PoolServers({ pool, isStaff }: { pool: PoolDetailDto; isStaff: b
   const remove = useMutation(trpc.servers.removeFromPool.mutationOptions({ onSuccess: () => (setSelected(new Set()), refresh()) }));
   const refused = remove.data?.refused.map((entry) => `Server #${entry.server} stayed: ${entry.reason}`).join(" ");
   const columns = serverColumns({ poolName: noPoolName, withPool: false });
+  const pickerColumns = serverColumns({ poolName: noPoolName, withPool: false, linkNames: false });
 
   return (
     <PoolSection title="Servers" failure={errorText(remove.error) ?? (refused || null)}>
@@ -47,7 +48,7 @@ export function PoolServers({ pool, isStaff }: { pool: PoolDetailDto; isStaff: b
                 pool={pool}
                 noun="server"
                 plural="servers"
-                columns={columns}
+                columns={pickerColumns}
                 list={(input) => trpc.servers.list.queryOptions(input)}
                 assign={(ids) => assign.mutateAsync({ id: pool.id, servers: ids })}
               />

@@ -5,6 +5,7 @@ import type { ComplianceReportDto, ServerComplianceDto } from "~/server/services
 import { useTRPC } from "../../../../_trpc/client";
 import { FilterSelect } from "../../../_components/data-table/filter-controls";
 import { Pagination } from "../../../_components/data-table/pagination";
+import { SelectAll, SelectRow, type Selection } from "../../../_components/data-table/selection";
 import { DEFAULT_PAGE_SIZE } from "../../../_components/data-table/use-list-params";
 import { formatDateTime } from "../../../_components/format";
 import { StatusBadge, statusColorClasses, statusLabel } from "../../../_components/status-badge";
@@ -17,14 +18,19 @@ type Props = {
   isLoading: boolean;
   query: Record<string, string>;
   update: (changes: Record<string, string | undefined>, options?: { resetPage?: boolean }) => void;
+  /** Ticked servers (ids), for the Remediate button. */
+  selected: ReadonlySet<number>;
+  onSelect: (selected: Set<number>) => void;
 };
 
 const statusOptions = COMPLIANCE_STATUSES.map((value) => ({ value, label: statusLabel(value) }));
 
 /** Servers down, the baseline's binaries across; each cell in its status colour, versions on hover or focus. */
-export function ComplianceMatrix({ baselineId, report, isLoading, query, update }: Props) {
+export function ComplianceMatrix({ baselineId, report, isLoading, query, update, selected, onSelect }: Props) {
   const binaries = useBinaryNames(baselineId);
   const servers = report?.servers ?? [];
+  const rows = servers.map((server) => ({ id: server.server_id, name: server.server_name }));
+  const selection: Selection<(typeof rows)[number]> = { selected, onChange: onSelect, rowName: (row) => row.name };
   const columns = binaries.ids;
   const page = Number(query.page) || 1;
   const pageSize = Number(query.page_size) || DEFAULT_PAGE_SIZE;
@@ -41,6 +47,7 @@ export function ComplianceMatrix({ baselineId, report, isLoading, query, update 
         <table className="w-full border-collapse" aria-label="compliance" aria-busy={isLoading}>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
+              <SelectAll rows={rows} selection={selection} label="server" />
               <th scope="col" className="px-3 py-2 font-medium">Server</th>
               <th scope="col" className="px-3 py-2 font-medium">Overall</th>
               {columns.map((id) => (
@@ -52,8 +59,9 @@ export function ComplianceMatrix({ baselineId, report, isLoading, query, update 
             </tr>
           </thead>
           <tbody>
-            {servers.map((server) => (
+            {servers.map((server, index) => (
               <tr key={server.server_id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+                <SelectRow row={rows[index]!} selection={selection} />
                 <th scope="row" className="px-3 py-2 text-left font-normal">
                   <div className="font-medium">{server.server_name}</div>
                   <div className="text-xs text-zinc-500">

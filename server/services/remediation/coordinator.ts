@@ -1,0 +1,111 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { DbExecutor } from "~/db/client";
+import { firmwareBaselineBinaries, firmwareBaselines, requests, requestServers, requestSteps, type RequestRow, type RequestStatus } from "~/db/schema";
+import { takeComplianceSnapshot } from "../compliance/snapshot";
+import { enqueueServerJob } from "./jobs";
+import { targetOf } from "./options";
+import { planRemediation } from "./plan";
+import type { ServerPlan } from "./schemas";
+import { stepLayout } from "./steps";
+
+const SYSTEM = { kind: "system" } as const;
+
+/** The rows of a server's steps, in order, from its plan. */
+function stepRows(requestServerId: number, plan: ServerPlan | undefined) {
+  const planned = new Map<string, ServerPlan["components"][number]>((plan?.components ?? []).map((component) => [component.firmware_type, component]));
+  return stepLayout(plan?.components ?? []).map((step, position) => ({
+    requestServerId,
+    position,
+    ...step,
+    // Each component's first step carries its plan (from/to versions) for the steps after it.
+    state: step.component && step.name === "check_binary" ? { plan: planned.get(step.component) } : {},
+  }));
+}
+
+/**
+ * Starts a pending request: plans every server from the stored inventory, records the steps, marks
+ * the request running and starts its first servers. A request cancelled before it began ends here.
+ * Runs once: a request no longer pending is left alone.
+ */
+export async function beginRequest(db: DbExecutor, requestId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [request] = await tx.select().from(requests).where(eq(requests.id, requestId)).for("update");
+    if (request?.status !== "pending") return;
+    const parts = await tx.select().from(requestServers).where(eq(requestServers.requestId, requestId)).orderBy(asc(requestServers.id));
+    if (!request.cancelRequestedAt) {
+      const plans = await planRemediation(tx, targetOf(request, parts.map((part) => part.serverId)));
+      const planOf = new Map(plans.map((plan) => [plan.server_id, plan]));
+      const rows = parts.flatMap((part) => stepRows(part.id, planOf.get(part.serverId)));
+      for (let i = 0; i < rows.length; i += 1000) await tx.insert(requestSteps).values(rows.slice(i, i + 1000));
+    }
+    await tx.update(requests).set({ status: "running", startedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(requests.id, requestId));
+    await advanceRequest(tx, { ...request, status: "running" });
+  });
+}
+
+const counts = (tx: DbExecutor, requestId: number) =>
+  tx
+    .select({ status: requestServers.status, n: sql<number>`count(*)::int` })
+    .from(requestServers)
+    .where(eq(requestServers.requestId, requestId))
+    .groupBy(requestServers.status)
+    .then((rows) => Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<RequestStatus, number>>);
+
+/**
+ * After a server ended (or a cancel): starts pending servers up to max_parallel unless the request is
+ * cancelled or stop_after_failures was reached, and ends the request once no server is at work. The
+ * caller holds the request's row lock (or takes it here) so two servers ending at once start one each.
+ */
+export async function advanceRequest(tx: DbExecutor, locked?: RequestRow, requestId?: number): Promise<void> {
+  const [request] = locked ? [locked] : await tx.select().from(requests).where(eq(requests.id, requestId!)).for("update");
+  if (request?.status !== "running") return;
+  const options = targetOf(request, []);
+  let tally = await counts(tx, request.id);
+  const stopped = request.cancelRequestedAt !== null || (options.stopAfterFailures !== null && (tally.failed ?? 0) >= options.stopAfterFailures);
+  if (stopped && tally.pending) {
+    const why = request.cancelRequestedAt ? "The request was cancelled before this server started." : `Not started: ${tally.failed} server(s) failed (stop_after_failures ${options.stopAfterFailures}).`;
+    await tx
+      .update(requestServers)
+      .set({ status: "cancelled", message: why, finishedAt: sql`now()` })
+      .where(and(eq(requestServers.requestId, request.id), eq(requestServers.status, "pending")));
+    tally = await counts(tx, request.id);
+  }
+  const room = options.maxParallel - (tally.running ?? 0);
+  if (!stopped && room > 0 && tally.pending) {
+    const next = await tx
+      .update(requestServers)
+      .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
+      .where(inArray(requestServers.id, tx.select({ id: requestServers.id }).from(requestServers).where(and(eq(requestServers.requestId, request.id), eq(requestServers.status, "pending"))).orderBy(asc(requestServers.id)).limit(room)))
+      .returning({ id: requestServers.id, generation: requestServers.generation });
+    for (const part of next) await enqueueServerJob(tx, part.id, part.generation);
+    return;
+  }
+  if (tally.running || tally.pending) return;
+  await finishRequest(tx, request, tally);
+}
+
+/** The request's final status from its servers' outcomes. */
+export function finalStatus(request: Pick<RequestRow, "cancelRequestedAt">, tally: Partial<Record<RequestStatus, number>>): RequestStatus {
+  if (request.cancelRequestedAt) return "cancelled";
+  const succeeded = tally.succeeded ?? 0;
+  const failed = tally.failed ?? 0;
+  if (!failed) return (tally.cancelled ?? 0) && !succeeded ? "cancelled" : "succeeded";
+  return succeeded ? "partially_failed" : "failed";
+}
+
+/** Ends the request and records a compliance snapshot (trigger `remediation`) of its servers for each baseline it applied. */
+async function finishRequest(tx: DbExecutor, request: RequestRow, tally: Partial<Record<RequestStatus, number>>): Promise<void> {
+  await tx.update(requests).set({ status: finalStatus(request, tally), finishedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(requests.id, request.id));
+  const serverIds = (await tx.select({ id: requestServers.serverId }).from(requestServers).where(eq(requestServers.requestId, request.id))).map((row) => row.id);
+  if (!serverIds.length) return;
+  const target = targetOf(request, serverIds);
+  // A firmware_update is snapshotted against every baseline holding one of its binaries; a baseline deleted meanwhile is skipped.
+  const baselineIds = (
+    target.type === "firmware_baseline_update"
+      ? await tx.select({ id: firmwareBaselines.id }).from(firmwareBaselines).where(eq(firmwareBaselines.id, target.baselineId ?? 0))
+      : await tx.selectDistinct({ id: firmwareBaselineBinaries.baselineId }).from(firmwareBaselineBinaries).where(inArray(firmwareBaselineBinaries.firmwareBinaryId, target.firmwareIds ?? []))
+  ).map((row) => row.id);
+  for (const baselineId of baselineIds) {
+    await takeComplianceSnapshot({ ctx: { actor: SYSTEM, db: tx }, input: { baselineId, scope: { kind: "servers", serverIds }, trigger: "remediation" } });
+  }
+}

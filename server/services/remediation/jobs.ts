@@ -1,0 +1,36 @@
+import type { DbExecutor } from "~/db/client";
+import { enqueueJob } from "../jobs";
+
+/** Begins, advances and ends a request (one job at a time per request: its key). */
+export const REMEDIATION_REQUEST_TASK = "remediation_request";
+/** Runs one server's steps until it must wait, then hands over to a job of the next generation. */
+export const REMEDIATION_SERVER_TASK = "remediation_server";
+
+export const requestJobKey = (requestId: number) => `remediation:request:${requestId}`;
+export const serverJobKey = (requestServerId: number) => `remediation:server:${requestServerId}`;
+
+/** The request-server a server job's key names (for the exhausted-job handler). */
+export function requestServerOfJobKey(key: string | null): number | null {
+  const match = /^remediation:server:(\d+)$/.exec(key ?? "");
+  return match ? Number(match[1]) : null;
+}
+
+export function requestOfJobKey(key: string | null): number | null {
+  const match = /^remediation:request:(\d+)$/.exec(key ?? "");
+  return match ? Number(match[1]) : null;
+}
+
+// Retried through crashes and database hiccups; the steps themselves are idempotent.
+const MAX_ATTEMPTS = 10;
+
+export function enqueueRequestJob(db: DbExecutor, requestId: number): Promise<void> {
+  return enqueueJob(db, REMEDIATION_REQUEST_TASK, { request_id: requestId }, { jobKey: requestJobKey(requestId), maxAttempts: MAX_ATTEMPTS });
+}
+
+/**
+ * The server's next job, for `generation` (the caller bumped it in the same transaction). Replaces a
+ * queued job of the same key; if the current job is running, graphile-worker takes the key off it.
+ */
+export function enqueueServerJob(db: DbExecutor, requestServerId: number, generation: number, runAt?: Date): Promise<void> {
+  return enqueueJob(db, REMEDIATION_SERVER_TASK, { request_server_id: requestServerId, generation }, { jobKey: serverJobKey(requestServerId), maxAttempts: MAX_ATTEMPTS, runAt });
+}

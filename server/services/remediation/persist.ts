@@ -1,0 +1,89 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbExecutor } from "~/db/client";
+import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { advanceRequest } from "./coordinator";
+import { enqueueServerJob } from "./jobs";
+
+/** This job's generation is no longer the server's: a newer job took over (or the server ended). */
+export class SupersededError extends Error {
+  constructor(requestServerId: number) {
+    super(`request server ${requestServerId}: superseded by a newer job`);
+  }
+}
+
+export type Owner = { requestServerId: number; generation: number };
+
+/** Locks the server's row if this job still owns it (same generation, still running), else throws. */
+async function claim(tx: DbExecutor, owner: Owner): Promise<void> {
+  const [row] = await tx
+    .select({ id: requestServers.id })
+    .from(requestServers)
+    .where(and(eq(requestServers.id, owner.requestServerId), eq(requestServers.generation, owner.generation), eq(requestServers.status, "running")))
+    .for("update");
+  if (!row) throw new SupersededError(owner.requestServerId);
+}
+
+export type StepPatch = Partial<Pick<RequestStepRow, "status" | "message" | "state">> & { started?: boolean; finished?: boolean };
+
+function stepValues(patch: StepPatch) {
+  const { started, finished, ...values } = patch;
+  return { ...values, ...(started ? { startedAt: sql`coalesce(${requestSteps.startedAt}, now())` } : {}), ...(finished ? { finishedAt: sql`now()` } : {}) };
+}
+
+/** Writes one step, only while this job owns its server. */
+export async function saveStep(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch): Promise<void> {
+  await db.transaction(async (tx) => {
+    await claim(tx, owner);
+    await tx.update(requestSteps).set(stepValues(patch)).where(eq(requestSteps.id, stepId));
+  });
+}
+
+/** Marks a set of steps (components skipped, work cancelled) in one statement. */
+export async function markSteps(db: DbExecutor, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
+  if (!stepIds.length) return;
+  await db.transaction(async (tx) => {
+    await claim(tx, owner);
+    await tx.update(requestSteps).set({ status, message, finishedAt: sql`now()` }).where(inArray(requestSteps.id, stepIds));
+  });
+}
+
+/**
+ * Hands the server over to a job running at `runAt` (the step waiting meanwhile): the step's record,
+ * the new generation and the job commit together, so a job of this generation that runs again after
+ * a crash finds itself superseded and does nothing.
+ */
+export async function handOver(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch, runAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await claim(tx, owner);
+    await tx.update(requestSteps).set(stepValues(patch)).where(eq(requestSteps.id, stepId));
+    await tx.update(requestServers).set({ generation: owner.generation + 1 }).where(eq(requestServers.id, owner.requestServerId));
+    await enqueueServerJob(tx, owner.requestServerId, owner.generation + 1, runAt);
+  });
+}
+
+/** Ends the server's part (its remaining steps marked by the caller) and lets the request go on. */
+export async function finishServer(db: DbExecutor, owner: Owner, requestId: number, status: RequestStatus, message: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await claim(tx, owner);
+    await tx
+      .update(requestServers)
+      .set({ status, message, finishedAt: sql`now()`, generation: owner.generation + 1 })
+      .where(eq(requestServers.id, owner.requestServerId));
+    await advanceRequest(tx, undefined, requestId);
+  });
+}
+
+/** Steps of the server not over yet, from `position` on. */
+export const openStepsFrom = (steps: RequestStepRow[], position: number) => steps.filter((step) => step.position >= position && !STEP_OVER.has(step.status));
+export const STEP_OVER = new Set(["succeeded", "failed", "skipped", "cancelled"]);
+
+/** Used by the exhausted-job handler: a server whose job died for good fails with `message`. */
+export async function failAbandonedServer(db: DbExecutor, requestServerId: number, message: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [part] = await tx.select().from(requestServers).where(and(eq(requestServers.id, requestServerId), eq(requestServers.status, "running"))).for("update");
+    if (!part) return;
+    await tx.update(requestSteps).set({ status: "cancelled", message: "Not run: the server's job was abandoned.", finishedAt: sql`now()` }).where(and(eq(requestSteps.requestServerId, requestServerId), inArray(requestSteps.status, ["pending"])));
+    await tx.update(requestServers).set({ status: "failed", message, finishedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` }).where(eq(requestServers.id, requestServerId));
+    await advanceRequest(tx, undefined, part.requestId);
+  });
+}

@@ -1,0 +1,179 @@
+import { setMaxListeners } from "node:events";
+import { asc, eq } from "drizzle-orm";
+import { getDb, type Database } from "~/db/client";
+import { nodes, requests, requestServers, requestSteps, servers, type RequestStepRow } from "~/db/schema";
+import { registrationSettings } from "~/server/config";
+import type { RedfishClient } from "~/server/redfish";
+import type { RedfishProtocol } from "~/server/redfish/probe";
+import { acquireBmcLease, BmcBusyError, type BmcLease } from "../bmc-operations";
+import { credentialsInTryOrder, loadRegistrationProfile } from "../inventory/profile";
+import { borrowClient, returnClient } from "./bmc-clients";
+import { componentContext } from "./component";
+import { classifyFailure } from "./failures";
+import { targetOf } from "./options";
+import { finishServer, handOver, markSteps, openStepsFrom, saveStep, STEP_OVER, SupersededError, type Owner } from "./persist";
+import { timeoutsFor } from "./settings";
+import { STEP_RUNNERS } from "./step-runners";
+import type { StepOutcome, StepRun, StepState } from "./step-types";
+
+const SYSTEM = { kind: "system" } as const;
+// Time a parked lease outlives the wait it covers (the next job may start late).
+const LEASE_MARGIN_MS = 120_000;
+const BUSY_RETRY_MS = 5_000;
+
+async function load(db: Database, requestServerId: number) {
+  const [row] = await db
+    .select({ part: requestServers, request: requests, server: servers, node: nodes })
+    .from(requestServers)
+    .innerJoin(requests, eq(requests.id, requestServers.requestId))
+    .innerJoin(servers, eq(servers.id, requestServers.serverId))
+    .leftJoin(nodes, eq(nodes.id, servers.nodeId))
+    .where(eq(requestServers.id, requestServerId));
+  if (!row) return null;
+  const steps = await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, requestServerId)).orderBy(asc(requestSteps.position));
+  return { ...row, steps };
+}
+
+/** Steps that start new work on the BMC: a cancel stops before them (an accepted flash finishes its own steps). */
+const startsNewWork = (step: RequestStepRow) =>
+  step.name === "compliance_check" || step.name === "log_versions" || step.name === "check_binary" || step.name === "clear_job_queue" || (step.name === "send_update" && step.status === "pending");
+
+/**
+ * One job of a server's part in a request: runs its steps in order, each persisted before and after,
+ * until one must wait (the server is handed over to a job at `run_at`) or the server ends. A job whose
+ * generation is not the server's any more does nothing.
+ */
+export async function runServerJob(requestServerId: number, generation: number, signal: AbortSignal): Promise<void> {
+  const db = getDb();
+  const loaded = await load(db, requestServerId);
+  if (!loaded || loaded.part.generation !== generation || loaded.part.status !== "running") return;
+  const owner: Owner = { requestServerId, generation };
+  const { part, request, server, node } = loaded;
+  const steps = loaded.steps;
+  if (!node) return finishWith(db, owner, request.id, steps, "failed", `Server "${server.name}" has no BMC on record.`);
+  let lease: BmcLease;
+  try {
+    lease = await acquireBmcLease(node, { kind: "remediation", owner: `remediation:request-server:${requestServerId}`, description: `firmware request ${request.id}` }, { waitMs: 0, db });
+  } catch (error) {
+    if (!(error instanceof BmcBusyError)) throw error;
+    const step = steps.find((candidate) => !STEP_OVER.has(candidate.status))!;
+    return handOver(db, owner, step.id, { message: error.message }, new Date(Date.now() + BUSY_RETRY_MS));
+  }
+  const jobSignal = AbortSignal.any([signal, lease.signal]);
+  setMaxListeners(0, jobSignal);
+  let client: RedfishClient | undefined;
+  let waitedMs: number | null = null;
+  try {
+    // Requests are bounded by their timeout; the job's signal (lease lost, worker stopping) goes to the update calls.
+    const connect = async () =>
+      (client ??= await borrowClient(node.id, async () => ({
+        host: node.ip,
+        port: node.port,
+        protocol: node.protocol as RedfishProtocol,
+        // Read (and decrypted) only for a new login, not when the server's previous job left its client.
+        credentials: node.authProfileId === null ? [] : credentialsInTryOrder(await loadRegistrationProfile({ actor: SYSTEM, db }, node.authProfileId), node.credentialId),
+        tls: { pinnedSha256: node.certificateSha256 ?? "" },
+        timeoutMs: registrationSettings.requestTimeoutMs,
+        retries: 1,
+        retryPolicy: { maxRetryAfterMs: 2000 },
+      })));
+    const target = targetOf(request, [server.id]);
+    for (;;) {
+      const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
+      if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
+      const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, request.id));
+      if (current?.cancelRequestedAt && startsNewWork(step)) {
+        await cancelRemaining(db, owner, steps);
+        continue;
+      }
+      if (step.status === "pending") {
+        await saveStep(db, owner, step.id, { status: "running", started: true });
+        step.status = "running";
+      }
+      const run: StepRun = {
+        db, request, target, part, server, node, step, steps, lease, signal: jobSignal,
+        timeouts: timeoutsFor(server.manufacturer, step.component ?? "other"),
+        client: connect,
+        save: async (patch) => {
+          await saveStep(db, owner, step.id, patch);
+          Object.assign(step, patch);
+        },
+        component: () => componentContext(steps, step.component!, step.position),
+      };
+      const outcome = await runStep(run);
+      const applied = await apply(db, owner, run, outcome);
+      if (applied !== null) {
+        waitedMs = applied;
+        return;
+      }
+    }
+  } catch (error) {
+    waitedMs = null;
+    if (error instanceof SupersededError) return;
+    throw error;
+  } finally {
+    if (client) await returnClient(node.id, client, waitedMs).catch(() => undefined);
+    await (waitedMs === null ? lease.release() : lease.park(waitedMs + LEASE_MARGIN_MS)).catch(() => undefined);
+  }
+}
+
+/** The step's outcome; BMC faults become a retry with backoff within the fault budget, or the server's failure. */
+async function runStep(run: StepRun): Promise<StepOutcome> {
+  const faults = (run.step.state.faults as { since: number; count: number } | undefined) ?? null;
+  try {
+    const outcome = await STEP_RUNNERS[run.step.name]!(run);
+    // A step that got through clears its fault record (undefined is dropped from the stored JSON).
+    return faults ? { ...outcome, state: { ...outcome.state, faults: undefined } } : outcome;
+  } catch (error) {
+    if (run.signal.aborted) throw error;
+    return classifyFailure(run, error, faults);
+  }
+}
+
+/** Persists an outcome; answers the wait in ms when the server was handed over to a later job, else null. */
+async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutcome): Promise<number | null> {
+  const { step, steps } = run;
+  const state: StepState = outcome.state === undefined ? step.state : { ...step.state, ...outcome.state };
+  if (outcome.kind === "wait") {
+    // A send that failed transiently stays `sending`: the next run asks the BMC before sending again.
+    const status = outcome.status ?? (step.status === "sending" ? "sending" : "waiting");
+    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, new Date(Date.now() + outcome.afterMs));
+    return outcome.afterMs;
+  }
+  const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
+  const message = outcome.message ?? "";
+  await saveStep(db, owner, step.id, { status, state, message, finished: true });
+  Object.assign(step, { status, state, message });
+  if (outcome.kind === "fail") {
+    const rest = openStepsFrom(steps, step.position + 1);
+    await markSteps(db, owner, rest.map((other) => other.id), "cancelled", "Not run: an earlier step failed.");
+    for (const other of rest) other.status = "cancelled";
+  }
+  for (const skip of outcome.kind === "done" ? (outcome.skipComponents ?? []) : []) {
+    const skipped = steps.filter((other) => other.component === skip.type && !STEP_OVER.has(other.status));
+    await markSteps(db, owner, skipped.map((other) => other.id), "skipped", skip.message);
+    for (const other of skipped) Object.assign(other, { status: "skipped", message: skip.message });
+  }
+  return null;
+}
+
+/**
+ * Cancel: what is not started is cancelled; a flash the BMC accepted keeps its own later steps (its
+ * task, the shared restart, its confirmation) and the final log of versions.
+ */
+async function cancelRemaining(db: Database, owner: Owner, steps: RequestStepRow[]): Promise<void> {
+  const sent = new Set(steps.filter((step) => step.name === "send_update" && step.status === "succeeded").map((step) => step.component));
+  const finishes = (step: RequestStepRow) => (step.component ? sent.has(step.component) : sent.size > 0 && (step.name === "restart_host" || step.name === "log_new_versions"));
+  const rest = steps.filter((step) => !STEP_OVER.has(step.status) && !finishes(step));
+  await markSteps(db, owner, rest.map((step) => step.id), "cancelled", "Not run: the request was cancelled.");
+  for (const step of rest) step.status = "cancelled";
+}
+
+const outcomeOf = (steps: RequestStepRow[]) => (steps.some((step) => step.status === "failed") ? "failed" : steps.some((step) => step.status === "cancelled") ? "cancelled" : "succeeded");
+const messageOf = (steps: RequestStepRow[]) => steps.find((step) => step.status === "failed")?.message ?? (steps.some((step) => step.status === "cancelled") ? "The request was cancelled." : "");
+
+async function finishWith(db: Database, owner: Owner, requestId: number, steps: RequestStepRow[], status: "succeeded" | "failed" | "cancelled", message: string) {
+  const open = steps.filter((step) => !STEP_OVER.has(step.status));
+  await markSteps(db, owner, open.map((step) => step.id), "cancelled", message);
+  await finishServer(db, owner, requestId, status, message);
+}

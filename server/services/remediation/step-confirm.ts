@@ -1,0 +1,40 @@
+import { readInstalledVersion } from "~/server/redfish";
+import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
+import type { TaskOutcome } from "./step-wait";
+
+type ConfirmState = { since?: number; good?: number; last?: string | null };
+
+/**
+ * Confirms by inventory, one read per job: the target version (a BMC: three good reads in a row, its
+ * answers are unstable after its own flash). A version that changed but is spelled otherwise than the
+ * binary's is said plainly and accepted: the flash happened, and flashing again would loop. The old
+ * version past the budget fails the server.
+ */
+export async function confirmComponentVersion(run: StepRun): Promise<StepOutcome> {
+  const { plan, ref, before, earlier } = run.component();
+  const state = run.step.state as ConfirmState;
+  const since = state.since ?? Date.now();
+  const needed = plan.firmware_type === "bmc" ? 3 : 1;
+  const budget = plan.firmware_type === "bmc" ? run.timeouts.bmcReturnMs : run.timeouts.powerOnMs;
+  const interval = Math.min(run.timeouts.pollIntervalMs, 1000);
+  let version: string | null;
+  try {
+    version = await readInstalledVersion(await run.client(), ref);
+  } catch (error) {
+    // A BMC back from its own flash answers erratically for a while: the series starts again.
+    if (Date.now() - since > budget) throw error;
+    return wait(interval, `Reading the version again: ${error instanceof Error ? error.message : String(error)}`, { since, good: 0, last: null });
+  }
+  const changed = version !== null && (version === plan.to_version || version !== before || plan.to_version === before);
+  if (!changed) {
+    if (Date.now() - since > budget) {
+      const said = (earlier as TaskOutcome).outcome === "already_present" ? "The BMC said the image was already present, but it" : "The BMC";
+      return fail(`${said} still reports ${version ?? "no version"} ${Math.round(budget / 1000)} s after the update (expected ${plan.to_version}).`);
+    }
+    return wait(interval, `The BMC still reports ${version ?? "no version"}.`, { since, good: 0, last: version });
+  }
+  const good = state.last === version ? (state.good ?? 0) + 1 : 1;
+  if (good < needed) return wait(interval, `Read ${version} (${good} of ${needed}).`, { since, good, last: version });
+  if (version === plan.to_version) return done(`Confirmed: the BMC reports ${version}.`);
+  return done(`Flashed; the BMC now reports ${version}; the binary's version is ${plan.to_version}. Not flashed again: compliance compares the exact spelling.`);
+}

@@ -1,0 +1,64 @@
+import { powerOn, readInstalledVersion, readPowerState, restartHost } from "~/server/redfish";
+import { remediationSettings } from "./settings";
+import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
+import { componentContext } from "./component";
+import type { SendState } from "./step-send";
+import type { TaskOutcome } from "./step-wait";
+
+type RestartState = { phase?: "graceful" | "forced"; sentAt?: number; sawDown?: boolean; powerOnWhenOff?: boolean };
+
+// Power transitions take seconds: looked at more often than a task.
+const powerPoll = (run: StepRun) => Math.min(run.timeouts.pollIntervalMs, 1000);
+
+/** The components flashed before this restart whose update still needs it (something was applied, the host was not already cycled). */
+function needingRestart(run: StepRun) {
+  return run.steps
+    // The components laid out around this restart: flashed before it, confirmed after it (see stepLayout).
+    .filter((step) => step.name === "confirm_version" && step.component && step.position > run.step.position && step.status !== "skipped" && step.status !== "cancelled")
+    .map((step) => componentContext(run.steps, step.component!, run.step.position))
+    .filter(({ earlier }) => (earlier as TaskOutcome).outcome !== "already_present" && !(earlier as SendState).installed && !(earlier as SendState).hostOff);
+}
+
+/**
+ * Restarts the host once for every component flashed before it that needs it: a graceful restart,
+ * then a forced one when the host has not gone down within the graceful budget; done once the host
+ * went down and is on again (or a new version already shows). Each look is a re-scheduled job, never
+ * a wait in a worker slot.
+ */
+export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
+  const pending = needingRestart(run);
+  if (!pending.length) return { kind: "done", skipped: true, message: "Nothing flashed needs a restart (nothing applied, or the host was powered off for the flash and on again)." };
+  const state = run.step.state as RestartState;
+  const client = await run.client();
+  const system = run.server.systemPath;
+  if (!state.phase) return sendReset(run, "graceful", state);
+  const { plan, ref, before } = pending[0]!;
+  const power = await readPowerState(client, system);
+  const elapsed = Date.now() - state.sentAt!;
+  if (power !== "On") {
+    if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
+    if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
+    return wait(powerPoll(run), `Host ${power}.`, { ...state, sawDown: true });
+  }
+  const updated = pending.map((component) => component.plan.firmware_type).join(", ");
+  if (state.sawDown) return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
+  const version = await readInstalledVersion(client, ref);
+  if (version !== before && version !== null) return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
+  if (state.phase === "graceful" && elapsed > run.timeouts.gracefulRestartMs) return sendReset(run, "forced", state);
+  if (state.phase === "forced" && elapsed > run.timeouts.powerOnMs) return fail(`The host did not restart within ${run.timeouts.powerOnMs / 1000} s of a forced restart.`);
+  return wait(powerPoll(run), `Waiting for the host to restart (${state.phase}).`, state);
+}
+
+async function sendReset(run: StepRun, phase: "graceful" | "forced", state: RestartState): Promise<StepOutcome> {
+  const outcome = await restartHost(await run.client(), run.server.systemPath, phase);
+  if (!outcome.accepted) return wait(powerPoll(run), `The BMC refused the restart for now: ${outcome.message ?? "a power transition is under way"}.`, state);
+  return wait(powerPoll(run), `${outcome.resetType} sent.`, { phase, sentAt: Date.now(), sawDown: false, powerOnWhenOff: outcome.powerOnWhenOff });
+}
+
+/** apply_time on_reset: staged; the step waits (rarely polled, no worker slot) until the operator's restart makes the new version show. */
+export async function waitForReset(run: StepRun): Promise<StepOutcome> {
+  const { plan, ref } = run.component();
+  const version = await readInstalledVersion(await run.client(), ref);
+  if (version === plan.to_version) return done(`The new version ${version} shows.`);
+  return { kind: "wait", afterMs: remediationSettings.resetPollMs, status: "waiting_for_reset", message: `Staged: restart the host to apply ${plan.to_version} (the BMC reports ${version ?? "nothing"}).` };
+}

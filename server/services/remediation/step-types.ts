@@ -1,0 +1,46 @@
+import type { NodeRow, RequestRow, RequestServerRow, RequestStepRow, ServerRow } from "~/db/schema";
+import type { Database } from "~/db/client";
+import type { ComponentRef, RedfishClient, UpdateTimeouts } from "~/server/redfish";
+import type { BmcLease } from "../bmc-operations";
+import type { RemediationTarget, ComponentPlan } from "./schemas";
+import type { RunOptions } from "./options";
+
+export type StepState = Record<string, unknown>;
+
+/** What a step answers; the runner persists it. */
+export type StepOutcome =
+  | { kind: "done"; message?: string; state?: StepState; skipped?: boolean; skipComponents?: { type: string; message: string }[] }
+  | { kind: "wait"; afterMs: number; status?: "waiting" | "waiting_for_reset" | "sending"; message?: string; state?: StepState }
+  | { kind: "fail"; message: string; state?: StepState };
+
+/** What one component's steps share, read from the steps before (plan, inventory entry, version before, image, accepted update). */
+export type ComponentContext = {
+  plan: ComponentPlan;
+  ref: ComponentRef;
+  before: string | null;
+  /** Merged state of the component's earlier steps. */
+  earlier: StepState;
+};
+
+export interface StepRun {
+  db: Database;
+  request: RequestRow;
+  target: RemediationTarget & RunOptions;
+  part: RequestServerRow;
+  server: ServerRow;
+  node: NodeRow;
+  step: RequestStepRow;
+  steps: RequestStepRow[];
+  lease: BmcLease;
+  signal: AbortSignal;
+  timeouts: UpdateTimeouts;
+  /** The BMC client, logged in on first use and logged out when the job ends. */
+  client(): Promise<RedfishClient>;
+  /** Persists the step's status and state now (the `sending` record before an update goes out). */
+  save(patch: { status?: RequestStepRow["status"]; state?: StepState; message?: string }): Promise<void>;
+  component(): ComponentContext;
+}
+
+export const done = (message?: string, state?: StepState): StepOutcome => ({ kind: "done", message, state });
+export const wait = (afterMs: number, message?: string, state?: StepState): StepOutcome => ({ kind: "wait", afterMs, message, state });
+export const fail = (message: string, state?: StepState): StepOutcome => ({ kind: "fail", message, state });

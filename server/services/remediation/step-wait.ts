@@ -1,0 +1,38 @@
+import { pollUpdate, powerOn, readPowerState } from "~/server/redfish";
+import type { SendState } from "./step-send";
+import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
+
+export type TaskOutcome = { outcome?: string; resetNeeded?: boolean };
+
+/** The send step's record for this component. */
+export function sendStateOf(run: StepRun): SendState {
+  return run.component().earlier as SendState;
+}
+
+/**
+ * One look at the BMC's task (never a wait in a worker slot: the step is re-scheduled after the BMC's
+ * Retry-After or the poll interval). A task ending in Exception fails the server with the BMC's words;
+ * a task that says nothing before its budget is confirmed by inventory.
+ */
+export async function waitForTask(run: StepRun): Promise<StepOutcome> {
+  const sent = sendStateOf(run);
+  if (sent.installed) return done(`Nothing to follow: the BMC reports ${sent.installed}.`);
+  if (sent.alreadyPresent) return done("Nothing was applied (already present): confirming by inventory.", { outcome: "already_present" });
+  const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
+  const client = await run.client();
+  const progress = await pollUpdate(client, accepted, { signal: run.signal });
+  const current = progress.tracker ? { ...accepted, tracker: progress.tracker } : accepted;
+  const elapsed = Date.now() - Date.parse(accepted.sentAt);
+  if (progress.state === "running" || progress.state === "unknown") {
+    if (elapsed > run.timeouts.taskMs) {
+      if (progress.state === "unknown") return done(`No task state after ${run.timeouts.taskMs / 1000} s: confirming by inventory.`, { outcome: "unknown" });
+      return fail(`The BMC's task was still running after ${run.timeouts.taskMs / 1000} s${progress.message ? `: ${progress.message}` : ""}.`);
+    }
+    const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
+    return wait(progress.retryAfterMs ?? run.timeouts.pollIntervalMs, `Task ${progress.state}${percent}.`, { accepted: current });
+  }
+  if (progress.state === "failed") return fail(progress.message ?? "The BMC's task failed without a message.");
+  if (sent.hostOff && (await readPowerState(client, run.server.systemPath)) === "Off") await powerOn(client, run.server.systemPath);
+  const resetNeeded = progress.state === "reset_required" || progress.state === "scheduled";
+  return done(`Task ${progress.state.replace("_", " ")}${progress.message ? `: ${progress.message}` : ""}.`, { outcome: progress.state, resetNeeded });
+}
