@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
 import { FIRMWARE_COMPONENTS } from "./choices";
@@ -130,6 +131,11 @@ export const serverFirmwares = pgTable(
     state: varchar({ length: 32 }).notNull().default(""),
     /** The firmware types whose seed keywords the name or software id contains (compliance matching). */
     keywordTypes: text().array().notNull().generatedAlwaysAs(keywordTypesExpression()),
+    /**
+     * `lower(name)`, computed once when the row is written: the compliance check's name match reads it
+     * instead of case-folding every inventory entry of the fleet on each check (most of its cost).
+     */
+    nameLower: text().notNull().generatedAlwaysAs(sql`lower(name)`),
   },
   (table) => [
     index().on(table.serverId),

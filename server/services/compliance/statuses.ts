@@ -19,7 +19,7 @@ function fits(rule: BinaryRule, manufacturer: SQL, modelKey: SQL): SQL {
 
 /** Whether a `server_firmwares` row (`f`) is a candidate for the rule's binary. */
 const inventoryMatch = (rule: BinaryRule) =>
-  rule.match === "keywords" ? sql`${rule.firmwareType} = any(f.keyword_types)` : sql`lower(f.name) like ${rule.namePattern}`;
+  rule.match === "keywords" ? sql`${rule.firmwareType} = any(f.keyword_types)` : sql`f.name_lower like ${rule.namePattern}`;
 
 /**
  * Per server, the version each inventory rule finds, in one grouped pass over the scope's entries.

@@ -1,0 +1,1 @@
+ALTER TABLE "server_firmwares" ADD COLUMN "name_lower" text GENERATED ALWAYS AS (lower(name)) STORED NOT NULL;
