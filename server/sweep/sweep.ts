@@ -5,6 +5,7 @@ import type { Limiter } from "./limiter";
 /** A block of consecutive IPv4 addresses (as numbers) and the ports to try on each. */
 export type SweepBlock = { firstAddress: number; addressCount: number; ports: readonly number[] };
 export type Endpoint = { host: string; port: number };
+export type SweepResult = { addressesProbed: number; openPorts: number };
 
 export type SweepOptions = {
   /** Shared by every sweep of the process: bounds the sockets open at once. */
@@ -29,7 +30,7 @@ export class SweepAbortedError extends Error {}
  * TCP-connects to every address × port of a block, as many at once as the limiter allows, each
  * connect bounded by the timeout. Resolves once every target has been tried.
  */
-export async function sweep(block: SweepBlock, options: SweepOptions): Promise<{ addressesProbed: number; openPorts: number }> {
+export async function sweep(block: SweepBlock, options: SweepOptions): Promise<SweepResult> {
   const connect = options.connect ?? fastConnect.connect;
   const portCount = block.ports.length;
   const total = block.addressCount * portCount;

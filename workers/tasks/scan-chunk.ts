@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import { chunkIdOfJobKey, failAbandonedChunk, scanChunk } from "~/server/services/scans";
+import { chunkIdOfJobKey } from "~/server/services/scans";
+import { failAbandonedChunk, scanChunk } from "~/server/services/scans/run-chunk";
 import type { AbandonedJob } from "../heartbeat";
 
 const payloadSchema = z.object({ chunk_id: z.number().int().positive() });

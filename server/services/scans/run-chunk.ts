@@ -4,7 +4,7 @@ import { scanChunks, scanRanges } from "~/db/schema";
 import { scanSettings } from "~/server/config";
 import { errorSummary } from "~/server/lib/describe-error";
 import { Limiter, sweepWidth } from "~/server/sweep/limiter";
-import { sweep } from "~/server/sweep/sweep";
+import { SweepThread } from "~/server/sweep/thread";
 import { recordProbedNodes } from "../nodes/record-probes";
 import { finishChunk } from "./finish";
 import { OpenPortIdentifier } from "./identify";
@@ -12,9 +12,9 @@ import { OpenPortIdentifier } from "./identify";
 const PROGRESS_INTERVAL_MS = 1000;
 
 // One budget of sockets and of probes per process, however many chunks its worker runs at once.
-let limiters: { connect: Limiter; probe: Limiter } | undefined;
-const processLimiters = () =>
-  (limiters ??= { connect: new Limiter(sweepWidth(scanSettings.concurrency)), probe: new Limiter(sweepWidth(scanSettings.probeConcurrency)) });
+let budgets: { sweeper: SweepThread; probe: Limiter } | undefined;
+const processBudgets = () =>
+  (budgets ??= { sweeper: new SweepThread(sweepWidth(scanSettings.concurrency)), probe: new Limiter(sweepWidth(scanSettings.probeConcurrency)) });
 
 export type ChunkAttempt = {
   chunkId: number;
@@ -49,7 +49,7 @@ export async function scanChunk({ chunkId, attempt, maxAttempts, signal }: Chunk
   const db = getDb();
   const chunk = await claimChunk(db, chunkId);
   if (!chunk) return;
-  const { connect, probe } = processLimiters();
+  const { sweeper, probe } = processBudgets();
   const identifier = new OpenPortIdentifier(probe, scanSettings.probeTimeoutMs);
   let addressesProbed = 0;
   let nodesFound = 0;
@@ -63,11 +63,10 @@ export async function scanChunk({ chunkId, attempt, maxAttempts, signal }: Chunk
     }));
   const timer = setInterval(() => void save().catch(() => undefined), PROGRESS_INTERVAL_MS);
   try {
-    await sweep(chunk, {
-      limiter: connect,
+    await sweeper.sweep(chunk, {
       connectTimeoutMs: scanSettings.connectTimeoutMs,
       onOpen: (endpoint) => identifier.add(endpoint),
-      onAddressDone: () => addressesProbed++,
+      onAddressesDone: (count) => (addressesProbed += count),
       signal,
     });
     await identifier.drain();
