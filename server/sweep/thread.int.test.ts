@@ -47,4 +47,14 @@ describe("SweepThread", () => {
     await expect(long).rejects.toBeInstanceOf(SweepAbortedError);
     expect(await thread.sweep(block("127.54.44.0", 8), { connectTimeoutMs: 1000, onOpen: () => {} })).toEqual({ addressesProbed: 8, openPorts: 1 });
   });
+
+  it("ends its thread once idle, and starts a new one for the next sweep", async () => {
+    const brief = new SweepThread(8, 50);
+    expect(brief.state).toBe("stopped");
+    expect(await brief.sweep(block("127.54.44.0", 4), { connectTimeoutMs: 1000, onOpen: () => {} })).toEqual({ addressesProbed: 4, openPorts: 1 });
+    expect(brief.state).toBe("running");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(brief.state).toBe("stopped");
+    expect(await brief.sweep(block("127.54.44.200", 2), { connectTimeoutMs: 1000, onOpen: () => {} })).toEqual({ addressesProbed: 2, openPorts: 1 });
+  });
 });
