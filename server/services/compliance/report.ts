@@ -84,6 +84,7 @@ export async function complianceReport(db: DbExecutor, rules: BinaryRule[], scop
     listed as (
       select s.* from statuses s where ${where}
     ),
+    -- Ordered and cut before numbering, so the sort keeps only the page (top-N) instead of ordering every name.
     page as (
       select l.*, row_number() over (order by ${order}) as position from (select l.* from listed l order by ${order} ${pageClause(view.page)}) l
     ),
