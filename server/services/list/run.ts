@@ -1,4 +1,4 @@
-import { and, asc, Column, desc, getTableColumns, is, sql, type SQL } from "drizzle-orm";
+import { and, asc, Column, desc, eq, getTableColumns, is, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
@@ -38,9 +38,18 @@ export function orderBy(config: ListConfig, ordering: string | undefined): SQL[]
 
 type Options = { db: DbExecutor; scope?: SQL; requestUrl?: string };
 
+/** The table's columns as a list reads them: all but its stored search text, which is for matching only. */
+function listedColumns(config: ListConfig): Record<string, PgColumn> {
+  const columns = getTableColumns(config.table) as Record<string, PgColumn>;
+  return Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== config.searchText?.column));
+}
+
+const total = () => sql<number>`count(*) over ()`.mapWith(Number);
+
 /**
  * Search, filters, ordering and paging for one resource in one read: rows and the total come from
- * the same query (a window count), so a page and its count never disagree.
+ * the same query (a window count), so a page and its count never disagree. A page is chosen by key
+ * first (narrow rows to sort), then only its own rows are read whole, with their computed columns.
  */
 export async function runList<Row extends Record<string, unknown>>(
   config: ListConfig,
@@ -48,22 +57,32 @@ export async function runList<Row extends Record<string, unknown>>(
   { db, scope, requestUrl }: Options,
 ): Promise<Page<Row> | Row[]> {
   const filtering = await filterConditions(config.filters, query, db);
-  const where = and(scope, searchCondition(query.search, config.searchFields), ...filtering.conditions);
+  const where = and(scope, searchCondition(query.search, config.searchFields, config.searchText), ...filtering.conditions);
   const pageRequest = parsePageRequest(query.page, query.page_size);
-  const base = db
-    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), ...config.columns, __total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(config.table)
-    .where(where)
-    .orderBy(...orderBy(config, query.ordering));
+  const order = orderBy(config, query.ordering);
+  const selection = { ...listedColumns(config), ...config.columns };
 
   if (!pageRequest) {
-    const rows = strip<Row>(await base);
+    const rows = await db.select(selection).from(config.table).where(where).orderBy(...order);
     if (!rows.length) await filtering.verify();
-    return config.bareArrayUnlessPaged ? rows : { count: rows.length, next: null, previous: null, results: rows };
+    const results = rows as Row[];
+    return config.bareArrayUnlessPaged ? results : { count: results.length, next: null, previous: null, results };
   }
   let number = pageRequest.number;
   if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
-  const rows = await base.limit(pageRequest.size).offset((number - 1) * pageRequest.size);
+  const keys = db
+    .select({ key: sql`${config.primaryKey}`.as("key"), total: total().as("total") })
+    .from(config.table)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageRequest.size)
+    .offset((number - 1) * pageRequest.size)
+    .as("list_page");
+  const rows = await db
+    .select({ ...selection, __total: keys.total })
+    .from(keys)
+    .innerJoin(config.table, eq(config.primaryKey, keys.key))
+    .orderBy(...order);
   if (!rows.length) await filtering.verify();
   const count = rows.length ? rows[0]!.__total : await countRows(db, config, where);
   if (!rows.length && number > 1) throw new InvalidPageError();
