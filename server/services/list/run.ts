@@ -1,4 +1,4 @@
-import { and, asc, Column, desc, eq, getTableColumns, is, sql, type SQL } from "drizzle-orm";
+import { and, asc, Column, desc, getTableColumns, inArray, is, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
@@ -44,7 +44,7 @@ function listedColumns(config: ListConfig): Record<string, PgColumn> {
   return Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== config.searchText?.column));
 }
 
-const total = () => sql<number>`count(*) over ()`.mapWith(Number);
+const PAGE_KEYS = "list_page";
 
 /**
  * Search, filters, ordering and paging for one resource in one read: rows and the total come from
@@ -70,18 +70,21 @@ export async function runList<Row extends Record<string, unknown>>(
   }
   let number = pageRequest.number;
   if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
-  const keys = db
-    .select({ key: sql`${config.primaryKey}`.as("key"), total: total().as("total") })
-    .from(config.table)
-    .where(where)
-    .orderBy(...order)
-    .limit(pageRequest.size)
-    .offset((number - 1) * pageRequest.size)
-    .as("list_page");
+  const keys = db.$with(PAGE_KEYS).as(
+    db
+      .select({ key: sql`${config.primaryKey}`.as("key"), total: sql`count(*) over ()`.as("total") })
+      .from(config.table)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageRequest.size)
+      .offset((number - 1) * pageRequest.size),
+  );
+  // The page's rows by key (not a join: drizzle maps joined rows through slower checks), the total once.
   const rows = await db
-    .select({ ...selection, __total: keys.total })
-    .from(keys)
-    .innerJoin(config.table, eq(config.primaryKey, keys.key))
+    .with(keys)
+    .select({ ...selection, __total: sql<number>`(select "total" from ${sql.identifier(PAGE_KEYS)} limit 1)`.mapWith(Number) })
+    .from(config.table)
+    .where(inArray(config.primaryKey, db.select({ key: keys.key }).from(keys)))
     .orderBy(...order);
   if (!rows.length) await filtering.verify();
   const count = rows.length ? rows[0]!.__total : await countRows(db, config, where);
