@@ -34,6 +34,11 @@ async function load(db: Database, requestServerId: number) {
   return { ...row, steps };
 }
 
+async function cancelRequested(db: Database, requestId: number): Promise<boolean> {
+  const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, requestId));
+  return Boolean(current?.cancelRequestedAt);
+}
+
 /** Steps that start new work on the BMC: a cancel stops before them (an accepted flash finishes its own steps). */
 const startsNewWork = (step: RequestStepRow) =>
   step.name === "compliance_check" || step.name === "log_versions" || step.name === "check_binary" || step.name === "clear_job_queue" || (step.name === "send_update" && step.status === "pending");
@@ -81,8 +86,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
       if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
-      const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, request.id));
-      if (current?.cancelRequestedAt && startsNewWork(step)) {
+      if (startsNewWork(step) && (await cancelRequested(db, request.id))) {
         await cancelRemaining(db, owner, steps);
         continue;
       }
