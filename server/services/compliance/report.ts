@@ -8,7 +8,7 @@ import { searchCondition } from "../list/search";
 import type { BinaryRule } from "./rules";
 import type { ComplianceScope } from "./scope";
 import type { ServerComplianceDto, SummaryDto } from "./schemas";
-import { severityOf, statusCtes } from "./statuses";
+import { componentColumns, pageInventory, statusCtes } from "./statuses";
 import { COMPLIANCE_STATUSES } from "~/db/schema/choices";
 
 /** How the servers of a report are filtered, ordered and paged; the summary always counts the whole scope. */
@@ -22,7 +22,7 @@ const reportOrdering = {
     server_id: sql`l.server_id`,
     manufacturer: linguistic(sql`l.manufacturer`),
     model: linguistic(sql`l.model`),
-    overall_status: severityOf(sql`l.overall_status`),
+    overall_status: sql`l.overall_rank`,
     inventory_updated_at: sql`l.inventory_updated_at`,
   },
   defaultOrdering: ["server_name"],
@@ -69,22 +69,26 @@ function toServerDto(rules: BinaryRule[], row: ReportRow): ServerComplianceDto {
 /**
  * The compliance of every server in scope, in one statement: one row per listed server (or a single row
  * with no server when none is listed), each carrying the summary of the whole scope and the listed count.
+ * The statuses cover the whole scope; the versions that decided are read for the listed page only.
  */
 export async function complianceReport(db: DbExecutor, rules: BinaryRule[], scope: ComplianceScope, visible: SQL | undefined, view: ReportView): Promise<Report> {
-  const statusFilter = { status: { kind: "choice" as const, column: sql`st.overall_status`, choices: COMPLIANCE_STATUSES } };
+  const statusFilter = { status: { kind: "choice" as const, column: sql`s.overall_status`, choices: COMPLIANCE_STATUSES } };
   const search = searchCondition(view.search, REPORT_SEARCH_FIELDS.map((field) => sql`s.${sql.identifier(field)}`));
   const { conditions } = await filterConditions(statusFilter, { status: view.status }, db);
   const where = and(...conditions, search) ?? sql`true`;
   const order = orderClause(view.ordering);
-  const rows = await db.execute<ReportRow>(sql`${statusCtes(rules, scope, visible)},
+  const paged = view.page !== undefined;
+  const pageFirsts = paged ? pageInventory(rules) : undefined;
+  const components = rules.length ? sql`, ${componentColumns(rules, paged ? "pi" : "p")}` : sql``;
+  const rows = await db.execute<ReportRow>(sql`${statusCtes(rules, scope, visible, { firstVersions: !paged })},
     listed as (
-      select st.*, s.name, s.manufacturer, s.model, s.inventory_updated_at
-      from statuses st join scoped s on s.id = st.server_id
-      where ${where}
+      select s.* from statuses s where ${where}
     ),
+    -- Ordered and cut before numbering, so the sort keeps only the page (top-N) instead of ordering every name.
     page as (
-      select l.*, row_number() over (order by ${order}) as position from listed l order by ${order} ${pageClause(view.page)}
+      select l.*, row_number() over (order by ${order}) as position from (select l.* from listed l order by ${order} ${pageClause(view.page)}) l
     ),
+    ${pageFirsts ?? sql``}
     totals as (
       select count(*)::int as total_servers,
         count(*) filter (where overall_status = 'compliant')::int as compliant,
@@ -94,7 +98,9 @@ export async function complianceReport(db: DbExecutor, rules: BinaryRule[], scop
         (select count(*)::int from listed) as count
       from statuses
     )
-    select totals.*, page.* from totals left join page on true order by page.position`);
+    select totals.*, p.server_id, p.name, p.manufacturer, p.model, p.inventory_updated_at, p.overall_status${components}
+    from totals left join page p on true ${pageFirsts ? sql`left join page_inventory pi on pi.server_id = p.server_id` : sql``}
+    order by p.position`);
   const { total_servers, compliant, non_compliant, unknown, not_applicable, count } = rows[0]!;
   return {
     servers: rows.filter((row) => row.server_id !== null).map((row) => toServerDto(rules, row)),

@@ -29,11 +29,14 @@ async function baselineOf(...binaries: Binary[]) {
   return { id: response.body.id as number, binaries: ids };
 }
 
+/** The server's report, which a paged request (its versions read for the page only) must give alike. */
 async function complianceOf(baselineId: number, serverId: number): Promise<ServerReport> {
-  const response = await api.request("GET", `/api/firmware_baseline/${baselineId}/compliance/?server=${serverId}`, { token });
-  expect(response.status).toBe(200);
-  expect(response.body.servers).toHaveLength(1);
-  return response.body.servers[0];
+  const url = `/api/firmware_baseline/${baselineId}/compliance/?server=${serverId}`;
+  const [whole, paged] = [await api.request("GET", url, { token }), await api.request("GET", `${url}&page_size=1`, { token })];
+  expect([whole.status, paged.status]).toEqual([200, 200]);
+  expect(whole.body.servers).toHaveLength(1);
+  expect(paged.body.servers).toEqual(whole.body.servers);
+  return whole.body.servers[0];
 }
 
 const server = (values: Parameters<typeof createTestServer>[1]) => createTestServer(api.db, { resourcePoolId: poolId, ...values });

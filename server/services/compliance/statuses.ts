@@ -8,6 +8,10 @@ import { COMPLIANCE_STATUSES } from "~/db/schema/choices";
 export const severityOf = (status: SQLWrapper) =>
   sql`array_position(array[${sql.join(COMPLIANCE_STATUSES.map((name) => sql`${name}`), sql`, `)}]::text[], ${status})`;
 
+/** The status of a rank (see `severityOf`). */
+const statusOfRank = (rank: SQL) => sql`(array[${sql.join(COMPLIANCE_STATUSES.map((name) => sql`${name}`), sql`, `)}]::text[])[${rank}]`;
+const RANK = Object.fromEntries(COMPLIANCE_STATUSES.map((status, index) => [status, sql.raw(String(index + 1))])) as Record<(typeof COMPLIANCE_STATUSES)[number], SQL>;
+
 const column = (name: string, k: number) => sql.identifier(`${name}_${k}`);
 
 /** Whether the rule's binary fits a server: its vendor, and its model unless the binary lists none. */
@@ -21,64 +25,67 @@ function fits(rule: BinaryRule, manufacturer: SQL, modelKey: SQL): SQL {
 const inventoryMatch = (rule: BinaryRule) =>
   rule.match === "keywords" ? sql`${rule.firmwareType} = any(f.keyword_types)` : sql`f.name_lower like ${rule.namePattern}`;
 
+type InventoryRule = { rule: BinaryRule; k: number };
+
+/** The rules read from the inventory, with their index k among all the rules. */
+const inventoryRules = (rules: BinaryRule[]): InventoryRule[] =>
+  rules.map((rule, k) => ({ rule, k })).filter(({ rule }) => rule.match === "keywords" || rule.match === "name");
+
 /**
- * Per server, the version each inventory rule finds, in one grouped pass over the scope's entries.
+ * Per-rule aggregates of the inventory pass. `has_k`: whether a candidate has the baseline version, null
+ * when there is no candidate (the component's status). `first_k`: the version of the least candidate by
+ * (name, inventory id), which decides `current_version` when none has the baseline version.
+ */
+const hasBaseline = ({ rule, k }: InventoryRule) => sql`bool_or(f.version = ${rule.version}) filter (where ${inventoryMatch(rule)}) as ${column("has", k)}`;
+const firstByName = ({ rule, k }: InventoryRule) =>
+  sql`(min(array[f.name::text, f.inventory_id::text, f.version::text]) filter (where ${inventoryMatch(rule)}))[3] as ${column("first", k)}`;
+
+/**
+ * The CTE `name`: one grouped pass over the inventory entries of the servers `serverIds` selects.
  * Only installed entries count: Dell's `Previous-` (replaced) and `Available-` (staged) members and
  * entries whose `Status.State` is set but not `Enabled` describe images that are not running, and an
- * entry without a version tells nothing. Among several candidates one at the baseline version wins
- * (the component is compliant), else the first by name.
+ * entry without a version tells nothing. The rules' match is tested first (a CASE, because the planner
+ * orders an AND's terms by cost, not selectivity): most entries match no rule.
  */
-function inventoryCte(rules: BinaryRule[]): SQL | undefined {
-  const read = rules.map((rule, k) => ({ rule, k })).filter(({ rule }) => rule.match === "keywords" || rule.match === "name");
-  if (!read.length) return undefined;
-  // No per-server sort: the baseline version if any candidate has it, else the version of the least (name, id).
-  const found = read.map(({ rule, k }) => {
-    const candidate = sql`filter (where ${inventoryMatch(rule)})`;
-    return sql`case when bool_or(f.version = ${rule.version}) ${candidate} then ${rule.version}::text
-      else (min(array[f.name::text, f.inventory_id::text, f.version::text]) ${candidate})[3] end as ${column("found", k)}`;
-  });
-  return sql`inventory as (
-      select f.server_id, ${sql.join(found, sql`, `)}
+function inventoryPass(name: string, read: InventoryRule[], serverIds: SQL, aggregates: ((rule: InventoryRule) => SQL)[]): SQL {
+  return sql`${sql.identifier(name)} as (
+      select f.server_id, ${sql.join(read.flatMap((rule) => aggregates.map((aggregate) => aggregate(rule))), sql`, `)}
       from ${serverFirmwares} f
-      where f.server_id in (select id from scoped) and f.version <> ''
-        and f.inventory_id not like 'Previous-%' and f.inventory_id not like 'Available-%' and f.state in ('', 'Enabled')
-        and (${or(...read.map(({ rule }) => inventoryMatch(rule)))})
+      where f.server_id in (${serverIds}) and case when ${or(...read.map(({ rule }) => inventoryMatch(rule)))}
+        then f.version <> '' and f.inventory_id not like 'Previous-%' and f.inventory_id not like 'Available-%' and f.state in ('', 'Enabled')
+        else false end
       group by f.server_id
     ),`;
 }
 
-function currentVersion(rule: BinaryRule, k: number): SQL {
-  if (rule.match === "bios") return sql`nullif(s.bios_version, '')`;
-  if (rule.match === "bmc") return sql`nullif(s.bmc_firmware_version, '')`;
-  return sql`i.${column("found", k)}`;
-}
-
-/** One status per binary k: `status_k` from `current_k` and `applicable_k`. */
-const statusOf = (rule: BinaryRule, k: number) => sql`case when not ${column("applicable", k)} then 'not_applicable'
-    when ${column("current", k)} is null then 'unknown'
-    when ${column("current", k)} = ${rule.version} then 'compliant' else 'non_compliant' end`;
-
-/** The most severe status of a server's components; not_applicable when none applies (or there are none). */
-function overallStatus(rules: BinaryRule[]): SQL {
-  if (!rules.length) return sql`'not_applicable'`;
-  const statuses = sql`array[${sql.join(rules.map((_, k) => column("status", k)), sql`, `)}]`;
-  return sql`case when 'non_compliant' = any(${statuses}) then 'non_compliant' when 'unknown' = any(${statuses}) then 'unknown'
-    when 'compliant' = any(${statuses}) then 'compliant' else 'not_applicable' end`;
+/** The rank (see `severityOf`) of binary k's status on server `s`, inventory aggregates in `i`. */
+function rankOf(rule: BinaryRule, k: number): SQL {
+  const reached = (current: SQL) => sql`when nullif(${current}, '') is null then ${RANK.unknown} when ${current} = ${rule.version} then ${RANK.compliant}`;
+  const found =
+    rule.match === "bios"
+      ? reached(sql`s.bios_version`)
+      : rule.match === "bmc"
+        ? reached(sql`s.bmc_firmware_version`)
+        : sql`when i.${column("has", k)} is null then ${RANK.unknown} when i.${column("has", k)} then ${RANK.compliant}`;
+  return sql`case when not ${fits(rule, sql`s.manufacturer`, sql`s.model_key`)} then ${RANK.not_applicable} ${found} else ${RANK.non_compliant} end`;
 }
 
 /**
  * The CTEs every compliance read starts from, for the whole scope in one statement: `scoped` (the
  * servers the actor may see in the scope; for the default scope only those at least one binary fits),
- * then `statuses`: per server, for each binary k (in the rules' order) `current_k` and `status_k`, and
- * `overall_status`. The binaries' values are bound parameters; SQL only compares.
+ * then `statuses`: per server its `scoped` columns (`id` as `server_id`), for each binary k (in the
+ * rules' order) the rank of its status `rank_k`, and `overall_rank` and `overall_status`, the most
+ * severe (not_applicable when nothing applies). With `firstVersions`, also `first_k` (see `firstByName`)
+ * for `currentVersions`; a paged report reads it for its page only (`pageInventory`).
+ * The binaries' values are bound parameters; SQL only compares.
  */
-export function statusCtes(rules: BinaryRule[], scope: ComplianceScope, visible: SQL | undefined): SQL {
+export function statusCtes(rules: BinaryRule[], scope: ComplianceScope, visible: SQL | undefined, { firstVersions = false } = {}): SQL {
   const compatible = scope.kind === "compatible" ? (or(...rules.map((rule) => fits(rule, sql`${servers.manufacturer}`, sql`lower(btrim(${servers.model}))`))) ?? sql`false`) : undefined;
-  const inventory = inventoryCte(rules);
-  const perRule = rules.map(
-    (rule, k) => sql`${fits(rule, sql`s.manufacturer`, sql`s.model_key`)} as ${column("applicable", k)},
-      case when ${fits(rule, sql`s.manufacturer`, sql`s.model_key`)} then ${currentVersion(rule, k)} end as ${column("current", k)}`,
-  );
+  const read = inventoryRules(rules);
+  const inventory = read.length ? inventoryPass("inventory", read, sql`select id from scoped`, firstVersions ? [hasBaseline, firstByName] : [hasBaseline]) : undefined;
+  const ranks = rules.map((rule, k) => sql`, ${rankOf(rule, k)} as ${column("rank", k)}`);
+  const firsts = firstVersions ? read.map(({ k }) => sql`, i.${column("first", k)}`) : [];
+  const overall = rules.length ? sql`least(${sql.join(rules.map((_, k) => column("rank", k)), sql`, `)})` : RANK.not_applicable;
   return sql`
     with scoped as materialized (
       select ${servers.id} as id, ${servers.name} as name, ${servers.manufacturer} as manufacturer, ${servers.model} as model,
@@ -87,14 +94,40 @@ export function statusCtes(rules: BinaryRule[], scope: ComplianceScope, visible:
       from ${servers} where ${and(visible, scopeCondition(scope), compatible) ?? sql`true`}
     ),
     ${inventory ?? sql``}
-    currents as (
-      select s.id as server_id${sql.join(perRule.map((fragment) => sql`, ${fragment}`), sql``)}
+    ranks as (
+      select s.id as server_id, s.name, s.manufacturer, s.model, s.serial_number, s.bios_version, s.bmc_firmware_version, s.inventory_updated_at
+        ${sql.join([...ranks, ...firsts], sql``)}
       from scoped s ${inventory ? sql`left join inventory i on i.server_id = s.id` : sql``}
     ),
-    component_statuses as (
-      select c.*${sql.join(rules.map((rule, k) => sql`, ${statusOf(rule, k)} as ${column("status", k)}`), sql``)} from currents c
-    ),
     statuses as (
-      select cs.*, ${overallStatus(rules)} as overall_status from component_statuses cs
+      select r.*, ${overall} as overall_rank, ${statusOfRank(overall)} as overall_status from ranks r
     )`;
+}
+
+/** The CTE `page_inventory`: `first_k` of the servers of the CTE `page` only; none when no rule reads the inventory. */
+export function pageInventory(rules: BinaryRule[]): SQL | undefined {
+  const read = inventoryRules(rules);
+  return read.length ? inventoryPass("page_inventory", read, sql`select server_id from page`, [firstByName]) : undefined;
+}
+
+/**
+ * `status_k` and `current_k` of each binary k for a row `p` of `statuses`, `first_k` read from `firsts`
+ * (the row itself, or its `page_inventory` row). A component at the baseline version shows it; else the
+ * version that decided.
+ */
+export function componentColumns(rules: BinaryRule[], firsts: string): SQL {
+  const from = sql.raw(firsts);
+  return sql.join(
+    rules.map((rule, k) => {
+      const rank = sql`p.${column("rank", k)}`;
+      const current =
+        rule.match === "bios"
+          ? sql`nullif(p.bios_version, '')`
+          : rule.match === "bmc"
+            ? sql`nullif(p.bmc_firmware_version, '')`
+            : sql`case when ${rank} = ${RANK.compliant} then ${rule.version}::text else ${from}.${column("first", k)} end`;
+      return sql`${statusOfRank(rank)} as ${column("status", k)}, case when ${rank} <> ${RANK.not_applicable} then ${current} end as ${column("current", k)}`;
+    }),
+    sql`, `,
+  );
 }
