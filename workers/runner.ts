@@ -36,10 +36,6 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
       maxPoolSize: workerSettings.concurrency + 2,
       noHandleSignals: true,
       pollInterval: workerSettings.pollIntervalMs,
-      // One query fetches (and locks) the jobs that are due for every free slot, and only the local queue
-      // polls: without it each idle slot polls on its own (concurrency x 1/pollInterval queries a second).
-      // Jobs it holds are locked by this pool's id: the heartbeat frees them if this process dies.
-      preset: { worker: { localQueue: { size: workerSettings.concurrency } } },
       logger,
       events,
     });

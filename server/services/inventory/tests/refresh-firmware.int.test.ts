@@ -5,11 +5,11 @@ import { withBmc } from "~/server/redfish";
 import { clientOptionsFor } from "~/server/redfish/testing/fleet";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
-import { createNodeFor, createTestProfile } from "~/server/testing/registration";
 import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
 import type { Bmc } from "~/simulator/bmc/bmc";
 import { inventoryOf } from "~/simulator/bmc/inventory";
 import { acquireBmcLease, BmcLeaseLostError } from "../../bmc-operations";
+import { registerBmcs } from "../../remediation/testing/fleet";
 import { refreshFirmwareInventory } from "..";
 
 let api: TestApi;
@@ -21,11 +21,7 @@ beforeAll(async () => {
   api = await startTestApi();
   staff = (await createTestUser(api.db, { isStaff: true })).token;
   fleet = await startFleet({ base: "127.58.10.1", seed: 5810, timings: { powerMs: 20 }, bmcs: [{ vendor: "dell" }, { vendor: "supermicro" }] });
-  const profile = await createTestProfile(api, staff, [{ username: "root", password: "bmc_password" }]);
-  for (const bmc of fleet.bmcs) {
-    const node = await createNodeFor(api, fleet, bmc);
-    ids.push((await api.request("POST", `/api/node/${node.id}/register/`, { token: staff, json: { auth_profile: profile.id } })).body.id);
-  }
+  ids.push(...(await registerBmcs(api, staff, fleet.bmcs, fleet.certificate!)).map((server) => server.id));
 });
 afterAll(() => Promise.all([fleet.stop(), api.close()]));
 
