@@ -6,7 +6,7 @@
 // directly with the postgres driver at the same concurrency.
 // Needs Debian's wrk. Usage: npx tsx bench/server-list.ts [--seconds 15]
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -24,6 +24,22 @@ import { seedFleet } from "./lib/fleet";
 function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** CPU time of the embedded PostgreSQL: its postmaster and every process it started (backends included). */
+function clusterCpuMs(clusterDir: string): number {
+  const postmaster = Number(readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let total = processCpuMs(postmaster);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      if (Number(fields[1]) === postmaster) total += processCpuMs(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
 }
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 15;
@@ -56,6 +72,7 @@ try {
   if (check.status !== 200 || body.count !== page.count || body.results[0]?.name !== page.results[0]?.name) throw new Error(`API answered ${check.status}`);
 
   const cpuBefore = processCpuMs(server.pid!);
+  const pgBefore = clusterCpuMs(database.clusterDir!);
   const wrk = spawnSync("wrk", ["-t", "2", "-c", String(CLIENTS), "-d", `${SECONDS}s`, "--latency", "-H", `Authorization: Bearer ${token}`, url], { encoding: "utf8" });
   const latency = (label: string) => {
     const match = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(wrk.stdout);
@@ -65,7 +82,9 @@ try {
   const requests = /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1];
   const served = Number(/(\d+) requests in/.exec(wrk.stdout)?.[1]);
   const serverCpu = (processCpuMs(server.pid!) - cpuBefore) / served;
+  const pgCpu = (clusterCpuMs(database.clusterDir!) - pgBefore) / served;
 
+  const pgDirectBefore = clusterCpuMs(database.clusterDir!);
   const direct: number[] = [];
   const deadline = performance.now() + SECONDS * 1000;
   await Promise.all(
@@ -78,12 +97,13 @@ try {
     }),
   );
   direct.sort((a, b) => a - b);
+  const pgDirectCpu = (clusterCpuMs(database.clusterDir!) - pgDirectBefore) / direct.length;
 
   const api = { median: latency("50%"), p99: latency("99%") };
   const sql = { median: percentile(direct, 50), p99: percentile(direct, 99) };
   console.log(`GET ${url.replace(/^http:\/\/[^/]+/, "")} as a non-staff user (${page.count} matches; 10,000 servers, 100 pools), ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
-  console.log(`  API (wrk -t2 -c${CLIENTS}, keep-alive)                       median ${api.median.toFixed(2)} ms   p99 ${api.p99.toFixed(2)} ms   (${requests} req/s, ${serverCpu.toFixed(1)} ms of server CPU each)`);
-  console.log(`  same ${statements.length} SQL statements, postgres driver, ${CLIENTS} loops   median ${sql.median.toFixed(2)} ms   p99 ${sql.p99.toFixed(2)} ms   (${(direct.length / SECONDS).toFixed(0)} req/s)`);
+  console.log(`  API (wrk -t2 -c${CLIENTS}, keep-alive)                       median ${api.median.toFixed(2)} ms   p99 ${api.p99.toFixed(2)} ms   (${requests} req/s; CPU each: server ${serverCpu.toFixed(1)} ms, PostgreSQL ${pgCpu.toFixed(1)} ms)`);
+  console.log(`  same ${statements.length} SQL statements, postgres driver, ${CLIENTS} loops   median ${sql.median.toFixed(2)} ms   p99 ${sql.p99.toFixed(2)} ms   (${(direct.length / SECONDS).toFixed(0)} req/s; PostgreSQL CPU ${pgDirectCpu.toFixed(1)} ms each)`);
   console.log(`  API / direct: median ${(api.median / sql.median).toFixed(2)}x, p99 ${(api.p99 / sql.p99).toFixed(2)}x (target: p99 < 50 ms and within 3x)`);
   console.log(`measured: one run on ${os.cpus().length} cores shared with other work; wrk and the driver loops on the same machine`);
 } finally {

@@ -1,3 +1,4 @@
+import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
@@ -7,6 +8,11 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** A database handle or an open transaction: services accept either. */
 export type DbExecutor = Database | Transaction;
 
+/** How drizzle names columns in SQL (camelCase properties, snake_case columns). */
+export const CASING = "snake_case";
+/** A dialect with the connections' casing, to render a statement's fixed parts once (the list helper's select lists). */
+export const dialect = new PgDialect({ casing: CASING });
+
 type Connection = { url: string; sql: postgres.Sql; db: Database };
 
 // Kept on globalThis so Next's dev hot-reload reuses one pool instead of leaking a new one per reload.
@@ -14,7 +20,7 @@ const holder = globalThis as unknown as { rackpilotDb?: Connection };
 
 export function createConnection(url: string, max = 10): Connection {
   const sql = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
-  return { url, sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+  return { url, sql, db: drizzle(sql, { schema, casing: CASING }) };
 }
 
 export function getConnection(): Connection {

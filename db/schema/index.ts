@@ -7,6 +7,7 @@ export * from "./nodes";
 export * from "./pools";
 export * from "./requests";
 export * from "./rate-limits";
+export * from "./search-text";
 export * from "./registrations";
 export * from "./servers";
 export * from "./switches";

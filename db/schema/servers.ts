@@ -5,6 +5,7 @@ import { FIRMWARE_COMPONENTS } from "./choices";
 import { keywordTypesExpression } from "./firmware-keywords";
 import { nodes } from "./nodes";
 import { pools } from "./pools";
+import { searchTextExpression } from "./search-text";
 
 /** A computer system managed by a BMC (a node); a chassis manager's node manages several. */
 export const servers = pgTable(
@@ -39,6 +40,10 @@ export const servers = pgTable(
     inventoryUpdatedAt: timestamp({ withTimezone: true, precision: 6 }),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
+    /** What `?search=` compares, lower-cased once per write (the list's `searchText`). */
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs(searchTextExpression(["name", "model", "serial_number", "manufacturer", "sku"])),
   },
   (table) => [
     index().on(table.resourcePoolId),

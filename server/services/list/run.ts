@@ -1,6 +1,5 @@
-import { and, asc, Column, desc, getTableColumns, is, sql, type SQL } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
-import type { DbExecutor } from "~/db/client";
+import { and, asc, Column, desc, getTableColumns, inArray, is, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { dialect, type DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
 import { InvalidPageError, pageUrl, parsePageRequest } from "./pagination";
 import { searchCondition } from "./search";
@@ -38,9 +37,56 @@ export function orderBy(config: ListConfig, ordering: string | undefined): SQL[]
 
 type Options = { db: DbExecutor; scope?: SQL; requestUrl?: string };
 
+type Decoder = { mapFromDriverValue(value: unknown): unknown };
+type RowReader = { columns: SQL; decoders: Array<[string, Decoder]> };
+
+const readers = new WeakMap<ListConfig["table"], Map<ListConfig["columns"], RowReader>>();
+
+/**
+ * What a list reads per row: the table's columns (but its stored search text, which is for matching
+ * only) and the computed ones, each aliased by its property, with the decoder drizzle would apply.
+ * The select list is rendered once per table and computed columns: rendering it per request cost
+ * more CPU than the database spends on a page.
+ */
+function rowReader(config: ListConfig): RowReader {
+  const byColumns = readers.get(config.table) ?? new Map<ListConfig["columns"], RowReader>();
+  readers.set(config.table, byColumns);
+  const known = byColumns.get(config.columns);
+  if (known) return known;
+  const fields = Object.entries({ ...getTableColumns(config.table), ...config.columns }).filter(([, field]) => field !== config.searchText?.column);
+  const list = sql.join(fields.map(([key, field]) => sql`${field} as ${sql.identifier(key)}`), sql`, `);
+  const rendered = dialect.sqlToQuery(list);
+  const reader: RowReader = {
+    // A computed column with a bound value cannot be rendered ahead (none is, today).
+    columns: rendered.params.length ? list : sql.raw(rendered.sql),
+    // An SQL expression's decoder is what `.mapWith()` set (drizzle keeps it on the untyped `decoder`);
+    // a column that keeps the driver's value as it is (text, boolean...) needs none.
+    decoders: fields
+      .map(([key, field]): [string, Decoder] => [key, is(field, Column) ? field : (field as unknown as { decoder: Decoder }).decoder])
+      .filter(([, decoder]) => decoder.mapFromDriverValue !== Column.prototype.mapFromDriverValue),
+  };
+  byColumns.set(config.columns, reader);
+  return reader;
+}
+
+/**
+ * Runs a list's statement and decodes its rows as drizzle's select would, with the same decoders,
+ * without drizzle's generic row mapping.
+ */
+async function readRows(db: DbExecutor, statement: SQLWrapper, decoders: Array<[string, Decoder]>): Promise<Array<Record<string, unknown>>> {
+  const rows = await db.execute<Record<string, unknown>>(statement);
+  return rows.map((row) => {
+    for (const [key, decoder] of decoders) if (row[key] !== null) row[key] = decoder.mapFromDriverValue(row[key]);
+    return row;
+  });
+}
+
+const PAGE_KEYS = "list_page";
+
 /**
  * Search, filters, ordering and paging for one resource in one read: rows and the total come from
- * the same query (a window count), so a page and its count never disagree.
+ * the same query (a window count), so a page and its count never disagree. A page is chosen by key
+ * first (narrow rows to sort), then only its own rows are read whole, with their computed columns.
  */
 export async function runList<Row extends Record<string, unknown>>(
   config: ListConfig,
@@ -48,24 +94,37 @@ export async function runList<Row extends Record<string, unknown>>(
   { db, scope, requestUrl }: Options,
 ): Promise<Page<Row> | Row[]> {
   const filtering = await filterConditions(config.filters, query, db);
-  const where = and(scope, searchCondition(query.search, config.searchFields), ...filtering.conditions);
+  const where = and(scope, searchCondition(query.search, config.searchFields, config.searchText), ...filtering.conditions);
   const pageRequest = parsePageRequest(query.page, query.page_size);
-  const base = db
-    .select({ ...(getTableColumns(config.table) as Record<string, PgColumn>), ...config.columns, __total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(config.table)
-    .where(where)
-    .orderBy(...orderBy(config, query.ordering));
+  const order = orderBy(config, query.ordering);
+  const { columns, decoders } = rowReader(config);
 
   if (!pageRequest) {
-    const rows = strip<Row>(await base);
+    const rows = (await readRows(db, db.select({ columns }).from(config.table).where(where).orderBy(...order), decoders)) as Row[];
     if (!rows.length) await filtering.verify();
     return config.bareArrayUnlessPaged ? rows : { count: rows.length, next: null, previous: null, results: rows };
   }
   let number = pageRequest.number;
   if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
-  const rows = await base.limit(pageRequest.size).offset((number - 1) * pageRequest.size);
+  const keys = db.$with(PAGE_KEYS).as(
+    db
+      .select({ key: sql`${config.primaryKey}`.as("key"), total: sql`count(*) over ()`.as("total") })
+      .from(config.table)
+      .where(where)
+      .orderBy(...order)
+      .limit(pageRequest.size)
+      .offset((number - 1) * pageRequest.size),
+  );
+  // The page's rows by key, the total once.
+  const statement = db
+    .with(keys)
+    .select({ columns, __total: sql`(select "total" from ${sql.identifier(PAGE_KEYS)} limit 1)`.as("__total") })
+    .from(config.table)
+    .where(inArray(config.primaryKey, db.select({ key: keys.key }).from(keys)))
+    .orderBy(...order);
+  const rows = await readRows(db, statement, decoders);
   if (!rows.length) await filtering.verify();
-  const count = rows.length ? rows[0]!.__total : await countRows(db, config, where);
+  const count = rows.length ? Number(rows[0]!.__total) : await countRows(db, config, where);
   if (!rows.length && number > 1) throw new InvalidPageError();
   return {
     count,

@@ -55,7 +55,17 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * tRPC checks an output with `parseAsync`, but zod runs its compiled object parser only in a
+ * synchronous parse, which costs about 8x less CPU on a page of rich objects. DTO schemas hold no
+ * async refinement, so the result (and any error) is the same.
+ */
+function parsedSynchronously<T extends z.ZodType>(schema: T): T {
+  schema.parseAsync = async (data, params) => schema.parse(data, params);
+  return schema;
+}
+
 /** A list is the DRF envelope, or for MOJO's bare-array lists a plain array unless paged. */
 export function listOutputSchema<T extends z.ZodType>(item: T, config: ListConfig) {
-  return config.bareArrayUnlessPaged ? z.union([z.array(item), pageSchema(item)]) : pageSchema(item);
+  return parsedSynchronously(config.bareArrayUnlessPaged ? z.union([z.array(item), pageSchema(item)]) : pageSchema(item));
 }

@@ -1,6 +1,7 @@
 import { and, or, sql, type SQL } from "drizzle-orm";
+import { SEARCH_TEXT_SEPARATOR } from "~/db/schema/search-text";
 import { DomainError } from "../errors";
-import type { Searchable } from "./types";
+import type { Searchable, SearchField, SearchText } from "./types";
 
 // Django's smart_split: whitespace separates tokens, except inside "double" or 'single' quotes.
 const SMART_SPLIT = /((?:[^\s'"]*(?:(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[^\s'"]*)+)|\S+)/g;
@@ -31,13 +32,30 @@ export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const expressionOf = (field: SearchField): Searchable => ("alphabet" in field ? field.expression : field);
+
+/**
+ * One term: any field contains it, ignoring case. ILIKE lower-cases both sides with the field's
+ * collation, so `lower(field) LIKE lower(pattern)` is the same test: with a stored search text the
+ * covered fields take one LIKE on it, unless the term holds the separator (it could then match
+ * across two fields).
+ */
+function termCondition(term: string, fields: SearchField[], stored: SearchText | undefined): SQL {
+  const pattern = `%${escapeLike(term)}%`;
+  const useStored = stored !== undefined && !term.includes(SEARCH_TEXT_SEPARATOR);
+  const matches = fields
+    .filter((field) => !(useStored && stored.covers.includes(expressionOf(field))))
+    .filter((field) => !("alphabet" in field) || [...term].every((character) => field.alphabet.test(character)))
+    .map((field) => sql`cast(${expressionOf(field)} as text) ilike ${pattern}`);
+  if (useStored) matches.unshift(sql`${stored.column} like lower(${pattern})`);
+  return or(...matches) ?? sql`false`;
+}
+
 /** Every term must match (AND); a term matches when any search field contains it, ignoring case (OR). */
-export function searchCondition(search: string | undefined, fields: Searchable[]): SQL | undefined {
+export function searchCondition(search: string | undefined, fields: SearchField[], stored?: SearchText): SQL | undefined {
   // DRF validates the parameter as a CharField outside any serializer, hence a bare list body.
   if (search?.includes("\0")) throw new DomainError(400, ["Null characters are not allowed."]);
   const terms = searchTerms(search ?? "");
   if (terms.length === 0 || fields.length === 0) return undefined;
-  return and(
-    ...terms.map((term) => or(...fields.map((field) => sql`cast(${field} as text) ilike ${`%${escapeLike(term)}%`}`))),
-  );
+  return and(...terms.map((term) => termCondition(term, fields, stored)));
 }

@@ -7,11 +7,18 @@ import { poolMemberFilters, poolNameOrdering } from "../pools/member-filters";
 import { serverBmcUrl, serverDtoColumns, toServerDto, type ServerDtoRow } from "./dto";
 import { serverScope } from "./scope";
 
+/** The fields `servers.search_text` holds (db/schema/servers.ts), in its order. */
+const STORED_SEARCH_FIELDS = [servers.name, servers.model, servers.serialNumber, servers.manufacturer, servers.sku];
+
+// What `https://<host(ip)>:<port>` can hold: host() writes IPv6 in lower-case hex (`[::ffff:1.2.3.4]`).
+const BMC_URL_ALPHABET = /^[0-9a-fhpst:/.[\]]$/i;
+
 export function serverListConfig(actor: Actor): ListConfig {
   return {
     table: servers,
     primaryKey: servers.id,
-    searchFields: [servers.name, servers.model, servers.serialNumber, servers.manufacturer, servers.sku, serverBmcUrl],
+    searchFields: [...STORED_SEARCH_FIELDS, { expression: serverBmcUrl, alphabet: BMC_URL_ALPHABET }],
+    searchText: { column: servers.searchText, covers: STORED_SEARCH_FIELDS },
     filters: {
       power_state: { kind: "text", column: servers.powerState, caseInsensitive: true, description: "Redfish power state (`On`, `Off`...), ignoring case." },
       manufacturer: {

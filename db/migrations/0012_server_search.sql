@@ -1,0 +1,1 @@
+ALTER TABLE "servers" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower("name") || E'\x1f' || lower("model") || E'\x1f' || lower("serial_number") || E'\x1f' || lower("manufacturer") || E'\x1f' || lower("sku")) STORED NOT NULL;
