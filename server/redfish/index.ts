@@ -2,7 +2,7 @@ export { probeBmc, type ProbeOptions, type ProbeResult, type RedfishProtocol, ty
 export { RedfishClient, withBmc, type ClientOptions } from "./client";
 export type { RedfishResponse, RequestOptions, TlsRequirement } from "./http";
 export type { Credential } from "./session";
-export { readInventory } from "./inventory";
+export { readFirmwareInventory, readInventory } from "./inventory";
 export type * from "./inventory/types";
 export { normalizeFingerprint } from "./tls";
 export type { BmcEndpoint } from "./transport";

@@ -2,7 +2,7 @@ import type { RedfishClient } from "./client";
 import { readFirmware, managerInfo } from "./inventory/firmware";
 import { readEthernetInterfaces, readMemory, readProcessors } from "./inventory/parts";
 import { readSystemStorage } from "./inventory/storage";
-import type { Inventory, ManagerInfo, SystemInventory } from "./inventory/types";
+import type { FirmwareEntry, FirmwareReading, Inventory, ManagerInfo, SystemInventory } from "./inventory/types";
 import { dig, idOf, linkOf, linksOf, pathKey, prop, text, texts, type Json } from "./odata";
 import { quirksFor } from "./vendors";
 
@@ -13,16 +13,23 @@ async function collection(client: RedfishClient, name: string): Promise<Json[]> 
   return path ? client.members(path) : [];
 }
 
+/** The BMC's systems and managers, and the vendor quirks that read the rest. */
+async function readTopology(client: RedfishClient) {
+  const [systems, managerResources] = await Promise.all([collection(client, "Systems"), collection(client, "Managers")]);
+  const managers = managerResources.map(managerInfo);
+  const systemIds = systems.map((system) => idOf(system) ?? "");
+  return { systems, managers, systemIds, quirks: quirksFor(client.vendor, text(prop(systems[0], "Manufacturer"))) };
+}
+
+const firmwareOfSystem = (firmware: FirmwareEntry[] | null, systemId: string | undefined) => firmware?.filter((entry) => entry.systems.includes(systemId ?? "")) ?? null;
+
 /**
  * Crawls everything registration needs, starting at the service root and following links only.
  * Missing branches are recorded as null, never an error; a BMC with several systems (a blade
  * chassis manager) yields each of them.
  */
 export async function readInventory(client: RedfishClient): Promise<Inventory> {
-  const [systems, managerResources] = await Promise.all([collection(client, "Systems"), collection(client, "Managers")]);
-  const managers = managerResources.map(managerInfo);
-  const systemIds = systems.map((system) => idOf(system) ?? "");
-  const quirks = quirksFor(client.vendor, text(prop(systems[0], "Manufacturer")));
+  const { systems, managers, systemIds, quirks } = await readTopology(client);
   const [firmware, details] = await Promise.all([
     readFirmware(client, systems, { systems: systemIds, managers }, quirks),
     Promise.all(
@@ -48,10 +55,28 @@ export async function readInventory(client: RedfishClient): Promise<Inventory> {
       ...identity(system),
       manager: managerOf(system, managers),
       ...details[index],
-      firmware: firmware?.filter((entry) => entry.systems.includes(systemIds[index])) ?? null,
+      firmware: firmwareOfSystem(firmware, systemIds[index]),
     })),
     managers,
     firmware,
+  };
+}
+
+/**
+ * What a firmware update changes, read the way `readInventory` reads it: per system its BIOS version,
+ * its manager (and so the BMC's firmware version) and its firmware inventory entries. Processors,
+ * memory, NICs and storage are not read: a flash does not change them.
+ */
+export async function readFirmwareInventory(client: RedfishClient): Promise<FirmwareReading> {
+  const { systems, managers, systemIds, quirks } = await readTopology(client);
+  const firmware = await readFirmware(client, systems, { systems: systemIds, managers }, quirks);
+  return {
+    systems: systems.map((system, index) => ({
+      odataId: systemIds[index]!,
+      biosVersion: biosVersionOf(system),
+      manager: managerOf(system, managers),
+      firmware: firmwareOfSystem(firmware, systemIds[index]),
+    })),
   };
 }
 

@@ -155,3 +155,8 @@ export interface Inventory {
   /** Every firmware inventory entry of the BMC; null when it serves none. */
   firmware: FirmwareEntry[] | null;
 }
+
+/** `readFirmwareInventory()`: the part of each system's inventory a firmware update changes. */
+export interface FirmwareReading {
+  systems: Pick<SystemInventory, "odataId" | "biosVersion" | "manager" | "firmware">[];
+}

@@ -1,4 +1,5 @@
-export { refreshEveryRegisteredServer, refreshNodeInventory, type RefreshEveryServerResult } from "./refresh-all";
+export { refreshEveryRegisteredServer, type RefreshEveryServerResult } from "./refresh-all";
+export { refreshFirmwareInventory } from "./refresh-firmware";
 export { findServerToRefresh, refreshServer } from "./refresh";
 export { findNodeToRegister, registerNode } from "./register";
 export { registerBmc, type Registration } from "./register-bmc";

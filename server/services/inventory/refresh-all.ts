@@ -1,23 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, exists, isNotNull, sql } from "drizzle-orm";
-import { nodes, servers, type NodeRow } from "~/db/schema";
+import { nodes, servers } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
 import { errorSummary } from "~/server/lib/describe-error";
 import { Limiter } from "~/server/sweep/limiter";
-import type { BmcLease } from "../bmc-operations";
 import type { ServiceContext } from "../context";
 import { requireStaff } from "../permissions";
 import { loadRegistrationProfile, type RegistrationProfile } from "./profile";
 import { registerBmc } from "./register-bmc";
-
-/**
- * Re-reads the inventory of a node the caller holds the lease of (remediation, after it changed the
- * firmware), with the auth profile and credential it was registered with; answers its servers' ids.
- */
-export async function refreshNodeInventory(ctx: ServiceContext, node: NodeRow, lease: BmcLease): Promise<number[]> {
-  if (node.authProfileId === null) throw new Error(`node ${node.id} has no auth profile on record`);
-  return registerBmc(ctx, { node, profile: await loadRegistrationProfile(ctx, node.authProfileId), lease });
-}
 
 export type RefreshEveryServerResult = {
   /** BMCs that manage servers and have an auth profile on record. */

@@ -18,10 +18,10 @@ export type Registration = {
   profile: RegistrationProfile;
   /** In the transaction that stores the inventory, before it commits (a bulk registration records its node's outcome there). */
   onStored?: (tx: DbExecutor, serverIds: number[]) => Promise<void>;
-} & (
-  | { /** Take the BMC's lease for this operation, waiting up to `waitMs` for another one to end. */ operation: BmcOperation; waitMs: number }
-  | { /** A lease the caller already holds (remediation re-reading the inventory it just changed). */ lease: BmcLease }
-);
+  /** The BMC's lease is taken for this operation, waiting up to `waitMs` for another one to end. */
+  operation: BmcOperation;
+  waitMs: number;
+};
 
 /**
  * Registers (or refreshes) one BMC: one operation at a time per BMC, then log in with the profile's
@@ -53,7 +53,6 @@ export async function registerBmc(ctx: ServiceContext, registration: Registratio
       throw error;
     }
   };
-  if ("lease" in registration) return run(registration.lease);
   return withBmcLease(node, registration.operation, { waitMs: registration.waitMs, db: getDb() }, run);
 }
 

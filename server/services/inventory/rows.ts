@@ -4,11 +4,12 @@ import type { DriveInfo, FirmwareEntry, Inventory, StorageInfo, SystemInventory 
 
 type PartInsert<T extends { $inferInsert: unknown }> = Omit<T["$inferInsert"], "serverId" | "id">;
 export type ServerInventoryColumns = Omit<typeof servers.$inferInsert, "id" | "name" | "nameSetByOperator" | "resourcePoolId" | "protected" | "description" | "tags">;
+export type FirmwareRow = PartInsert<typeof serverFirmwares>;
 export type ServerParts = {
   processors: PartInsert<typeof serverProcessors>[];
   ethernetInterfaces: PartInsert<typeof serverEthernetInterfaces>[];
   storages: PartInsert<typeof serverStorages>[];
-  firmwares: PartInsert<typeof serverFirmwares>[];
+  firmwares: FirmwareRow[];
 };
 
 // Column widths: a BMC string longer than its column is cut rather than failing the registration.
@@ -41,13 +42,20 @@ export function serverColumns(system: SystemInventory, inventory: Inventory, nod
     uuid: clip(system.uuid, 64),
     hostname: clip(system.hostName),
     powerState: clip(system.powerState, 32),
-    biosVersion: clip(system.biosVersion),
-    bmcFirmwareVersion: clip(system.manager?.firmwareVersion),
+    ...firmwareColumns(system),
     processorCount: processors ? processors.length : null,
     processorModel: clip(processors?.find((cpu) => cpu.model)?.model),
     memoryGib: system.memory.totalGiB,
   };
 }
+
+/** The firmware versions on the server row (compliance reads the BIOS and the BMC there). */
+export function firmwareColumns(system: Pick<SystemInventory, "biosVersion" | "manager">): Pick<ServerInventoryColumns, "biosVersion" | "bmcFirmwareVersion"> {
+  return { biosVersion: clip(system.biosVersion), bmcFirmwareVersion: clip(system.manager?.firmwareVersion) };
+}
+
+/** A server's firmware inventory entries as the BMC reports them now. */
+export const firmwareRows = (system: Pick<SystemInventory, "firmware">): FirmwareRow[] => (system.firmware ?? []).map(firmwareRow);
 
 /** A server's parts as the BMC reports them now (a registration replaces the stored ones). */
 export function serverParts(system: SystemInventory): ServerParts {
@@ -73,7 +81,7 @@ export function serverParts(system: SystemInventory): ServerParts {
       ipv6Addresses: nic.ipv6Addresses,
     })),
     storages: (system.storage ?? []).map(storageRow),
-    firmwares: (system.firmware ?? []).map(firmwareRow),
+    firmwares: firmwareRows(system),
   };
 }
 
@@ -108,7 +116,7 @@ const driveEntry = (drive: DriveInfo) => ({
   status: drive.health ?? drive.state ?? "",
 });
 
-const firmwareRow = (entry: FirmwareEntry): PartInsert<typeof serverFirmwares> => ({
+const firmwareRow = (entry: FirmwareEntry): FirmwareRow => ({
   inventoryId: clip(entry.id),
   odataId: entry.odataId,
   name: clip(entry.name),

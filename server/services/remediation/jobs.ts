@@ -1,5 +1,6 @@
 import type { DbExecutor } from "~/db/client";
-import { enqueueJob } from "../jobs";
+import type { SQL } from "drizzle-orm";
+import { addJobCall, enqueueJob } from "../jobs";
 
 /** Begins, advances and ends a request (one job at a time per request: its key). */
 export const REMEDIATION_REQUEST_TASK = "remediation_request";
@@ -27,10 +28,16 @@ export function enqueueRequestJob(db: DbExecutor, requestId: number): Promise<vo
   return enqueueJob(db, REMEDIATION_REQUEST_TASK, { request_id: requestId }, { jobKey: requestJobKey(requestId), maxAttempts: MAX_ATTEMPTS });
 }
 
+const serverJob = (requestServerId: number, generation: number, runAt?: Date) =>
+  [REMEDIATION_SERVER_TASK, { request_server_id: requestServerId, generation }, { jobKey: serverJobKey(requestServerId), maxAttempts: MAX_ATTEMPTS, runAt }] as const;
+
 /**
  * The server's next job, for `generation` (the caller bumped it in the same transaction). Replaces a
  * queued job of the same key; if the current job is running, graphile-worker takes the key off it.
  */
 export function enqueueServerJob(db: DbExecutor, requestServerId: number, generation: number, runAt?: Date): Promise<void> {
-  return enqueueJob(db, REMEDIATION_SERVER_TASK, { request_server_id: requestServerId, generation }, { jobKey: serverJobKey(requestServerId), maxAttempts: MAX_ATTEMPTS, runAt });
+  return enqueueJob(db, ...serverJob(requestServerId, generation, runAt));
 }
+
+/** The `enqueueServerJob` call, for a statement that also bumps the generation. */
+export const serverJobCall = (requestServerId: number, generation: number, runAt?: Date): SQL => addJobCall(...serverJob(requestServerId, generation, runAt));

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { advanceRequest } from "./coordinator";
-import { enqueueServerJob } from "./jobs";
+import { serverJobCall } from "./jobs";
 
 /** This job's generation is no longer the server's: a newer job took over (or the server ended). */
 export class SupersededError extends Error {
@@ -15,11 +15,7 @@ export type Owner = { requestServerId: number; generation: number };
 
 /** Locks the server's row if this job still owns it (same generation, still running), else throws. */
 async function claim(tx: DbExecutor, owner: Owner): Promise<void> {
-  const [row] = await tx
-    .select({ id: requestServers.id })
-    .from(requestServers)
-    .where(and(eq(requestServers.id, owner.requestServerId), eq(requestServers.generation, owner.generation), eq(requestServers.status, "running")))
-    .for("update");
+  const [row] = await claimQuery(tx, owner);
   if (!row) throw new SupersededError(owner.requestServerId);
 }
 
@@ -30,35 +26,63 @@ function stepValues(patch: StepPatch) {
   return { ...values, ...(started ? { startedAt: sql`coalesce(${requestSteps.startedAt}, now())` } : {}), ...(finished ? { finishedAt: sql`now()` } : {}) };
 }
 
+function claimQuery(db: DbExecutor, owner: Owner) {
+  return db
+    .select({ id: requestServers.id })
+    .from(requestServers)
+    .where(and(eq(requestServers.id, owner.requestServerId), eq(requestServers.generation, owner.generation), eq(requestServers.status, "running")))
+    .for("update");
+}
+
+/** The server's row, locked, while this job owns it: a statement that writes only `where exists` it is a claim and a write in one round trip. */
+const owned = (db: DbExecutor, owner: Owner) => db.$with("owned").as(claimQuery(db, owner));
+
+/** Writes steps in one statement, only while this job owns its server, else throws. */
+async function writeSteps(db: DbExecutor, owner: Owner, stepIds: number[], values: ReturnType<typeof stepValues>): Promise<void> {
+  const claim = owned(db, owner);
+  const written = await db
+    .with(claim)
+    .update(requestSteps)
+    .set(values)
+    .where(and(inArray(requestSteps.id, stepIds), exists(db.select().from(claim))))
+    .returning({ id: requestSteps.id });
+  if (!written.length) throw new SupersededError(owner.requestServerId);
+}
+
 /** Writes one step, only while this job owns its server. */
-export async function saveStep(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch): Promise<void> {
-  await db.transaction(async (tx) => {
-    await claim(tx, owner);
-    await tx.update(requestSteps).set(stepValues(patch)).where(eq(requestSteps.id, stepId));
-  });
+export function saveStep(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch): Promise<void> {
+  return writeSteps(db, owner, [stepId], stepValues(patch));
 }
 
 /** Marks a set of steps (components skipped, work cancelled) in one statement. */
 export async function markSteps(db: DbExecutor, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
-  if (!stepIds.length) return;
-  await db.transaction(async (tx) => {
-    await claim(tx, owner);
-    await tx.update(requestSteps).set({ status, message, finishedAt: sql`now()` }).where(inArray(requestSteps.id, stepIds));
-  });
+  if (stepIds.length) await writeSteps(db, owner, stepIds, { status, message, finishedAt: sql`now()` });
 }
 
 /**
  * Hands the server over to a job running at `runAt` (the step waiting meanwhile): the step's record,
- * the new generation and the job commit together, so a job of this generation that runs again after
- * a crash finds itself superseded and does nothing.
+ * the new generation and the job commit together (one statement), so a job of this generation that
+ * runs again after a crash finds itself superseded and does nothing.
  */
 export async function handOver(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch, runAt: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    await claim(tx, owner);
-    await tx.update(requestSteps).set(stepValues(patch)).where(eq(requestSteps.id, stepId));
-    await tx.update(requestServers).set({ generation: owner.generation + 1 }).where(eq(requestServers.id, owner.requestServerId));
-    await enqueueServerJob(tx, owner.requestServerId, owner.generation + 1, runAt);
-  });
+  const next = owner.generation + 1;
+  const claim = owned(db, owner);
+  const step = db.$with("step").as(
+    db
+      .update(requestSteps)
+      .set(stepValues(patch))
+      .where(and(eq(requestSteps.id, stepId), exists(db.select().from(claim))))
+      .returning({ id: requestSteps.id }),
+  );
+  const bumped = db.$with("bumped").as(
+    db
+      .update(requestServers)
+      .set({ generation: next })
+      .where(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)))
+      .returning({ id: requestServers.id }),
+  );
+  const handed = await db.with(claim, step, bumped).select({ job: serverJobCall(owner.requestServerId, next, runAt) }).from(bumped);
+  if (!handed.length) throw new SupersededError(owner.requestServerId);
 }
 
 /** Ends the server's part (its remaining steps marked by the caller) and lets the request go on. */

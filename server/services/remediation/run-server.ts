@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "~/db/client";
 import { nodes, requests, requestServers, requestSteps, servers, type RequestStepRow } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
@@ -21,17 +21,36 @@ const SYSTEM = { kind: "system" } as const;
 const LEASE_MARGIN_MS = 120_000;
 const BUSY_RETRY_MS = 5_000;
 
+function prepareLoad(db: Database) {
+  const id = sql.placeholder("id");
+  return {
+    row: db
+      .select({ part: requestServers, request: requests, server: servers, node: nodes })
+      .from(requestServers)
+      .innerJoin(requests, eq(requests.id, requestServers.requestId))
+      .innerJoin(servers, eq(servers.id, requestServers.serverId))
+      .leftJoin(nodes, eq(nodes.id, servers.nodeId))
+      .where(eq(requestServers.id, id))
+      .prepare("remediation_load_server"),
+    steps: db.select().from(requestSteps).where(eq(requestSteps.requestServerId, id)).orderBy(asc(requestSteps.position)).prepare("remediation_load_steps"),
+  };
+}
+
+// Every job starts with these two reads of some hundred columns: built once per database handle, not per job
+// (building a query's SQL is most of drizzle's cost, and drizzle was the worker's largest CPU item).
+const loaders = new WeakMap<Database, ReturnType<typeof prepareLoad>>();
+
 async function load(db: Database, requestServerId: number) {
-  const [row] = await db
-    .select({ part: requestServers, request: requests, server: servers, node: nodes })
-    .from(requestServers)
-    .innerJoin(requests, eq(requests.id, requestServers.requestId))
-    .innerJoin(servers, eq(servers.id, requestServers.serverId))
-    .leftJoin(nodes, eq(nodes.id, servers.nodeId))
-    .where(eq(requestServers.id, requestServerId));
+  let loader = loaders.get(db);
+  if (!loader) loaders.set(db, (loader = prepareLoad(db)));
+  const [row] = await loader.row.execute({ id: requestServerId });
   if (!row) return null;
-  const steps = await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, requestServerId)).orderBy(asc(requestSteps.position));
-  return { ...row, steps };
+  return { ...row, steps: await loader.steps.execute({ id: requestServerId }) };
+}
+
+async function cancelRequested(db: Database, requestId: number): Promise<boolean> {
+  const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, requestId));
+  return Boolean(current?.cancelRequestedAt);
 }
 
 /** Steps that start new work on the BMC: a cancel stops before them (an accepted flash finishes its own steps). */
@@ -76,13 +95,14 @@ export async function runServerJob(requestServerId: number, generation: number, 
         timeoutMs: registrationSettings.requestTimeoutMs,
         retries: 1,
         retryPolicy: { maxRetryAfterMs: 2000 },
+        // One request at a time: one kept-alive connection per server (each new one costs a TLS handshake on both sides).
+        maxInFlight: 1,
       })));
     const target = targetOf(request, [server.id]);
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
       if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
-      const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, request.id));
-      if (current?.cancelRequestedAt && startsNewWork(step)) {
+      if (startsNewWork(step) && (await cancelRequested(db, request.id))) {
         await cancelRemaining(db, owner, steps);
         continue;
       }

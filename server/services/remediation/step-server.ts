@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { requestServers } from "~/db/schema";
 import { readInstalledVersion, type ComponentRef } from "~/server/redfish";
-import { refreshNodeInventory } from "../inventory/refresh-all";
+import { refreshFirmwareInventory } from "../inventory/refresh-firmware";
 import { componentRefOf } from "./inventory-ref";
 import type { ComponentPlan } from "./schemas";
 import { done, type StepOutcome, type StepRun } from "./step-types";
@@ -43,14 +43,15 @@ export async function logVersions(run: StepRun): Promise<StepOutcome> {
 }
 
 /**
- * Re-reads the server's whole inventory (so compliance sees what the BMC runs now) under the lease the
- * engine holds, then records each planned component's version as the BMC reports it: the audit log's "after".
+ * Re-reads and stores what the flashes changed (BIOS and BMC versions, the firmware inventory: what
+ * compliance reads) through the job's client, under the lease the engine holds; then records each
+ * planned component's version as the BMC reports it: the audit log's "after".
  */
 export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   const check = run.steps.find((step) => step.name === "compliance_check")!;
   const components = (check.state as { components?: Record<string, CheckedComponent> }).components ?? {};
-  await refreshNodeInventory({ actor: { kind: "system" }, db: run.db }, run.node, run.lease);
   const client = await run.client();
+  await refreshFirmwareInventory(run.db, client, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
   for (const [type, { ref }] of Object.entries(components)) after[type] = await readInstalledVersion(client, ref);
   await run.db.update(requestServers).set({ versionsAfter: after }).where(eq(requestServers.id, run.part.id));

@@ -1,0 +1,71 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/db/client";
+import { requests, requestServers, requestSteps } from "~/db/schema";
+import { useFreshDatabase } from "~/db/testing/database";
+import { createTestServer } from "~/server/testing/inventory";
+import { serverJobKey } from "./jobs";
+import { handOver, markSteps, saveStep, SupersededError } from "./persist";
+
+let database: Awaited<ReturnType<typeof useFreshDatabase>>;
+let partId: number;
+const stepIds: number[] = [];
+
+beforeAll(async () => {
+  database = await useFreshDatabase();
+  const db = getDb();
+  const server = await createTestServer(db, { name: "persist" });
+  const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
+  const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
+  partId = part!.id;
+  const steps = await db
+    .insert(requestSteps)
+    .values(["wait_for_task", "confirm_version", "log_new_versions"].map((name, position) => ({ requestServerId: partId, position, name })))
+    .returning();
+  stepIds.push(...steps.map((step) => step.id));
+});
+afterAll(() => database.drop());
+
+const stepsNow = async () => Object.fromEntries((await getDb().select().from(requestSteps).where(eq(requestSteps.requestServerId, partId))).map((step) => [step.id, step]));
+const partNow = async () => (await getDb().select().from(requestServers).where(eq(requestServers.id, partId)))[0]!;
+const queuedJobs = async () =>
+  getDb().execute<{ payload: { generation: number }; run_at: Date }>(sql`select payload, run_at from graphile_worker._private_jobs where key = ${serverJobKey(partId)}`);
+
+describe("the engine's writes, each only while its job owns the server", () => {
+  it("writes a step, marks steps, and hands over: the step, the next generation and its job in one go", async () => {
+    const db = getDb();
+    const owner = { requestServerId: partId, generation: 1 };
+    await saveStep(db, owner, stepIds[0]!, { status: "running", started: true });
+    expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
+    await markSteps(db, owner, [stepIds[1]!, stepIds[2]!], "skipped", "Already at 2.0.");
+    expect(Object.values(await stepsNow()).map((step) => [step.name, step.status, step.message])).toEqual(
+      expect.arrayContaining([
+        ["confirm_version", "skipped", "Already at 2.0."],
+        ["log_new_versions", "skipped", "Already at 2.0."],
+      ]),
+    );
+    const runAt = new Date(Date.now() + 60_000);
+    await handOver(db, owner, stepIds[0]!, { status: "waiting", message: "Task running 40%.", state: { polls: 1 } }, runAt);
+    expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "waiting", message: "Task running 40%.", state: { polls: 1 } });
+    expect((await partNow()).generation).toBe(2);
+    const jobs = await queuedJobs();
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.payload).toEqual({ request_server_id: partId, generation: 2 });
+    expect(new Date(jobs[0]!.run_at).getTime()).toBe(runAt.getTime());
+  });
+
+  it("refuses a superseded job (older generation, or the server ended) and changes nothing", async () => {
+    const db = getDb();
+    const stale = { requestServerId: partId, generation: 1 };
+    const before = await stepsNow();
+    const jobs = await queuedJobs();
+    await expect(saveStep(db, stale, stepIds[0]!, { status: "succeeded", finished: true })).rejects.toBeInstanceOf(SupersededError);
+    await expect(markSteps(db, stale, [stepIds[0]!], "cancelled", "no")).rejects.toBeInstanceOf(SupersededError);
+    await expect(handOver(db, stale, stepIds[0]!, { status: "waiting", message: "stale" }, new Date())).rejects.toBeInstanceOf(SupersededError);
+    await db.update(requestServers).set({ status: "cancelled" }).where(eq(requestServers.id, partId));
+    await expect(handOver(db, { requestServerId: partId, generation: 2 }, stepIds[0]!, { status: "waiting", message: "ended" }, new Date())).rejects.toBeInstanceOf(SupersededError);
+    expect(await stepsNow()).toEqual(before);
+    expect((await partNow()).generation).toBe(2);
+    expect(await queuedJobs()).toEqual(jobs);
+  });
+});
