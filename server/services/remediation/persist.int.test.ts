@@ -5,7 +5,7 @@ import { requests, requestServers, requestSteps } from "~/db/schema";
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
 import { serverJobKey } from "./jobs";
-import { handOver, markSteps, saveStep, SupersededError } from "./persist";
+import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let partId: number;
@@ -37,6 +37,9 @@ describe("the engine's writes, each only while its job owns the server", () => {
     const owner = { requestServerId: partId, generation: 1 };
     await saveStep(db, owner, stepIds[0]!, { status: "running", started: true });
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
+    await saveStepAndStart(db, owner, stepIds[0]!, { status: "succeeded", message: "Task completed.", finished: true }, stepIds[1]!);
+    expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "succeeded", message: "Task completed.", finishedAt: expect.any(Date) });
+    expect((await stepsNow())[stepIds[1]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
     await markSteps(db, owner, [stepIds[1]!, stepIds[2]!], "skipped", "Already at 2.0.");
     expect(Object.values(await stepsNow()).map((step) => [step.name, step.status, step.message])).toEqual(
       expect.arrayContaining([
@@ -60,6 +63,7 @@ describe("the engine's writes, each only while its job owns the server", () => {
     const before = await stepsNow();
     const jobs = await queuedJobs();
     await expect(saveStep(db, stale, stepIds[0]!, { status: "succeeded", finished: true })).rejects.toBeInstanceOf(SupersededError);
+    await expect(saveStepAndStart(db, stale, stepIds[0]!, { status: "succeeded", finished: true }, stepIds[2]!)).rejects.toBeInstanceOf(SupersededError);
     await expect(markSteps(db, stale, [stepIds[0]!], "cancelled", "no")).rejects.toBeInstanceOf(SupersededError);
     await expect(handOver(db, stale, stepIds[0]!, { status: "waiting", message: "stale" }, new Date())).rejects.toBeInstanceOf(SupersededError);
     await db.update(requestServers).set({ status: "cancelled" }).where(eq(requestServers.id, partId));

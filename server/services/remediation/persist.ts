@@ -54,6 +54,28 @@ export function saveStep(db: DbExecutor, owner: Owner, stepId: number, patch: St
   return writeSteps(db, owner, [stepId], stepValues(patch));
 }
 
+/**
+ * Ends one step and starts the next in one statement (steps run back to back in one job): the same two
+ * rows as two `saveStep` calls, written together or not at all, only while this job owns its server.
+ */
+export async function saveStepAndStart(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch, nextId: number): Promise<void> {
+  const claim = owned(db, owner);
+  const ended = db.$with("ended").as(
+    db
+      .update(requestSteps)
+      .set(stepValues(patch))
+      .where(and(eq(requestSteps.id, stepId), exists(db.select().from(claim))))
+      .returning({ id: requestSteps.id }),
+  );
+  const started = await db
+    .with(claim, ended)
+    .update(requestSteps)
+    .set(stepValues({ status: "running", started: true }))
+    .where(and(eq(requestSteps.id, nextId), exists(db.select().from(ended))))
+    .returning({ id: requestSteps.id });
+  if (!started.length) throw new SupersededError(owner.requestServerId);
+}
+
 /** Marks a set of steps (components skipped, work cancelled) in one statement. */
 export async function markSteps(db: DbExecutor, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
   if (stepIds.length) await writeSteps(db, owner, stepIds, { status, message, finishedAt: sql`now()` });

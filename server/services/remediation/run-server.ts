@@ -11,7 +11,7 @@ import { borrowClient, returnClient } from "./bmc-clients";
 import { componentContext } from "./component";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
-import { finishServer, handOver, markSteps, openStepsFrom, saveStep, STEP_OVER, SupersededError, type Owner } from "./persist";
+import { finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
 import { timeoutsFor } from "./settings";
 import { STEP_RUNNERS } from "./step-runners";
 import type { StepOutcome, StepRun, StepState } from "./step-types";
@@ -102,7 +102,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
       if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
-      if (startsNewWork(step) && (await cancelRequested(db, request.id))) {
+      if (startsNewWork(step) && !begunAfterCancelCheck.has(step) && (await cancelRequested(db, request.id))) {
         await cancelRemaining(db, owner, steps);
         continue;
       }
@@ -162,7 +162,14 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   }
   const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
   const message = outcome.message ?? "";
-  await saveStep(db, owner, step.id, { status, state, message, finished: true });
+  const next = outcome.kind === "done" && !outcome.skipComponents?.length ? await nextToStart(db, run) : undefined;
+  if (next) {
+    await saveStepAndStart(db, owner, step.id, { status, state, message, finished: true }, next.id);
+    next.status = "running";
+    begunAfterCancelCheck.add(next);
+  } else {
+    await saveStep(db, owner, step.id, { status, state, message, finished: true });
+  }
   Object.assign(step, { status, state, message });
   if (outcome.kind === "fail") {
     const rest = openStepsFrom(steps, step.position + 1);
@@ -175,6 +182,16 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
     for (const other of skipped) Object.assign(other, { status: "skipped", message: skip.message });
   }
   return null;
+}
+
+// Steps this job started together with the end of the previous one, after their cancel check (rows are loaded per job).
+const begunAfterCancelCheck = new WeakSet<RequestStepRow>();
+
+/** The pending step that runs next in this job, when the cancel check before it (if it needs one) lets it start. */
+async function nextToStart(db: Database, run: StepRun): Promise<RequestStepRow | undefined> {
+  const next = openStepsFrom(run.steps, run.step.position + 1)[0];
+  if (next?.status !== "pending") return undefined;
+  return startsNewWork(next) && (await cancelRequested(db, run.request.id)) ? undefined : next;
 }
 
 /**
