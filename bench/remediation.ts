@@ -103,11 +103,25 @@ const fleetCpu0 = cpuOf(fleet.child.pid!);
 let peakRss = rssOf(worker.pid!);
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(worker.pid!))), 500);
 
+// The queue, every 500 ms: server jobs due (run_at passed) but not yet taken by a worker slot, how long the oldest
+// of them has been due, and jobs running. A wait step overshoots its BMC's time by about this lag.
+const probe = postgres(url, { max: 1, onnotice: () => {} });
+const queueSamples: { due: number; oldest: number; running: number }[] = [];
+const queueSampler = setInterval(async () => {
+  const [row] = await probe<{ due: number; oldest: number; running: number }[]>`
+    select count(*) filter (where locked_at is null and run_at <= now())::int as due,
+           coalesce(extract(epoch from now() - min(run_at) filter (where locked_at is null and run_at <= now())), 0)::float as oldest,
+           count(*) filter (where locked_at is not null)::int as running
+    from graphile_worker._private_jobs`;
+  queueSamples.push(row!);
+}, 500);
+
 const started = Date.now();
 const request = await createRemediationRequest(db, "firmware_baseline_update", { baseline: baselineId, pool: poolId, max_parallel: MAX_PARALLEL }, serverIds);
 const ended = await waitForRequest(db, request.id, 3600_000);
 const wallS = (Date.now() - started) / 1000;
 clearInterval(sampler);
+clearInterval(queueSampler);
 const workerCpu = cpuOf(worker.pid!) - workerCpu0;
 const fleetCpu = cpuOf(fleet.child.pid!) - fleetCpu0;
 
@@ -138,12 +152,16 @@ console.log(`ratio:    ${(wallS / idealS).toFixed(2)}x the ideal (target 1.25x)`
 console.log(`chain:    per server, started to finished: p50 ${counts!.chain_p50.toFixed(1)} s, p95 ${counts!.chain_p95.toFixed(1)} s (ideal ${chainS.toFixed(1)} s)`);
 console.log(`overhead: ${(((counts!.chain_p50 - chainS) / stepsPerServer) * 1000).toFixed(0)} ms per step at the median server ((p50 chain - ideal chain) / ${stepsPerServer.toFixed(1)} steps run per server, incl. the final inventory re-read); ${counts!.jobs} jobs run (${(counts!.jobs / counts!.servers).toFixed(1)} per server)`);
 console.log(`steps:    mean duration started->finished: ${phases.map((phase) => `${phase.component ? `${phase.component}:` : ""}${phase.name} ${phase.mean.toFixed(2)} s`).join(", ")}`);
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+console.log(
+  `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs running on average (concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and waiting for a slot, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
+);
 console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CPU ${workerCpu.toFixed(1)} s user+sys over the run, concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}`);
 console.log(`fleet:    CPU ${fleetCpu.toFixed(1)} s user+sys; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} (shared with other work)`);
 
 worker.kill("SIGTERM");
 await workerExited;
-await Promise.all([fleet.stop(), sql.end(), new Promise((resolve) => server.close(resolve))]);
+await Promise.all([fleet.stop(), sql.end(), probe.end(), new Promise((resolve) => server.close(resolve))]);
 const { closeDb } = await import("~/db/client");
 await closeDb();
 await database.stop();

@@ -80,17 +80,29 @@ export async function withBmcLease<T>(bmc: LeasedBmc, operation: BmcOperation, o
   }
 }
 
-async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation, token: string, ttlMs: number): Promise<boolean> {
-  const expiresAt = sql`clock_timestamp() + make_interval(secs => ${ttlMs / 1000})`;
-  const rows = await db
+function prepareAcquire(db: Database) {
+  const operation = { kind: sql.placeholder("kind"), owner: sql.placeholder("owner"), description: sql.placeholder("description"), token: sql.placeholder("token") };
+  const expiresAt = sql`clock_timestamp() + make_interval(secs => ${sql.placeholder("ttlS")})`;
+  return db
     .insert(bmcLeases)
-    .values({ nodeId, ...operation, token, startedAt: sql`clock_timestamp()`, expiresAt })
+    .values({ nodeId: sql.placeholder("nodeId"), ...operation, startedAt: sql`clock_timestamp()`, expiresAt })
     .onConflictDoUpdate({
       target: bmcLeases.nodeId,
-      set: { kind: operation.kind, owner: operation.owner, description: operation.description, token, startedAt: sql`clock_timestamp()`, expiresAt },
-      setWhere: sql`${bmcLeases.expiresAt} < clock_timestamp() or ${bmcLeases.owner} = ${operation.owner}`,
+      // The row that was proposed (`excluded`): one set of placeholders for both branches.
+      set: { kind: sql`excluded.kind`, owner: sql`excluded.owner`, description: sql`excluded.description`, token: sql`excluded.token`, startedAt: sql`excluded.started_at`, expiresAt: sql`excluded.expires_at` },
+      setWhere: sql`${bmcLeases.expiresAt} < clock_timestamp() or ${bmcLeases.owner} = excluded.owner`,
     })
-    .returning({ token: bmcLeases.token });
+    .returning({ token: bmcLeases.token })
+    .prepare("bmc_lease_acquire");
+}
+
+// Every remediation job takes the lease: its upsert is built once per database handle (building SQL is drizzle's main cost).
+const acquirers = new WeakMap<Database, ReturnType<typeof prepareAcquire>>();
+
+async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation, token: string, ttlMs: number): Promise<boolean> {
+  let acquire = acquirers.get(db);
+  if (!acquire) acquirers.set(db, (acquire = prepareAcquire(db)));
+  const rows = await acquire.execute({ nodeId, ...operation, token, ttlS: ttlMs / 1000 });
   return rows.length > 0;
 }
 

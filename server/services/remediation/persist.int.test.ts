@@ -51,6 +51,9 @@ describe("the engine's writes, each only while its job owns the server", () => {
     await handOver(db, owner, stepIds[0]!, { status: "waiting", message: "Task running 40%.", state: { polls: 1 } }, runAt);
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "waiting", message: "Task running 40%.", state: { polls: 1 } });
     expect((await partNow()).generation).toBe(2);
+    const waiting = (await stepsNow())[stepIds[0]!]!;
+    await saveStep(db, { requestServerId: partId, generation: 2 }, stepIds[0]!, { message: "Task running 60%." });
+    expect((await stepsNow())[stepIds[0]!]).toEqual({ ...waiting, message: "Task running 60%." });
     const jobs = await queuedJobs();
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.payload).toEqual({ request_server_id: partId, generation: 2 });

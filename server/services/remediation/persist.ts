@@ -1,5 +1,5 @@
 import { and, eq, exists, inArray, sql } from "drizzle-orm";
-import type { DbExecutor } from "~/db/client";
+import type { Database, DbExecutor } from "~/db/client";
 import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { advanceRequest } from "./coordinator";
 import { serverJobCall } from "./jobs";
@@ -49,31 +49,79 @@ async function writeSteps(db: DbExecutor, owner: Owner, stepIds: number[], value
   if (!written.length) throw new SupersededError(owner.requestServerId);
 }
 
+const param = (name: string) => sql.placeholder(name);
+
+/** A step write of a fixed shape (absent fields keep their value), so that it can be prepared once. */
+function preparedStepValues() {
+  return {
+    status: sql`coalesce(${param("status")}, ${requestSteps.status})`,
+    message: sql`coalesce(${param("message")}, ${requestSteps.message})`,
+    state: sql`coalesce(${param("state")}::jsonb, ${requestSteps.state})`,
+    startedAt: sql`case when ${param("started")}::boolean then coalesce(${requestSteps.startedAt}, now()) else ${requestSteps.startedAt} end`,
+    finishedAt: sql`case when ${param("finished")}::boolean then now() else ${requestSteps.finishedAt} end`,
+  };
+}
+
+function prepareStepWrites(db: Database) {
+  const claim = db.$with("owned").as(
+    db
+      .select({ id: requestServers.id })
+      .from(requestServers)
+      .where(and(eq(requestServers.id, param("requestServerId")), eq(requestServers.generation, param("generation")), eq(requestServers.status, "running")))
+      .for("update"),
+  );
+  const ended = db.$with("ended").as(
+    db
+      .update(requestSteps)
+      .set(preparedStepValues())
+      .where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim))))
+      .returning({ id: requestSteps.id }),
+  );
+  return {
+    save: db.with(claim).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
+    saveAndStart: db
+      .with(claim, ended)
+      .update(requestSteps)
+      .set({ status: "running", startedAt: sql`coalesce(${requestSteps.startedAt}, now())` })
+      .where(and(eq(requestSteps.id, param("nextId")), exists(db.select().from(ended))))
+      .returning({ id: requestSteps.id })
+      .prepare("remediation_save_step_and_start"),
+  };
+}
+
+// A job writes each step two or three times: these statements are built once per database handle
+// (building SQL was drizzle's largest cost in the worker's profile).
+const stepWriters = new WeakMap<Database, ReturnType<typeof prepareStepWrites>>();
+
+function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
+  let writers = stepWriters.get(db);
+  if (!writers) stepWriters.set(db, (writers = prepareStepWrites(db)));
+  const values = {
+    ...owner,
+    stepId,
+    status: patch.status ?? null,
+    message: patch.message ?? null,
+    // drizzle hands jsonb parameters to the driver as text.
+    state: patch.state === undefined ? null : JSON.stringify(patch.state),
+    started: patch.started === true,
+    finished: patch.finished === true,
+  };
+  return { writers, values };
+}
+
 /** Writes one step, only while this job owns its server. */
-export function saveStep(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch): Promise<void> {
-  return writeSteps(db, owner, [stepId], stepValues(patch));
+export async function saveStep(db: Database, owner: Owner, stepId: number, patch: StepPatch): Promise<void> {
+  const { writers, values } = stepWrite(db, owner, stepId, patch);
+  if (!(await writers.save.execute(values)).length) throw new SupersededError(owner.requestServerId);
 }
 
 /**
  * Ends one step and starts the next in one statement (steps run back to back in one job): the same two
  * rows as two `saveStep` calls, written together or not at all, only while this job owns its server.
  */
-export async function saveStepAndStart(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch, nextId: number): Promise<void> {
-  const claim = owned(db, owner);
-  const ended = db.$with("ended").as(
-    db
-      .update(requestSteps)
-      .set(stepValues(patch))
-      .where(and(eq(requestSteps.id, stepId), exists(db.select().from(claim))))
-      .returning({ id: requestSteps.id }),
-  );
-  const started = await db
-    .with(claim, ended)
-    .update(requestSteps)
-    .set(stepValues({ status: "running", started: true }))
-    .where(and(eq(requestSteps.id, nextId), exists(db.select().from(ended))))
-    .returning({ id: requestSteps.id });
-  if (!started.length) throw new SupersededError(owner.requestServerId);
+export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number): Promise<void> {
+  const { writers, values } = stepWrite(db, owner, stepId, patch);
+  if (!(await writers.saveAndStart.execute({ ...values, nextId })).length) throw new SupersededError(owner.requestServerId);
 }
 
 /** Marks a set of steps (components skipped, work cancelled) in one statement. */
