@@ -9,6 +9,15 @@ export function sendStateOf(run: StepRun): SendState {
   return run.component().earlier as SendState;
 }
 
+// Longest `Retry-After` a running task is taken at its word for (a BMC rebooting after a flash asks for 20-60 s).
+const TASK_RETRY_AFTER_MAX_MS = 60_000;
+
+/** When to look at a running task again: the BMC's `Retry-After` (capped, and never past the task's budget), else the poll interval. */
+export function nextTaskLookMs(retryAfterMs: number | null, timeouts: { pollIntervalMs: number; taskMs: number }, elapsedMs: number): number {
+  if (retryAfterMs === null) return timeouts.pollIntervalMs;
+  return Math.max(0, Math.min(retryAfterMs, TASK_RETRY_AFTER_MAX_MS, timeouts.taskMs - elapsedMs + timeouts.pollIntervalMs));
+}
+
 /**
  * One look at the BMC's task (never a wait in a worker slot: the step is re-scheduled after the BMC's
  * Retry-After or the poll interval). A task ending in Exception fails the server with the BMC's words;
@@ -29,7 +38,7 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
       return fail(`The BMC's task was still running after ${run.timeouts.taskMs / 1000} s${progress.message ? `: ${progress.message}` : ""}.`);
     }
     const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
-    return wait(progress.retryAfterMs ?? run.timeouts.pollIntervalMs, `Task ${progress.state}${percent}.`, { accepted: current });
+    return wait(nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed), `Task ${progress.state}${percent}.`, { accepted: current });
   }
   if (progress.state === "failed") return fail(progress.message ?? "The BMC's task failed without a message.");
   if (sent.hostOff && (await readPowerState(client, run.server.systemPath)) === "Off") await powerOn(client, run.server.systemPath);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { finalStatus } from "./coordinator";
 import { timeoutsFor } from "./settings";
+import { nextTaskLookMs } from "./step-wait";
 import { componentSteps, stepLayout, stepLabel } from "./steps";
 
 const saved = process.env.RACKPILOT_UPDATE_TIMEOUTS;
@@ -59,5 +60,15 @@ describe("update timeouts", () => {
     expect(timeoutsFor("Hewlett Packard Enterprise", "bios")).toMatchObject({ taskMs: 300_000, powerOnMs: 60_000, pollIntervalMs: 5000 });
     expect(timeoutsFor("Dell Inc.", "bios")).toMatchObject({ taskMs: 200_000, pollIntervalMs: 5000 });
     expect(timeoutsFor("Dell Inc.", "bmc")).toMatchObject({ taskMs: 100_000, bmcReturnMs: 600_000 });
+  });
+});
+
+describe("the next look at a running task", () => {
+  const timeouts = { pollIntervalMs: 15_000, taskMs: 1_800_000 };
+  it("takes the BMC's Retry-After, capped at 60 s and at the task's budget, else the poll interval", () => {
+    expect(nextTaskLookMs(null, timeouts, 0)).toBe(15_000);
+    expect(nextTaskLookMs(1_000, timeouts, 0)).toBe(1_000);
+    expect(nextTaskLookMs(3_600_000, timeouts, 0)).toBe(60_000);
+    expect(nextTaskLookMs(60_000, timeouts, 1_790_000)).toBe(25_000);
   });
 });
