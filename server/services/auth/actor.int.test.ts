@@ -19,7 +19,10 @@ describe("loadUserActor", () => {
     const other = await createTestUser(db, { username: "actor-other", isStaff: true, groups: [1, lab] });
 
     expect(await loadUserActor(db, user.id)).toEqual({ kind: "user", userId: user.id, username: "actor-reader", isStaff: false, groupIds: [] });
-    await db.insert(userGroups).values([{ userId: user.id, groupId: lab }, { userId: user.id, groupId: 1 }]);
+    await db.insert(userGroups).values([
+      { userId: user.id, groupId: lab },
+      { userId: user.id, groupId: 1 },
+    ]);
     expect((await loadUserActor(db, user.id))?.groupIds).toEqual([1, lab]);
     expect(await loadUserActor(db, other.id)).toMatchObject({ username: "actor-other", isStaff: true, groupIds: [1, lab] });
 

@@ -69,7 +69,7 @@ describe("serveRestRequest", () => {
   });
 
   it("writes a procedure's JSON answer byte for byte as the catch-all route's Response carries it", async () => {
-    for (const name of ["answer ü €", "answer \u2028 \"quoted\""]) expect((await call("POST", "/api/pool/", JSON.stringify({ name }))).status).toBe(201);
+    for (const name of ["answer ü €", 'answer \u2028 "quoted"']) expect((await call("POST", "/api/pool/", JSON.stringify({ name }))).status).toBe(201);
     const path = "/api/pool/?search=answer&ordering=-name&page=1&page_size=1";
     const direct = await call("GET", path);
     const routed = await handleApiRequest(new Request(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, host: new URL(base).host } }));
@@ -80,4 +80,3 @@ describe("serveRestRequest", () => {
     expect(JSON.parse(direct.text)).toMatchObject({ count: 2, next: expect.stringContaining("page=2"), results: [{ name: "answer ü €" }] });
   });
 });
-
