@@ -16,9 +16,14 @@ export async function waitUntilServing(url: string, child: ChildProcess, timeout
   }
 }
 
-/** Rackpilot's production server (`npm start`, building first if needed) from a checkout, on a port. */
+/**
+ * Rackpilot's production server (`npm start`, building first if needed) from a checkout, on a port.
+ * BENCH_SERVER_NODE_FLAGS adds node flags to the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ * (NODE_OPTIONS refuses --cpu-prof); the profile is written when the server stops.
+ */
 export function startRackpilot(port: number, env: Record<string, string>, checkout = process.cwd()): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const nodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", "scripts/start.ts"], {
     cwd: checkout,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { SECURITY_HEADERS } from "~/security-headers.mjs";
-import { handleApiRequest } from "./handler";
+import { answerApiRequest, JsonAnswer } from "./handler";
 
 // Next's own routes under /api/: the dashboard's tRPC endpoint and next-auth.
 const NEXT_API_ROUTES = /^\/api\/(trpc|auth)(\/|\?|$)/;
@@ -33,9 +33,14 @@ export async function serveRestRequest(req: IncomingMessage, res: ServerResponse
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);
-  const response = await handleApiRequest(request);
+  const response = await answerApiRequest(request);
   res.statusCode = response.status;
   for (const header of SECURITY_HEADERS) res.setHeader(header.key, header.value);
+  if (response instanceof JsonAnswer) {
+    for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+    res.end(response.text ?? undefined);
+    return;
+  }
   for (const [name, value] of response.headers) res.setHeader(name, value);
   if (!response.body) res.end();
   // JSON answers are small: sent whole, which costs less than piping a web stream. Files stream.

@@ -49,6 +49,17 @@ describe("pageUrl", () => {
     expect(pageUrl(`${base}?search=a%20b*~!`, 2)).toBe(`${base}?page=2&search=a+b%2A~%21`);
   });
 
+  it("answers each request URL for itself, next and previous of one after another", () => {
+    const first = `${base}?page=2&page_size=1&z=1`;
+    const second = "https://other.example/api/pool/?PAGE=x&page=5&pagez=1&pag=2";
+    expect([pageUrl(first, 3), pageUrl(first, 1)]).toEqual([`${base}?page=3&page_size=1&z=1`, `${base}?page_size=1&z=1`]);
+    expect([pageUrl(second, 6), pageUrl(second, 4)]).toEqual([
+      "https://other.example/api/pool/?PAGE=x&pag=2&page=6&pagez=1",
+      "https://other.example/api/pool/?PAGE=x&pag=2&page=4&pagez=1",
+    ]);
+    expect(pageUrl(first, 2)).toBe(`${base}?page=2&page_size=1&z=1`);
+  });
+
   it("is null without a request URL", () => {
     expect(pageUrl(undefined, 2)).toBeNull();
   });

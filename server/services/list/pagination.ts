@@ -36,16 +36,34 @@ function quotePlus(value: string): string {
     .replaceAll("%20", "+");
 }
 
+type PagedQuery = { requestUrl: string; base: string; before: string[]; after: string[] };
+
+// A page's `next` and `previous` come from one request URL: it is parsed, sorted and encoded once.
+let lastQuery: PagedQuery | undefined;
+
+function pagedQuery(requestUrl: string): PagedQuery {
+  if (lastQuery?.requestUrl === requestUrl) return lastQuery;
+  const url = new URL(requestUrl);
+  const params = [...url.searchParams.entries()].filter(([key]) => key !== "page");
+  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const encoded = (entries: Array<[string, string]>) => entries.map(([key, value]) => `${quotePlus(key)}=${quotePlus(value)}`);
+  url.search = "";
+  lastQuery = {
+    requestUrl,
+    base: url.toString(),
+    before: encoded(params.filter(([key]) => key < "page")),
+    after: encoded(params.filter(([key]) => key > "page")),
+  };
+  return lastQuery;
+}
+
 /**
  * DRF's replace_query_param / remove_query_param: the same URL with `page` replaced (removed for
  * page 1), parameters sorted by name (values of one name keep their order), encoded as Python does.
  */
 export function pageUrl(requestUrl: string | undefined, page: number): string | null {
   if (!requestUrl) return null;
-  const url = new URL(requestUrl);
-  const params = [...url.searchParams.entries()].filter(([key]) => key !== "page");
-  if (page > 1) params.push(["page", String(page)]);
-  params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  url.search = params.map(([key, value]) => `${quotePlus(key)}=${quotePlus(value)}`).join("&");
-  return url.toString();
+  const { base, before, after } = pagedQuery(requestUrl);
+  const params = page > 1 ? [...before, `page=${page}`, ...after] : [...before, ...after];
+  return params.length ? `${base}?${params.join("&")}` : base;
 }

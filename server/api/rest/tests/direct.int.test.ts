@@ -6,6 +6,7 @@ import { useFreshDatabase } from "~/db/testing/database";
 import { createTestUser } from "~/server/testing/factories";
 import { httpRequest } from "~/server/testing/node-http";
 import { isRestRequest, serveRestRequest } from "../direct";
+import { handleApiRequest } from "../handler";
 
 let server: http.Server;
 let base: string;
@@ -65,5 +66,17 @@ describe("serveRestRequest", () => {
     expect(malformed.status).toBe(400);
     expect(JSON.parse(malformed.text).detail).toMatch(/^JSON parse error/);
     expect((await call("GET", "/api/pool/", undefined, { authorization: "" })).status).toBe(401);
+  });
+
+  it("writes a procedure's JSON answer byte for byte as the catch-all route's Response carries it", async () => {
+    for (const name of ["answer ü €", 'answer \u2028 "quoted"']) expect((await call("POST", "/api/pool/", JSON.stringify({ name }))).status).toBe(201);
+    const path = "/api/pool/?search=answer&ordering=-name&page=1&page_size=1";
+    const direct = await call("GET", path);
+    const routed = await handleApiRequest(new Request(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, host: new URL(base).host } }));
+    expect(direct.status).toBe(routed.status);
+    expect(direct.headers.get("content-type")).toBe(routed.headers.get("content-type"));
+    expect(Buffer.byteLength(direct.text)).toBe(Number(direct.headers.get("content-length")));
+    expect(direct.text).toBe(await routed.text());
+    expect(JSON.parse(direct.text)).toMatchObject({ count: 2, next: expect.stringContaining("page=2"), results: [{ name: "answer ü €" }] });
   });
 });
