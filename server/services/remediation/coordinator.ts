@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { firmwareBaselineBinaries, firmwareBaselines, requests, requestServers, requestSteps, type RequestRow, type RequestStatus } from "~/db/schema";
+import { firmwareBaselineBinaries, firmwareBaselines, requests, requestServers, requestSteps, servers, type RequestRow, type RequestStatus } from "~/db/schema";
 import { takeComplianceSnapshot } from "../compliance/snapshot";
 import { enqueueServerJob } from "./jobs";
 import { targetOf } from "./options";
@@ -70,6 +70,7 @@ export async function advanceRequest(tx: DbExecutor, locked?: RequestRow, reques
       .where(and(eq(requestServers.requestId, request.id), eq(requestServers.status, "pending")));
     tally = await counts(tx, request.id);
   }
+  if (!stopped && tally.pending && (await cancelProtectedSince(tx, request.id))) tally = await counts(tx, request.id);
   const room = options.maxParallel - (tally.running ?? 0);
   if (!stopped && room > 0 && tally.pending) {
     const next = await tx
@@ -82,6 +83,26 @@ export async function advanceRequest(tx: DbExecutor, locked?: RequestRow, reques
   }
   if (tally.running || tally.pending) return;
   await finishRequest(tx, request, tally);
+}
+
+/**
+ * A server protected after the request was created is not started: `protected` means "never update",
+ * and an operator may set it on one server of a queued pool-wide request. A server already at work
+ * finishes (stopping a flash half-way is worse than finishing it).
+ */
+async function cancelProtectedSince(tx: DbExecutor, requestId: number): Promise<number> {
+  const cancelled = await tx
+    .update(requestServers)
+    .set({ status: "cancelled", message: "Not started: the server was marked protected after the request was created.", finishedAt: sql`now()` })
+    .where(
+      and(
+        eq(requestServers.requestId, requestId),
+        eq(requestServers.status, "pending"),
+        exists(tx.select({ one: sql`1` }).from(servers).where(and(eq(servers.id, requestServers.serverId), eq(servers.protected, true)))),
+      ),
+    )
+    .returning({ id: requestServers.id });
+  return cancelled.length;
 }
 
 /** The request's final status from its servers' outcomes. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { complianceSnapshots, requestSteps } from "~/db/schema";
+import { complianceSnapshots, requestSteps, servers as serverTable } from "~/db/schema";
 import type { TestApi } from "~/server/testing/api-server";
 import { restartHost, withBmc } from "~/server/redfish";
 import { clientOptionsFor } from "~/server/redfish/testing/fleet";
@@ -210,6 +210,23 @@ describe("a firmware_baseline_update over a mixed-vendor pool", () => {
       for (const other of servers.slice(1)) expect(parts.get(other.id)).toMatchObject({ status: "cancelled", message: expect.stringContaining("stop_after_failures 1"), steps: expect.any(Array) });
     } finally {
       bmcOf(servers[0]!).setFaults({ failTasks: undefined });
+    }
+  }, 60_000);
+
+  it("a server protected after the request was created is not started; the others go on", async () => {
+    const [first, guarded] = [byVendor("lenovo"), byVendor("hpe-ilo5")];
+    const baselineId = await createBaseline(api.db, "protected-later", [first, guarded], (server) => ({ bmc: `${TARGET[server.vendor]!.bmc}.3` }));
+    const before = flashes(guarded).length;
+    const request = await createRemediationRequest(api.db, "firmware_baseline_update", { baseline: baselineId, servers: [first.id, guarded.id], max_parallel: 1 }, [first.id, guarded.id]);
+    await api.db.update(serverTable).set({ protected: true }).where(eq(serverTable.id, guarded.id));
+    try {
+      expect((await waitForRequest(api.db, request.id, 60_000)).status).toBe("succeeded");
+      const parts = await readServerSteps(api.db, request.id, [first.id, guarded.id]);
+      expect(parts.get(first.id)).toMatchObject({ status: "succeeded" });
+      expect(parts.get(guarded.id)).toMatchObject({ status: "cancelled", message: expect.stringContaining("marked protected after the request was created") });
+      expect(flashes(guarded)).toHaveLength(before);
+    } finally {
+      await api.db.update(serverTable).set({ protected: false }).where(eq(serverTable.id, guarded.id));
     }
   }, 60_000);
 });

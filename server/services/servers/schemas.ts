@@ -23,7 +23,7 @@ export const serverSchema = z.object({
   processor_count: nullableInt("Number of processors installed."),
   processor_model: z.string(),
   memory_gib: z.number().nullable().describe("Total memory of the DIMMs present, GiB."),
-  protected: z.boolean().describe("Never updated by a request: pool-wide remediation leaves it out, and a request naming it is refused."),
+  protected: z.boolean().describe("Never updated by a request: pool-wide remediation leaves it out, a request naming it is refused, and a request already queued does not start it (a server already at work finishes)."),
   description: z.string().describe("The operator's notes."),
   tags: z.array(z.string()).describe("The operator's labels (`web`, `rack-5`...); `?tags=web` lists the servers with one."),
   inventory_updated_at: z.string().nullable().describe("When the inventory was last read from the BMC (ISO 8601, UTC)."),
