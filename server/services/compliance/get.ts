@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../context";
 import { findBaselineRow } from "../firmware-baselines/get";
-import { InvalidPageError, pageUrl, parsePageRequest } from "../list/pagination";
+import { InvalidPageError, pageLinks, parsePageRequest } from "../list/pagination";
 import { evaluateCompliance } from "./evaluate";
 import type { ComplianceQuery, ComplianceReportDto } from "./schemas";
 import { resolveScope } from "./scope";
@@ -18,7 +18,6 @@ export async function getCompliance({ ctx, input }: { ctx: ServiceContext; input
   return {
     ...body,
     count: report.count,
-    next: number * page.size < report.count ? pageUrl(ctx.requestUrl, number + 1) : null,
-    previous: number > 1 ? pageUrl(ctx.requestUrl, number - 1) : null,
+    ...pageLinks(ctx.requestUrl, number, page.size, report.count),
   };
 }

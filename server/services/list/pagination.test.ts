@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidPageError, MAX_PAGE_SIZE, pageUrl, parsePageRequest } from "./pagination";
+import { InvalidPageError, MAX_PAGE_SIZE, pageLinks, parsePageRequest } from "./pagination";
 
 describe("parsePageRequest", () => {
   it("is no paging without page or page_size", () => {
@@ -29,38 +29,42 @@ describe("parsePageRequest", () => {
   });
 });
 
-describe("pageUrl", () => {
+describe("pageLinks", () => {
   const base = "http://rack.example:8000/api/users/";
+  const many = 1_000;
 
   it("replaces page and sorts the parameters by name", () => {
-    expect(pageUrl(`${base}?z=1&page=2&a=2&page_size=1`, 3)).toBe(`${base}?a=2&page=3&page_size=1&z=1`);
+    expect(pageLinks(`${base}?z=1&page=2&a=2&page_size=1`, 2, 1, many).next).toBe(`${base}?a=2&page=3&page_size=1&z=1`);
   });
 
   it("drops page for the first page", () => {
-    expect(pageUrl(`${base}?page=2&page_size=1`, 1)).toBe(`${base}?page_size=1`);
-    expect(pageUrl(`${base}?page=2`, 1)).toBe(base);
+    expect(pageLinks(`${base}?page=2&page_size=1`, 2, 1, many).previous).toBe(`${base}?page_size=1`);
+    expect(pageLinks(`${base}?page=2`, 2, 1, many).previous).toBe(base);
   });
 
   it("keeps repeated parameters in their order and blank values", () => {
-    expect(pageUrl(`${base}?tag=b&tag=a&search=&page=1`, 2)).toBe(`${base}?page=2&search=&tag=b&tag=a`);
+    expect(pageLinks(`${base}?tag=b&tag=a&search=&page=1`, 1, 1, many).next).toBe(`${base}?page=2&search=&tag=b&tag=a`);
   });
 
   it("encodes as Python's urlencode does", () => {
-    expect(pageUrl(`${base}?search=a%20b*~!`, 2)).toBe(`${base}?page=2&search=a+b%2A~%21`);
+    expect(pageLinks(`${base}?search=a%20b*~!`, 1, 1, many).next).toBe(`${base}?page=2&search=a+b%2A~%21`);
   });
 
   it("answers each request URL for itself, next and previous of one after another", () => {
     const first = `${base}?page=2&page_size=1&z=1`;
     const second = "https://other.example/api/pool/?PAGE=x&page=5&pagez=1&pag=2";
-    expect([pageUrl(first, 3), pageUrl(first, 1)]).toEqual([`${base}?page=3&page_size=1&z=1`, `${base}?page_size=1&z=1`]);
-    expect([pageUrl(second, 6), pageUrl(second, 4)]).toEqual([
-      "https://other.example/api/pool/?PAGE=x&pag=2&page=6&pagez=1",
-      "https://other.example/api/pool/?PAGE=x&pag=2&page=4&pagez=1",
-    ]);
-    expect(pageUrl(first, 2)).toBe(`${base}?page=2&page_size=1&z=1`);
+    expect(pageLinks(first, 2, 1, many)).toEqual({ next: `${base}?page=3&page_size=1&z=1`, previous: `${base}?page_size=1&z=1` });
+    expect(pageLinks(second, 5, 1, many)).toEqual({
+      next: "https://other.example/api/pool/?PAGE=x&pag=2&page=6&pagez=1",
+      previous: "https://other.example/api/pool/?PAGE=x&pag=2&page=4&pagez=1",
+    });
+    expect(pageLinks(first, 1, 1, many).next).toBe(`${base}?page=2&page_size=1&z=1`);
   });
 
-  it("is null without a request URL", () => {
-    expect(pageUrl(undefined, 2)).toBeNull();
+  it("is null at either end, and without a request URL", () => {
+    expect(pageLinks(`${base}?page=3`, 3, 10, 30)).toEqual({ next: null, previous: `${base}?page=2` });
+    expect(pageLinks(base, 1, 10, 30)).toEqual({ next: `${base}?page=2`, previous: null });
+    expect(pageLinks(base, 1, 10, 10)).toEqual({ next: null, previous: null });
+    expect(pageLinks(undefined, 2, 1, many)).toEqual({ next: null, previous: null });
   });
 });

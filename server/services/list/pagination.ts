@@ -36,34 +36,30 @@ function quotePlus(value: string): string {
     .replaceAll("%20", "+");
 }
 
-type PagedQuery = { requestUrl: string; base: string; before: string[]; after: string[] };
-
-// A page's `next` and `previous` come from one request URL: it is parsed, sorted and encoded once.
-let lastQuery: PagedQuery | undefined;
-
-function pagedQuery(requestUrl: string): PagedQuery {
-  if (lastQuery?.requestUrl === requestUrl) return lastQuery;
+/**
+ * DRF's replace_query_param / remove_query_param for one request URL, parsed once: the same URL with
+ * `page` replaced (removed for page 1), parameters sorted by name (values of one name keep their
+ * order), encoded as Python does.
+ */
+function pageUrlsOf(requestUrl: string): (page: number) => string {
   const url = new URL(requestUrl);
   const params = [...url.searchParams.entries()].filter(([key]) => key !== "page");
   params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const encoded = (entries: Array<[string, string]>) => entries.map(([key, value]) => `${quotePlus(key)}=${quotePlus(value)}`);
+  const before = encoded(params.filter(([key]) => key < "page"));
+  const after = encoded(params.filter(([key]) => key > "page"));
   url.search = "";
-  lastQuery = {
-    requestUrl,
-    base: url.toString(),
-    before: encoded(params.filter(([key]) => key < "page")),
-    after: encoded(params.filter(([key]) => key > "page")),
+  const base = url.toString();
+  return (page) => {
+    const query = page > 1 ? [...before, `page=${page}`, ...after] : [...before, ...after];
+    return query.length ? `${base}?${query.join("&")}` : base;
   };
-  return lastQuery;
 }
 
-/**
- * DRF's replace_query_param / remove_query_param: the same URL with `page` replaced (removed for
- * page 1), parameters sorted by name (values of one name keep their order), encoded as Python does.
- */
-export function pageUrl(requestUrl: string | undefined, page: number): string | null {
-  if (!requestUrl) return null;
-  const { base, before, after } = pagedQuery(requestUrl);
-  const params = page > 1 ? [...before, `page=${page}`, ...after] : [...before, ...after];
-  return params.length ? `${base}?${params.join("&")}` : base;
+/** A page's `next` and `previous` links (null at either end, or without a request URL). */
+export function pageLinks(requestUrl: string | undefined, number: number, size: number, count: number): { next: string | null; previous: string | null } {
+  const hasNext = number * size < count;
+  if (!requestUrl || (!hasNext && number <= 1)) return { next: null, previous: null };
+  const urlOf = pageUrlsOf(requestUrl);
+  return { next: hasNext ? urlOf(number + 1) : null, previous: number > 1 ? urlOf(number - 1) : null };
 }

@@ -1,7 +1,7 @@
 import { and, asc, Column, desc, getTableColumns, inArray, is, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { dialect, type DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
-import { InvalidPageError, pageUrl, parsePageRequest } from "./pagination";
+import { InvalidPageError, pageLinks, parsePageRequest } from "./pagination";
 import { searchCondition } from "./search";
 import type { ListConfig, ListQuery, Page, Searchable } from "./types";
 
@@ -128,8 +128,7 @@ export async function runList<Row extends Record<string, unknown>>(
   if (!rows.length && number > 1) throw new InvalidPageError();
   return {
     count,
-    next: number * pageRequest.size < count ? pageUrl(requestUrl, number + 1) : null,
-    previous: number > 1 ? pageUrl(requestUrl, number - 1) : null,
+    ...pageLinks(requestUrl, number, pageRequest.size, count),
     results: strip<Row>(rows),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, type Placeholder, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "~/db/client";
 import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { advanceRequest } from "./coordinator";
@@ -26,7 +26,10 @@ function stepValues(patch: StepPatch) {
   return { ...values, ...(started ? { startedAt: sql`coalesce(${requestSteps.startedAt}, now())` } : {}), ...(finished ? { finishedAt: sql`now()` } : {}) };
 }
 
-function claimQuery(db: DbExecutor, owner: Owner) {
+/** The owner's values, or placeholders for a prepared statement. */
+type OwnerIn = { requestServerId: number | Placeholder; generation: number | Placeholder };
+
+function claimQuery(db: DbExecutor, owner: OwnerIn) {
   return db
     .select({ id: requestServers.id })
     .from(requestServers)
@@ -35,7 +38,7 @@ function claimQuery(db: DbExecutor, owner: Owner) {
 }
 
 /** The server's row, locked, while this job owns it: a statement that writes only `where exists` it is a claim and a write in one round trip. */
-const owned = (db: DbExecutor, owner: Owner) => db.$with("owned").as(claimQuery(db, owner));
+const owned = (db: DbExecutor, owner: OwnerIn) => db.$with("owned").as(claimQuery(db, owner));
 
 /** Writes steps in one statement, only while this job owns its server, else throws. */
 async function writeSteps(db: DbExecutor, owner: Owner, stepIds: number[], values: ReturnType<typeof stepValues>): Promise<void> {
@@ -63,13 +66,7 @@ function preparedStepValues() {
 }
 
 function prepareStepWrites(db: Database) {
-  const claim = db.$with("owned").as(
-    db
-      .select({ id: requestServers.id })
-      .from(requestServers)
-      .where(and(eq(requestServers.id, param("requestServerId")), eq(requestServers.generation, param("generation")), eq(requestServers.status, "running")))
-      .for("update"),
-  );
+  const claim = owned(db, { requestServerId: param("requestServerId"), generation: param("generation") });
   const ended = db.$with("ended").as(
     db
       .update(requestSteps)

@@ -12,21 +12,24 @@ export type Storage = z.infer<typeof storageSchema>;
 export type ServerFirmware = z.infer<typeof serverFirmwareSchema>;
 
 const mono = (value: string) => <span className="font-mono text-xs">{orDash(value)}</span>;
-const memberId = (id: string) => <div className="font-mono text-xs text-zinc-500">{id}</div>;
+/** A part's name with the BMC's member id under it. */
+function namedPartColumn<Part extends { inventory_id: string }>(header: string, sortKey: string, name: (part: Part) => string | null): Column<Part> {
+  return {
+    header,
+    sortKey,
+    cell: (part) => (
+      <div>
+        {orDash(name(part))}
+        <div className="font-mono text-xs text-zinc-500">{part.inventory_id}</div>
+      </div>
+    ),
+  };
+}
 const speed = (mbps: number | null) => orDash(mbps === null ? null : mbps >= 1000 ? `${mbps / 1000} Gbit/s` : `${mbps} Mbit/s`);
 const capacity = (bytes: number | null) => (bytes === null ? "size unknown" : formatBytes(bytes));
 
 export const processorColumns: Column<Processor>[] = [
-  {
-    header: "Socket",
-    sortKey: "inventory_id",
-    cell: (p) => (
-      <div>
-        {orDash(p.socket)}
-        {memberId(p.inventory_id)}
-      </div>
-    ),
-  },
+  namedPartColumn("Socket", "inventory_id", (p) => p.socket),
   {
     header: "Model",
     cell: (p) => (
@@ -51,16 +54,7 @@ export const processorColumns: Column<Processor>[] = [
 ];
 
 export const ethernetInterfaceColumns: Column<EthernetInterface>[] = [
-  {
-    header: "Interface",
-    sortKey: "inventory_id",
-    cell: (nic) => (
-      <div>
-        {orDash(nic.name)}
-        {memberId(nic.inventory_id)}
-      </div>
-    ),
-  },
+  namedPartColumn("Interface", "inventory_id", (nic) => nic.name),
   { header: "MAC", cell: (nic) => mono(nic.mac_address) },
   { header: "Speed", className: "tabular-nums", cell: (nic) => speed(nic.speed_mbps) },
   { header: "Link", cell: (nic) => orDash(nic.link_status) },
@@ -69,16 +63,7 @@ export const ethernetInterfaceColumns: Column<EthernetInterface>[] = [
 
 /** A storage subsystem's controllers, drives and volumes, each listed in its own cell. */
 export const storageColumns: Column<Storage>[] = [
-  {
-    header: "Storage",
-    sortKey: "inventory_id",
-    cell: (s) => (
-      <div>
-        {orDash(s.name)}
-        {memberId(s.inventory_id)}
-      </div>
-    ),
-  },
+  namedPartColumn("Storage", "inventory_id", (s) => s.name),
   {
     header: "Controllers",
     cell: (s) => (
@@ -120,16 +105,7 @@ export const storageColumns: Column<Storage>[] = [
 ];
 
 export const firmwareColumns: Column<ServerFirmware>[] = [
-  {
-    header: "Name",
-    sortKey: "name",
-    cell: (f) => (
-      <div>
-        {orDash(f.name)}
-        {memberId(f.inventory_id)}
-      </div>
-    ),
-  },
+  namedPartColumn("Name", "name", (f) => f.name),
   { header: "Component", sortKey: "component", cell: (f) => firmwareTypeLabel(f.component) },
   { header: "Version", cell: (f) => mono(f.version) },
   { header: "Software id", cell: (f) => mono(f.software_id) },
