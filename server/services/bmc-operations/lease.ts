@@ -106,12 +106,30 @@ async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation,
   return rows.length > 0;
 }
 
+function prepareHolderWrites(db: Database) {
+  const mine = and(eq(bmcLeases.nodeId, sql.placeholder("nodeId")), eq(bmcLeases.token, sql.placeholder("token")));
+  return {
+    extend: db
+      .update(bmcLeases)
+      .set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${sql.placeholder("seconds")})` })
+      .where(mine)
+      .returning({ token: bmcLeases.token })
+      .prepare("bmc_lease_extend"),
+    release: db.delete(bmcLeases).where(mine).prepare("bmc_lease_release"),
+  };
+}
+
+// A remediation job parks or releases its lease at its end: built once per database handle, like the upsert.
+const holderWrites = new WeakMap<Database, ReturnType<typeof prepareHolderWrites>>();
+
 function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): BmcLease {
+  let writes = holderWrites.get(db);
+  if (!writes) holderWrites.set(db, (writes = prepareHolderWrites(db)));
+  const { extend, release } = writes;
   const lost = new AbortController();
   const mine = and(eq(bmcLeases.nodeId, nodeId), eq(bmcLeases.token, token));
   const renew = async () => {
-    const expiresAt = sql`clock_timestamp() + make_interval(secs => ${ttlMs / 1000})`;
-    const rows = await db.update(bmcLeases).set({ expiresAt }).where(mine).returning({ token: bmcLeases.token });
+    const rows = await extend.execute({ nodeId, token, seconds: ttlMs / 1000 });
     if (!rows.length) lost.abort(new BmcLeaseLostError(nodeId));
   };
   // A failed renewal (database away for a moment) is retried on the next tick; the TTL covers two misses.
@@ -127,11 +145,11 @@ function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): 
     },
     async release() {
       clearInterval(timer);
-      await db.delete(bmcLeases).where(mine);
+      await release.execute({ nodeId, token });
     },
     async park(ms) {
       clearInterval(timer);
-      await db.update(bmcLeases).set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${ms / 1000})` }).where(mine);
+      await extend.execute({ nodeId, token, seconds: ms / 1000 });
     },
   };
 }

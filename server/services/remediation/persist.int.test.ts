@@ -47,6 +47,7 @@ describe("the engine's writes, each only while its job owns the server", () => {
         ["log_new_versions", "skipped", "Already at 2.0."],
       ]),
     );
+    expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "succeeded", message: "Task completed." });
     const runAt = new Date(Date.now() + 60_000);
     await handOver(db, owner, stepIds[0]!, { status: "waiting", message: "Task running 40%.", state: { polls: 1 } }, runAt);
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "waiting", message: "Task running 40%.", state: { polls: 1 } });
@@ -58,6 +59,13 @@ describe("the engine's writes, each only while its job owns the server", () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.payload).toEqual({ request_server_id: partId, generation: 2 });
     expect(new Date(jobs[0]!.run_at).getTime()).toBe(runAt.getTime());
+    // A hand-over that only says why (the BMC busy) keeps the step's status, state and times.
+    const later = new Date(Date.now() + 5_000);
+    await handOver(db, { requestServerId: partId, generation: 2 }, stepIds[0]!, { message: "BMC busy." }, later);
+    expect((await stepsNow())[stepIds[0]!]).toEqual({ ...waiting, message: "BMC busy." });
+    expect((await partNow()).generation).toBe(3);
+    const replaced = await queuedJobs();
+    expect(replaced.map((job) => [job.payload, new Date(job.run_at).getTime()])).toEqual([[{ request_server_id: partId, generation: 3 }, later.getTime()]]);
   });
 
   it("refuses a superseded job (older generation, or the server ended) and changes nothing", async () => {
@@ -70,9 +78,9 @@ describe("the engine's writes, each only while its job owns the server", () => {
     await expect(markSteps(db, stale, [stepIds[0]!], "cancelled", "no")).rejects.toBeInstanceOf(SupersededError);
     await expect(handOver(db, stale, stepIds[0]!, { status: "waiting", message: "stale" }, new Date())).rejects.toBeInstanceOf(SupersededError);
     await db.update(requestServers).set({ status: "cancelled" }).where(eq(requestServers.id, partId));
-    await expect(handOver(db, { requestServerId: partId, generation: 2 }, stepIds[0]!, { status: "waiting", message: "ended" }, new Date())).rejects.toBeInstanceOf(SupersededError);
+    await expect(handOver(db, { requestServerId: partId, generation: 3 }, stepIds[0]!, { status: "waiting", message: "ended" }, new Date())).rejects.toBeInstanceOf(SupersededError);
     expect(await stepsNow()).toEqual(before);
-    expect((await partNow()).generation).toBe(2);
+    expect((await partNow()).generation).toBe(3);
     expect(await queuedJobs()).toEqual(jobs);
   });
 });

@@ -2,7 +2,7 @@ import { and, eq, exists, inArray, type Placeholder, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "~/db/client";
 import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { advanceRequest } from "./coordinator";
-import { serverJobCall } from "./jobs";
+import { preparedServerJobCall, serverJobValues } from "./jobs";
 
 /** This job's generation is no longer the server's: a newer job took over (or the server ended). */
 export class SupersededError extends Error {
@@ -21,11 +21,6 @@ async function claim(tx: DbExecutor, owner: Owner): Promise<void> {
 
 export type StepPatch = Partial<Pick<RequestStepRow, "status" | "message" | "state">> & { started?: boolean; finished?: boolean };
 
-function stepValues(patch: StepPatch) {
-  const { started, finished, ...values } = patch;
-  return { ...values, ...(started ? { startedAt: sql`coalesce(${requestSteps.startedAt}, now())` } : {}), ...(finished ? { finishedAt: sql`now()` } : {}) };
-}
-
 /** The owner's values, or placeholders for a prepared statement. */
 type OwnerIn = { requestServerId: number | Placeholder; generation: number | Placeholder };
 
@@ -39,18 +34,6 @@ function claimQuery(db: DbExecutor, owner: OwnerIn) {
 
 /** The server's row, locked, while this job owns it: a statement that writes only `where exists` it is a claim and a write in one round trip. */
 const owned = (db: DbExecutor, owner: OwnerIn) => db.$with("owned").as(claimQuery(db, owner));
-
-/** Writes steps in one statement, only while this job owns its server, else throws. */
-async function writeSteps(db: DbExecutor, owner: Owner, stepIds: number[], values: ReturnType<typeof stepValues>): Promise<void> {
-  const claim = owned(db, owner);
-  const written = await db
-    .with(claim)
-    .update(requestSteps)
-    .set(values)
-    .where(and(inArray(requestSteps.id, stepIds), exists(db.select().from(claim))))
-    .returning({ id: requestSteps.id });
-  if (!written.length) throw new SupersededError(owner.requestServerId);
-}
 
 const param = (name: string) => sql.placeholder(name);
 
@@ -74,7 +57,23 @@ function prepareStepWrites(db: Database) {
       .where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim))))
       .returning({ id: requestSteps.id }),
   );
+  // Hands over (see `handOver`): the step, the server's next generation, and the job of that generation.
+  const bumped = db.$with("bumped").as(
+    db
+      .update(requestServers)
+      .set({ generation: sql`${param("next")}::int` })
+      .where(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)))
+      .returning({ id: requestServers.id }),
+  );
   return {
+    handOver: db.with(claim, ended, bumped).select({ job: preparedServerJobCall() }).from(bumped).prepare("remediation_hand_over"),
+    mark: db
+      .with(claim)
+      .update(requestSteps)
+      .set({ status: sql`${param("status")}`, message: sql`${param("message")}`, finishedAt: sql`now()` })
+      .where(and(sql`${requestSteps.id} = any(${param("ids")}::int[])`, exists(db.select().from(claim))))
+      .returning({ id: requestSteps.id })
+      .prepare("remediation_mark_steps"),
     save: db.with(claim).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
     saveAndStart: db
       .with(claim, ended)
@@ -86,13 +85,18 @@ function prepareStepWrites(db: Database) {
   };
 }
 
-// A job writes each step two or three times: these statements are built once per database handle
-// (building SQL was drizzle's largest cost in the worker's profile).
+// A job writes each step two or three times and most jobs end in a hand-over: these statements are built
+// once per database handle (building SQL was drizzle's largest cost in the worker's profile).
 const stepWriters = new WeakMap<Database, ReturnType<typeof prepareStepWrites>>();
 
-function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
+function writersOf(db: Database) {
   let writers = stepWriters.get(db);
   if (!writers) stepWriters.set(db, (writers = prepareStepWrites(db)));
+  return writers;
+}
+
+function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
+  const writers = writersOf(db);
   const values = {
     ...owner,
     stepId,
@@ -122,8 +126,9 @@ export async function saveStepAndStart(db: Database, owner: Owner, stepId: numbe
 }
 
 /** Marks a set of steps (components skipped, work cancelled) in one statement. */
-export async function markSteps(db: DbExecutor, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
-  if (stepIds.length) await writeSteps(db, owner, stepIds, { status, message, finishedAt: sql`now()` });
+export async function markSteps(db: Database, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
+  if (!stepIds.length) return;
+  if (!(await writersOf(db).mark.execute({ ...owner, ids: stepIds, status, message })).length) throw new SupersededError(owner.requestServerId);
 }
 
 /**
@@ -131,24 +136,10 @@ export async function markSteps(db: DbExecutor, owner: Owner, stepIds: number[],
  * the new generation and the job commit together (one statement), so a job of this generation that
  * runs again after a crash finds itself superseded and does nothing.
  */
-export async function handOver(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch, runAt: Date): Promise<void> {
+export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date): Promise<void> {
+  const { writers, values } = stepWrite(db, owner, stepId, patch);
   const next = owner.generation + 1;
-  const claim = owned(db, owner);
-  const step = db.$with("step").as(
-    db
-      .update(requestSteps)
-      .set(stepValues(patch))
-      .where(and(eq(requestSteps.id, stepId), exists(db.select().from(claim))))
-      .returning({ id: requestSteps.id }),
-  );
-  const bumped = db.$with("bumped").as(
-    db
-      .update(requestServers)
-      .set({ generation: next })
-      .where(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)))
-      .returning({ id: requestServers.id }),
-  );
-  const handed = await db.with(claim, step, bumped).select({ job: serverJobCall(owner.requestServerId, next, runAt) }).from(bumped);
+  const handed = await writers.handOver.execute({ ...values, next, ...serverJobValues(owner.requestServerId, next, runAt) });
   if (!handed.length) throw new SupersededError(owner.requestServerId);
 }
 

@@ -33,23 +33,30 @@ function prepareLoad(db: Database) {
       .where(eq(requestServers.id, id))
       .prepare("remediation_load_server"),
     steps: db.select().from(requestSteps).where(eq(requestSteps.requestServerId, id)).orderBy(asc(requestSteps.position)).prepare("remediation_load_steps"),
+    cancelRequested: db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, id)).prepare("remediation_cancel_requested"),
   };
 }
 
-// Every job starts with these two reads of some hundred columns: built once per database handle, not per job
-// (building a query's SQL is most of drizzle's cost, and drizzle was the worker's largest CPU item).
+// Every job starts with these two reads of some hundred columns, and many check for a cancel: built once per
+// database handle, not per job (building a query's SQL is most of drizzle's cost, and drizzle was the worker's
+// largest CPU item).
 const loaders = new WeakMap<Database, ReturnType<typeof prepareLoad>>();
 
-async function load(db: Database, requestServerId: number) {
+function loaderOf(db: Database) {
   let loader = loaders.get(db);
   if (!loader) loaders.set(db, (loader = prepareLoad(db)));
+  return loader;
+}
+
+async function load(db: Database, requestServerId: number) {
+  const loader = loaderOf(db);
   const [row] = await loader.row.execute({ id: requestServerId });
   if (!row) return null;
   return { ...row, steps: await loader.steps.execute({ id: requestServerId }) };
 }
 
 async function cancelRequested(db: Database, requestId: number): Promise<boolean> {
-  const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, requestId));
+  const [current] = await loaderOf(db).cancelRequested.execute({ id: requestId });
   return Boolean(current?.cancelRequestedAt);
 }
 
