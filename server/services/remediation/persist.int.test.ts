@@ -1,14 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
 import { requests, requestServers, requestSteps } from "~/db/schema";
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
 import { serverJobKey } from "./jobs";
+import { loadServerPart } from "./load";
 import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let partId: number;
+let requestId: number;
 const stepIds: number[] = [];
 
 beforeAll(async () => {
@@ -18,6 +20,7 @@ beforeAll(async () => {
   const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
   const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
   partId = part!.id;
+  requestId = request!.id;
   const steps = await db
     .insert(requestSteps)
     .values(["wait_for_task", "confirm_version", "log_new_versions"].map((name, position) => ({ requestServerId: partId, position, name })))
@@ -37,7 +40,7 @@ describe("the engine's writes, each only while its job owns the server", () => {
     const owner = { requestServerId: partId, generation: 1 };
     await saveStep(db, owner, stepIds[0]!, { status: "running", started: true });
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
-    await saveStepAndStart(db, owner, stepIds[0]!, { status: "succeeded", message: "Task completed.", finished: true }, stepIds[1]!);
+    expect(await saveStepAndStart(db, owner, stepIds[0]!, { status: "succeeded", message: "Task completed.", finished: true }, stepIds[1]!, requestId)).toBe(true);
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "succeeded", message: "Task completed.", finishedAt: expect.any(Date) });
     expect((await stepsNow())[stepIds[1]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
     await markSteps(db, owner, [stepIds[1]!, stepIds[2]!], "skipped", "Already at 2.0.");
@@ -68,13 +71,43 @@ describe("the engine's writes, each only while its job owns the server", () => {
     expect(replaced.map((job) => [job.payload, new Date(job.run_at).getTime()])).toEqual([[{ request_server_id: partId, generation: 3 }, later.getTime()]]);
   });
 
+  it("ends a step and starts the next one that starts new work only if the request was not cancelled meanwhile", async () => {
+    const db = getDb();
+    const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
+    const server = await createTestServer(db, { name: "persist-cancel" });
+    const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
+    const [first, second] = await db
+      .insert(requestSteps)
+      .values(["log_versions", "check_binary"].map((name, position) => ({ requestServerId: part!.id, position, name, status: position ? "pending" : "running" })))
+      .returning();
+    await db.update(requests).set({ cancelRequestedAt: new Date() }).where(eq(requests.id, request!.id));
+    const owner = { requestServerId: part!.id, generation: 1 };
+    expect(await saveStepAndStart(db, owner, first!.id, { status: "succeeded", finished: true }, second!.id, request!.id)).toBe(false);
+    const rows = Object.fromEntries((await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, part!.id))).map((step) => [step.name, step]));
+    expect(rows.log_versions).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
+    expect(rows.check_binary).toMatchObject({ status: "pending", startedAt: null });
+    // A next step that does not start new work (no request to check) starts whatever the cancel.
+    expect(await saveStepAndStart(db, owner, first!.id, { message: "again" }, second!.id, null)).toBe(true);
+    expect((await db.select().from(requestSteps).where(eq(requestSteps.id, second!.id)))[0]).toMatchObject({ status: "running", startedAt: expect.any(Date) });
+  });
+
+  it("loads a server's part with its steps in order, each as drizzle reads the table", async () => {
+    const db = getDb();
+    const loaded = await loadServerPart(db, partId);
+    const steps = await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, partId)).orderBy(asc(requestSteps.position));
+    expect(steps.some((step) => step.startedAt !== null && step.finishedAt !== null && Object.keys(step.state).length > 0)).toBe(true);
+    expect(loaded!.steps).toEqual(steps);
+    expect(loaded!.part).toEqual(await partNow());
+    expect(await loadServerPart(db, partId + 1000)).toBeNull();
+  });
+
   it("refuses a superseded job (older generation, or the server ended) and changes nothing", async () => {
     const db = getDb();
     const stale = { requestServerId: partId, generation: 1 };
     const before = await stepsNow();
     const jobs = await queuedJobs();
     await expect(saveStep(db, stale, stepIds[0]!, { status: "succeeded", finished: true })).rejects.toBeInstanceOf(SupersededError);
-    await expect(saveStepAndStart(db, stale, stepIds[0]!, { status: "succeeded", finished: true }, stepIds[2]!)).rejects.toBeInstanceOf(SupersededError);
+    await expect(saveStepAndStart(db, stale, stepIds[0]!, { status: "succeeded", finished: true }, stepIds[2]!, null)).rejects.toBeInstanceOf(SupersededError);
     await expect(markSteps(db, stale, [stepIds[0]!], "cancelled", "no")).rejects.toBeInstanceOf(SupersededError);
     await expect(handOver(db, stale, stepIds[0]!, { status: "waiting", message: "stale" }, new Date())).rejects.toBeInstanceOf(SupersededError);
     await db.update(requestServers).set({ status: "cancelled" }).where(eq(requestServers.id, partId));

@@ -1,6 +1,6 @@
-import { and, eq, exists, inArray, type Placeholder, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, notExists, type Placeholder, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "~/db/client";
-import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { requests, requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { advanceRequest } from "./coordinator";
 import { preparedServerJobCall, serverJobValues } from "./jobs";
 
@@ -57,6 +57,18 @@ function prepareStepWrites(db: Database) {
       .where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim))))
       .returning({ id: requestSteps.id }),
   );
+  // The next step starts unless the request it belongs to (`cancelOf`, when it starts new work) was cancelled meanwhile.
+  const cancelled = db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.id, sql`${param("cancelOf")}::int`), isNotNull(requests.cancelRequestedAt)));
+  const started = db.$with("started").as(
+    db
+      .update(requestSteps)
+      .set({ status: "running", startedAt: sql`coalesce(${requestSteps.startedAt}, now())` })
+      .where(and(eq(requestSteps.id, param("nextId")), exists(db.select().from(ended)), notExists(cancelled)))
+      .returning({ id: requestSteps.id }),
+  );
   // Hands over (see `handOver`): the step, the server's next generation, and the job of that generation.
   const bumped = db.$with("bumped").as(
     db
@@ -76,11 +88,9 @@ function prepareStepWrites(db: Database) {
       .prepare("remediation_mark_steps"),
     save: db.with(claim).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
     saveAndStart: db
-      .with(claim, ended)
-      .update(requestSteps)
-      .set({ status: "running", startedAt: sql`coalesce(${requestSteps.startedAt}, now())` })
-      .where(and(eq(requestSteps.id, param("nextId")), exists(db.select().from(ended))))
-      .returning({ id: requestSteps.id })
+      .with(claim, ended, started)
+      .select({ started: sql<number | null>`(select ${sql.identifier("id")} from ${started})` })
+      .from(ended)
       .prepare("remediation_save_step_and_start"),
   };
 }
@@ -118,11 +128,15 @@ export async function saveStep(db: Database, owner: Owner, stepId: number, patch
 
 /**
  * Ends one step and starts the next in one statement (steps run back to back in one job): the same two
- * rows as two `saveStep` calls, written together or not at all, only while this job owns its server.
+ * rows as two `saveStep` calls, only while this job owns its server. With `cancelOf` (the next step starts
+ * new work: the request's id), the next step starts only if that request was not cancelled (its cancel
+ * check, in the same statement). Answers whether the next step started.
  */
-export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number): Promise<void> {
+export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number, cancelOf: number | null): Promise<boolean> {
   const { writers, values } = stepWrite(db, owner, stepId, patch);
-  if (!(await writers.saveAndStart.execute({ ...values, nextId })).length) throw new SupersededError(owner.requestServerId);
+  const [row] = await writers.saveAndStart.execute({ ...values, nextId, cancelOf });
+  if (!row) throw new SupersededError(owner.requestServerId);
+  return row.started !== null;
 }
 
 /** Marks a set of steps (components skipped, work cancelled) in one statement. */
