@@ -79,23 +79,6 @@ describe("one operation at a time per BMC", () => {
     expect(await api.db.select().from(bmcLeases)).toEqual([]);
   });
 
-  it("parked, keeps the BMC from others for the time given, not renewed, and goes to the same owner's next job", async () => {
-    const parked = await acquireBmcLease(node, op("remediation:request-server:1"), { waitMs: 0, ttlMs: 300 });
-    await parked.park(60_000);
-    const [row] = await api.db.select().from(bmcLeases);
-    expect(row!.expiresAt.getTime() - Date.now()).toBeGreaterThan(50_000);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    // Not renewed down to the holder's ttl since the park.
-    expect((await api.db.select().from(bmcLeases))[0]!.expiresAt).toEqual(row!.expiresAt);
-    await expect(acquireBmcLease(node, op("refresh"), { waitMs: 0 })).rejects.toThrow(BmcBusyError);
-    const next = await acquireBmcLease(node, op("remediation:request-server:1"), { waitMs: 0 });
-    // A park of a lease no longer held leaves the new holder's alone.
-    await parked.park(1);
-    expect((await api.db.select().from(bmcLeases))[0]).toMatchObject({ token: next.token, expiresAt: expect.any(Date) });
-    expect((await api.db.select().from(bmcLeases))[0]!.expiresAt.getTime() - Date.now()).toBeGreaterThan(10_000);
-    await next.release();
-  });
-
   it("gives the lease back at once to the same owner (a retried job), with a new token", async () => {
     const first = await acquireBmcLease(node, op("registration_batch:1:node:1"), { waitMs: 0 });
     const retried = await acquireBmcLease(node, op("registration_batch:1:node:1"), { waitMs: 0 });

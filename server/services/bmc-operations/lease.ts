@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { getDb, type Database, type DbExecutor } from "~/db/client";
 import { bmcLeases } from "~/db/schema";
 import type { BMC_OPERATION_KINDS } from "~/db/schema/choices";
@@ -41,10 +41,26 @@ export interface BmcLease {
   assertHeld(tx: DbExecutor): Promise<void>;
   release(): Promise<void>;
   /**
-   * Stops renewing and keeps the BMC for `ms` more without a live holder: for an operation that goes
-   * on in a later job under the same owner (remediation waiting for a task or a restart).
+   * Parks the lease: stops renewing now, and answers the values with which the caller's own statement
+   * (`preparedLeasePark` in it) keeps the BMC for `ms` more without a live holder: for an operation that
+   * goes on in a later job under the same owner (remediation waiting for a task or a restart).
    */
-  park(ms: number): Promise<void>;
+  parkValues(ms: number): LeaseParkValues;
+}
+
+/** The values `preparedLeasePark`'s placeholders take; all null: parks nothing. */
+export type LeaseParkValues = { leaseNodeId: number | null; leaseToken: string | null; leaseSeconds: number | null };
+export const NO_LEASE_PARK: LeaseParkValues = { leaseNodeId: null, leaseToken: null, leaseSeconds: null };
+
+const placeholder = (name: keyof LeaseParkValues) => sql.placeholder(name);
+
+/** The update that parks a lease (see `BmcLease.parkValues`) when `onlyIf` holds, for a caller's prepared statement. */
+export function preparedLeasePark(db: Database, onlyIf: SQL) {
+  return db
+    .update(bmcLeases)
+    .set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${placeholder("leaseSeconds")})` })
+    .where(and(eq(bmcLeases.nodeId, placeholder("leaseNodeId")), eq(bmcLeases.token, placeholder("leaseToken")), onlyIf))
+    .returning({ token: bmcLeases.token });
 }
 
 const DEFAULT_TTL_MS = 30_000;
@@ -147,9 +163,9 @@ function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): 
       clearInterval(timer);
       await release.execute({ nodeId, token });
     },
-    async park(ms) {
+    parkValues(ms) {
       clearInterval(timer);
-      await extend.execute({ nodeId, token, seconds: ms / 1000 });
+      return { leaseNodeId: nodeId, leaseToken: token, leaseSeconds: ms / 1000 };
     },
   };
 }

@@ -1,9 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
-import { requests, requestServers, requestSteps } from "~/db/schema";
+import { bmcLeases, nodes, requests, requestServers, requestSteps } from "~/db/schema";
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
+import { acquireBmcLease, BmcBusyError } from "../bmc-operations";
 import { serverJobKey } from "./jobs";
 import { loadServerPart } from "./load";
 import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
@@ -33,6 +34,20 @@ const stepsNow = async () => Object.fromEntries((await getDb().select().from(req
 const partNow = async () => (await getDb().select().from(requestServers).where(eq(requestServers.id, partId)))[0]!;
 const queuedJobs = async () =>
   getDb().execute<{ payload: { generation: number }; run_at: Date }>(sql`select payload, run_at from graphile_worker._private_jobs where key = ${serverJobKey(partId)}`);
+
+/** Another request with one running server, its first step running and the others pending. */
+async function newPart(name: string, stepNames: string[]) {
+  const db = getDb();
+  const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
+  const server = await createTestServer(db, { name });
+  const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
+  const steps = await db
+    .insert(requestSteps)
+    .values(stepNames.map((step, position) => ({ requestServerId: part!.id, position, name: step, status: position ? "pending" : "running" })))
+    .returning();
+  const [node] = await db.select().from(nodes).where(eq(nodes.id, server.nodeId!));
+  return { request: request!, part: part!, steps, node: node! };
+}
 
 describe("the engine's writes, each only while its job owns the server", () => {
   it("writes a step, marks steps, and hands over: the step, the next generation and its job in one go", async () => {
@@ -73,13 +88,8 @@ describe("the engine's writes, each only while its job owns the server", () => {
 
   it("ends a step and starts the next one that starts new work only if the request was not cancelled meanwhile", async () => {
     const db = getDb();
-    const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
-    const server = await createTestServer(db, { name: "persist-cancel" });
-    const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
-    const [first, second] = await db
-      .insert(requestSteps)
-      .values(["log_versions", "check_binary"].map((name, position) => ({ requestServerId: part!.id, position, name, status: position ? "pending" : "running" })))
-      .returning();
+    const { request, part, steps } = await newPart("persist-cancel", ["log_versions", "check_binary"]);
+    const [first, second] = steps;
     await db.update(requests).set({ cancelRequestedAt: new Date() }).where(eq(requests.id, request!.id));
     const owner = { requestServerId: part!.id, generation: 1 };
     expect(await saveStepAndStart(db, owner, first!.id, { status: "succeeded", finished: true }, second!.id, request!.id)).toBe(false);
@@ -89,6 +99,25 @@ describe("the engine's writes, each only while its job owns the server", () => {
     // A next step that does not start new work (no request to check) starts whatever the cancel.
     expect(await saveStepAndStart(db, owner, first!.id, { message: "again" }, second!.id, null)).toBe(true);
     expect((await db.select().from(requestSteps).where(eq(requestSteps.id, second!.id)))[0]).toMatchObject({ status: "running", startedAt: expect.any(Date) });
+  });
+
+  it("parks the job's BMC lease in the hand-over itself: not renewed, kept from others, back to the server's next job", async () => {
+    const db = getDb();
+    const { part, steps, node } = await newPart("persist-lease", ["wait_for_task"]);
+    const operation = { kind: "remediation" as const, owner: `remediation:request-server:${part.id}`, description: "a firmware request" };
+    const leaseNow = async () => (await db.select().from(bmcLeases).where(eq(bmcLeases.nodeId, node.id)))[0]!;
+    const lease = await acquireBmcLease(node, operation, { waitMs: 0, ttlMs: 300, db });
+    await handOver(db, { requestServerId: part.id, generation: 1 }, steps[0]!.id, { status: "waiting" }, new Date(), lease.parkValues(60_000));
+    const parked = await leaseNow();
+    expect(parked.expiresAt.getTime() - Date.now()).toBeGreaterThan(50_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await leaseNow()).expiresAt).toEqual(parked.expiresAt);
+    await expect(acquireBmcLease(node, { ...operation, owner: "refresh" }, { waitMs: 0, db })).rejects.toThrow(BmcBusyError);
+    const next = await acquireBmcLease(node, operation, { waitMs: 0, db });
+    // A superseded job's hand-over parks nothing.
+    await expect(handOver(db, { requestServerId: part.id, generation: 1 }, steps[0]!.id, { status: "waiting" }, new Date(), next.parkValues(3_600_000))).rejects.toBeInstanceOf(SupersededError);
+    expect((await leaseNow()).expiresAt.getTime() - Date.now()).toBeLessThan(60_000);
+    await next.release();
   });
 
   it("loads a server's part with its steps in order, each as drizzle reads the table", async () => {

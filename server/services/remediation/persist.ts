@@ -1,6 +1,7 @@
 import { and, eq, exists, inArray, isNotNull, notExists, type Placeholder, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "~/db/client";
 import { requests, requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
 import { advanceRequest } from "./coordinator";
 import { preparedServerJobCall, serverJobValues } from "./jobs";
 
@@ -77,8 +78,10 @@ function prepareStepWrites(db: Database) {
       .where(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)))
       .returning({ id: requestServers.id }),
   );
+  // The BMC's lease parked until the next job (an unreferenced data-modifying CTE still runs), only with the hand-over.
+  const parked = db.$with("parked").as(preparedLeasePark(db, exists(db.select().from(bumped))));
   return {
-    handOver: db.with(claim, ended, bumped).select({ job: preparedServerJobCall() }).from(bumped).prepare("remediation_hand_over"),
+    handOver: db.with(claim, ended, bumped, parked).select({ job: preparedServerJobCall() }).from(bumped).prepare("remediation_hand_over"),
     mark: db
       .with(claim)
       .update(requestSteps)
@@ -148,12 +151,13 @@ export async function markSteps(db: Database, owner: Owner, stepIds: number[], s
 /**
  * Hands the server over to a job running at `runAt` (the step waiting meanwhile): the step's record,
  * the new generation and the job commit together (one statement), so a job of this generation that
- * runs again after a crash finds itself superseded and does nothing.
+ * runs again after a crash finds itself superseded and does nothing. `lease`: the job's BMC lease, parked
+ * until the next job in the same statement.
  */
-export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date): Promise<void> {
+export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date, lease: LeaseParkValues = NO_LEASE_PARK): Promise<void> {
   const { writers, values } = stepWrite(db, owner, stepId, patch);
   const next = owner.generation + 1;
-  const handed = await writers.handOver.execute({ ...values, next, ...serverJobValues(owner.requestServerId, next, runAt) });
+  const handed = await writers.handOver.execute({ ...values, next, ...serverJobValues(owner.requestServerId, next, runAt), ...lease });
   if (!handed.length) throw new SupersededError(owner.requestServerId);
 }
 

@@ -101,7 +101,8 @@ export async function runServerJob(requestServerId: number, generation: number, 
     throw error;
   } finally {
     if (client) await returnClient(node.id, client, waitedMs).catch(() => undefined);
-    await (waitedMs === null ? lease.release() : lease.park(waitedMs + LEASE_MARGIN_MS)).catch(() => undefined);
+    // A server handed over to a later job had its lease parked by the hand-over itself.
+    if (waitedMs === null) await lease.release().catch(() => undefined);
   }
 }
 
@@ -125,7 +126,8 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   if (outcome.kind === "wait") {
     // A send that failed transiently stays `sending`: the next run asks the BMC before sending again.
     const status = outcome.status ?? (step.status === "sending" ? "sending" : "waiting");
-    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, new Date(Date.now() + outcome.afterMs));
+    const runAt = new Date(Date.now() + outcome.afterMs);
+    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, runAt, run.lease.parkValues(outcome.afterMs + LEASE_MARGIN_MS));
     return outcome.afterMs;
   }
   const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
