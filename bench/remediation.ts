@@ -162,7 +162,7 @@ console.log(
   `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs running on average (concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and waiting for a slot, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
 );
 console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CPU ${workerCpu.toFixed(1)} s user+sys over the run, concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}`);
-console.log(`database: PostgreSQL CPU ${databaseCpu.toFixed(1)} s user+sys (postmaster and backends); per server: worker ${((workerCpu / SERVERS) * 1000).toFixed(0)} ms, PostgreSQL ${((databaseCpu / SERVERS) * 1000).toFixed(0)} ms, fleet ${((fleetCpu / SERVERS) * 1000).toFixed(0)} ms`);
+console.log(`database: PostgreSQL CPU ${databaseCpu.toFixed(1)} s user+sys (postmaster and backends); per server: worker ${((workerCpu / SERVERS) * 1000).toFixed(0)} ms, PostgreSQL ${((databaseCpu / SERVERS) * 1000).toFixed(0)} ms, fleet ${((fleetCpu / SERVERS) * 1000).toFixed(0)} ms; per job: worker ${((workerCpu / counts!.jobs) * 1000).toFixed(1)} ms, PostgreSQL ${((databaseCpu / counts!.jobs) * 1000).toFixed(1)} ms`);
 console.log(`fleet:    CPU ${fleetCpu.toFixed(1)} s user+sys; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} (shared with other work)`);
 
 worker.kill("SIGTERM");
