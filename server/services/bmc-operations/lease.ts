@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { getDb, type Database, type DbExecutor } from "~/db/client";
+import { getDb, type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
 import { bmcLeases } from "~/db/schema";
 import type { BMC_OPERATION_KINDS } from "~/db/schema/choices";
 import { BmcBusyError, BmcLeaseLostError } from "./errors";
@@ -113,12 +113,10 @@ function prepareAcquire(db: Database) {
 }
 
 // Every remediation job takes the lease: its upsert is built once per database handle (building SQL is drizzle's main cost).
-const acquirers = new WeakMap<Database, ReturnType<typeof prepareAcquire>>();
+const acquirerOf = oncePerDatabase(prepareAcquire);
 
 async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation, token: string, ttlMs: number): Promise<boolean> {
-  let acquire = acquirers.get(db);
-  if (!acquire) acquirers.set(db, (acquire = prepareAcquire(db)));
-  const rows = await acquire.execute({ nodeId, ...operation, token, ttlS: ttlMs / 1000 });
+  const rows = await acquirerOf(db).execute({ nodeId, ...operation, token, ttlS: ttlMs / 1000 });
   return rows.length > 0;
 }
 
@@ -136,12 +134,10 @@ function prepareHolderWrites(db: Database) {
 }
 
 // A remediation job parks or releases its lease at its end: built once per database handle, like the upsert.
-const holderWrites = new WeakMap<Database, ReturnType<typeof prepareHolderWrites>>();
+const holderWritesOf = oncePerDatabase(prepareHolderWrites);
 
 function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): BmcLease {
-  let writes = holderWrites.get(db);
-  if (!writes) holderWrites.set(db, (writes = prepareHolderWrites(db)));
-  const { extend, release } = writes;
+  const { extend, release } = holderWritesOf(db);
   const lost = new AbortController();
   const mine = and(eq(bmcLeases.nodeId, nodeId), eq(bmcLeases.token, token));
   const renew = async () => {

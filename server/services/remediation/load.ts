@@ -1,5 +1,5 @@
 import { eq, getTableColumns, sql } from "drizzle-orm";
-import type { Database } from "~/db/client";
+import { type Database, oncePerDatabase } from "~/db/client";
 import { nodes, requests, requestServers, requestSteps, servers, type RequestStepRow } from "~/db/schema";
 
 // A server's steps come with its row, as one JSON array (keys: the row's property names), mapped back as drizzle maps columns.
@@ -35,15 +35,8 @@ function prepareLoad(db: Database) {
 }
 
 // Every job starts with this read of some hundred columns (the server's steps with it), and many check for a
-// cancel: built once per database handle, not per job (building a query's SQL is most of drizzle's cost, and
-// drizzle was the worker's largest CPU item).
-const loaders = new WeakMap<Database, ReturnType<typeof prepareLoad>>();
-
-function loaderOf(db: Database) {
-  let loader = loaders.get(db);
-  if (!loader) loaders.set(db, (loader = prepareLoad(db)));
-  return loader;
-}
+// cancel: built once per database handle, not per job (drizzle building SQL was the worker's largest CPU item).
+const loaderOf = oncePerDatabase(prepareLoad);
 
 /** The server's part, its request, server, node and steps (in order), in one statement. */
 export async function loadServerPart(db: Database, requestServerId: number) {

@@ -1,5 +1,5 @@
 import { and, eq, exists, inArray, isNotNull, notExists, type Placeholder, sql } from "drizzle-orm";
-import type { Database, DbExecutor } from "~/db/client";
+import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
 import { requests, requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
 import { advanceRequest } from "./coordinator";
@@ -100,13 +100,7 @@ function prepareStepWrites(db: Database) {
 
 // A job writes each step two or three times and most jobs end in a hand-over: these statements are built
 // once per database handle (building SQL was drizzle's largest cost in the worker's profile).
-const stepWriters = new WeakMap<Database, ReturnType<typeof prepareStepWrites>>();
-
-function writersOf(db: Database) {
-  let writers = stepWriters.get(db);
-  if (!writers) stepWriters.set(db, (writers = prepareStepWrites(db)));
-  return writers;
-}
+const writersOf = oncePerDatabase(prepareStepWrites);
 
 function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
   const writers = writersOf(db);
