@@ -133,7 +133,7 @@ function prepareHolderWrites(db: Database) {
   };
 }
 
-// A remediation job parks or releases its lease at its end: built once per database handle, like the upsert.
+// Renewed while a job works and released at its end: built once per database handle, like the upsert.
 const holderWritesOf = oncePerDatabase(prepareHolderWrites);
 
 function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): BmcLease {
