@@ -1,7 +1,7 @@
 // Remediation at fleet scale: a firmware_baseline_update of 1,000 simulated servers x 3 components (BMC,
 // BIOS, storage controller), flash 2 s, host restart 3 s (three 1 s power phases), BMC back 3 s after its
 // own flash, max_parallel 200, run by one `npm run worker` process. Prints the request's wall time next
-// to the ideal, the engine's overhead per step and the worker's RSS and CPU time.
+// to the ideal, the engine's overhead per step, the worker's RSS and CPU time, and PostgreSQL's and the fleet's CPU (per server and per job).
 // Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_NODE_ARGS)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
