@@ -2,6 +2,7 @@ import { and, asc, Column, desc, getTableColumns, inArray, is, sql, type SQL, ty
 import { dialect, type DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
 import { InvalidPageError, pageLinks, parsePageRequest } from "./pagination";
+import { PreparedShapes } from "./prepared-shapes";
 import { searchCondition } from "./search";
 import type { ListConfig, ListQuery, Page, Searchable } from "./types";
 
@@ -69,12 +70,18 @@ function rowReader(config: ListConfig): RowReader {
   return reader;
 }
 
+// A few dozen list shapes per process: each is a statement on every connection of the pool.
+const listShapes = new PreparedShapes(32);
+
 /**
- * Runs a list's statement and decodes its rows as drizzle's select would, with the same decoders,
- * without drizzle's generic row mapping.
+ * Runs a list's statement (prepared when its shape is admitted) and decodes its rows as drizzle's
+ * select would, with the same decoders, without drizzle's generic row mapping.
  */
 async function readRows(db: DbExecutor, statement: SQLWrapper, decoders: Array<[string, Decoder]>): Promise<Array<Record<string, unknown>>> {
-  const rows = await db.execute<Record<string, unknown>>(statement);
+  const query = dialect.sqlToQuery(statement.getSQL());
+  // postgres.js names and caches the statement itself: drizzle's name only says "prepare it".
+  const name = listShapes.admits(query.sql) ? "list" : undefined;
+  const rows = (await db._.session.prepareQuery(query, undefined, name, false).execute()) as Array<Record<string, unknown>>;
   return rows.map((row) => {
     for (const [key, decoder] of decoders) if (row[key] !== null) row[key] = decoder.mapFromDriverValue(row[key]);
     return row;
