@@ -1,4 +1,4 @@
-import { and, asc, Column, desc, getTableColumns, inArray, is, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, Column, desc, getTableColumns, is, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { dialect, type DbExecutor } from "~/db/client";
 import { filterConditions } from "./filters";
 import { InvalidPageError, pageLinks, parsePageRequest } from "./pagination";
@@ -113,22 +113,13 @@ export async function runList<Row extends Record<string, unknown>>(
   }
   let number = pageRequest.number;
   if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
-  const keys = db.$with(PAGE_KEYS).as(
-    db
-      .select({ key: sql`${config.primaryKey}`.as("key"), total: sql`count(*) over ()`.as("total") })
-      .from(config.table)
-      .where(where)
-      .orderBy(...order)
-      .limit(pageRequest.size)
-      .offset((number - 1) * pageRequest.size),
-  );
-  // The page's rows by key, the total once.
-  const statement = db
-    .with(keys)
-    .select({ columns, __total: sql`(select "total" from ${sql.identifier(PAGE_KEYS)} limit 1)`.as("__total") })
-    .from(config.table)
-    .where(inArray(config.primaryKey, db.select({ key: keys.key }).from(keys)))
-    .orderBy(...order);
+  const orderList = sql.join(order, sql`, `);
+  // The page's keys (and the total) first, then the page's rows by key with the total once. Written as
+  // one template: drizzle's query builders cost more CPU to assemble and render than the database
+  // spends choosing the page.
+  const statement = sql`with ${sql.identifier(PAGE_KEYS)} as (select ${config.primaryKey} as "key", count(*) over () as "total" from ${config.table}${
+    where ? sql` where ${where}` : sql``
+  } order by ${orderList} limit ${pageRequest.size} offset ${(number - 1) * pageRequest.size}) select ${columns}, (select "total" from ${sql.identifier(PAGE_KEYS)} limit 1) as "__total" from ${config.table} where ${config.primaryKey} in (select "key" from ${sql.identifier(PAGE_KEYS)}) order by ${orderList}`;
   const rows = await readRows(db, statement, decoders);
   if (!rows.length) await filtering.verify();
   const count = rows.length ? Number(rows[0]!.__total) : await countRows(db, config, where);
@@ -145,8 +136,10 @@ async function countRows(db: DbExecutor, config: ListConfig, where: SQL | undefi
   return row?.count ?? 0;
 }
 
+// In place: the total is each row's last property, which V8 deletes without slowing the object down.
 function strip<Row>(rows: Array<Record<string, unknown>>): Row[] {
-  return rows.map(({ __total: _total, ...row }) => row as Row);
+  for (const row of rows) delete row.__total;
+  return rows as Row[];
 }
 
 /** Maps the rows of a page (or a bare array) to DTOs, keeping the envelope. */
