@@ -70,6 +70,29 @@ function rowReader(config: ListConfig): RowReader {
   return reader;
 }
 
+const renderedOrders = new WeakMap<ListConfig["ordering"], Map<string, SQL>>();
+const MAX_RENDERED_ORDERS = 64;
+
+/**
+ * A list's ORDER BY as SQL text, rendered once per choice of ordering names (at most
+ * MAX_RENDERED_ORDERS per list, then rendered afresh), kept with the list's ordering map: a config
+ * that built its map per request would only miss the cache.
+ */
+function renderedOrder(config: ListConfig, ordering: string | undefined): SQL {
+  let byNames = renderedOrders.get(config.ordering);
+  if (!byNames) renderedOrders.set(config.ordering, (byNames = new Map()));
+  const names = orderingNames(config, ordering).join(",");
+  const known = byNames.get(names);
+  if (known) return known;
+  const order = sql.join(orderBy(config, names), sql`, `);
+  const rendered = dialect.sqlToQuery(order);
+  // An ordering expression with a bound value cannot be rendered ahead (none has one, today).
+  const text = rendered.params.length ? order : sql.raw(rendered.sql);
+  if (byNames.size >= MAX_RENDERED_ORDERS) byNames.clear();
+  byNames.set(names, text);
+  return text;
+}
+
 // A few dozen list shapes per process: each is a statement on every connection of the pool.
 const listShapes = new PreparedShapes(32);
 
@@ -103,17 +126,17 @@ export async function runList<Row extends Record<string, unknown>>(
   const filtering = await filterConditions(config.filters, query, db);
   const where = and(scope, searchCondition(query.search, config.searchFields, config.searchText), ...filtering.conditions);
   const pageRequest = parsePageRequest(query.page, query.page_size);
-  const order = orderBy(config, query.ordering);
   const { columns, decoders } = rowReader(config);
 
   if (!pageRequest) {
+    const order = orderBy(config, query.ordering);
     const rows = (await readRows(db, db.select({ columns }).from(config.table).where(where).orderBy(...order), decoders)) as Row[];
     if (!rows.length) await filtering.verify();
     return config.bareArrayUnlessPaged ? rows : { count: rows.length, next: null, previous: null, results: rows };
   }
   let number = pageRequest.number;
   if (number === "last") number = Math.max(1, Math.ceil((await countRows(db, config, where)) / pageRequest.size));
-  const orderList = sql.join(order, sql`, `);
+  const orderList = renderedOrder(config, query.ordering);
   // The page's keys (and the total) first, then the page's rows by key with the total once. Written as
   // one template: drizzle's query builders cost more CPU to assemble and render than the database
   // spends choosing the page.
