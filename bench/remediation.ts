@@ -1,7 +1,7 @@
 // Remediation at fleet scale: a firmware_baseline_update of 1,000 simulated servers x 3 components (BMC,
 // BIOS, storage controller), flash 2 s, host restart 3 s (three 1 s power phases), BMC back 3 s after its
 // own flash, max_parallel 200, run by one `npm run worker` process. Prints the request's wall time next
-// to the ideal, the engine's overhead per step and the worker's RSS and CPU time.
+// to the ideal, the engine's overhead per step, the worker's RSS and CPU time, and PostgreSQL's and the fleet's CPU (per server and per job).
 // Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_NODE_ARGS)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import postgres from "postgres";
 import { spawnFleet } from "~/simulator";
 import type { VendorKey } from "~/simulator/types";
 import { startBenchDatabase } from "./lib/database";
+import { treeCpuSeconds } from "./lib/process-stats";
 
 const SERVERS = Number(process.env.SERVERS ?? 1000);
 const MAX_PARALLEL = Number(process.env.MAX_PARALLEL ?? 200);
@@ -98,7 +99,10 @@ const cpuOf = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+// PostgreSQL: the postmaster and its backends (live ones, and what the postmaster reaped of those that ended).
+const postmaster = Number(readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
 const workerCpu0 = cpuOf(worker.pid!);
+const databaseCpu0 = treeCpuSeconds(postmaster);
 const fleetCpu0 = cpuOf(fleet.child.pid!);
 let peakRss = rssOf(worker.pid!);
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(worker.pid!))), 500);
@@ -124,6 +128,7 @@ clearInterval(sampler);
 clearInterval(queueSampler);
 const workerCpu = cpuOf(worker.pid!) - workerCpu0;
 const fleetCpu = cpuOf(fleet.child.pid!) - fleetCpu0;
+const databaseCpu = treeCpuSeconds(postmaster) - databaseCpu0;
 
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 const [counts] = await sql<{ steps: number; servers: number; jobs: number; chain_p50: number; chain_p95: number; failed: number }[]>`
@@ -157,6 +162,7 @@ console.log(
   `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs running on average (concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and waiting for a slot, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
 );
 console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CPU ${workerCpu.toFixed(1)} s user+sys over the run, concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}`);
+console.log(`database: PostgreSQL CPU ${databaseCpu.toFixed(1)} s user+sys (postmaster and backends); per server: worker ${((workerCpu / SERVERS) * 1000).toFixed(0)} ms, PostgreSQL ${((databaseCpu / SERVERS) * 1000).toFixed(0)} ms, fleet ${((fleetCpu / SERVERS) * 1000).toFixed(0)} ms; per job: worker ${((workerCpu / counts!.jobs) * 1000).toFixed(1)} ms, PostgreSQL ${((databaseCpu / counts!.jobs) * 1000).toFixed(1)} ms`);
 console.log(`fleet:    CPU ${fleetCpu.toFixed(1)} s user+sys; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} (shared with other work)`);
 
 worker.kill("SIGTERM");

@@ -39,3 +39,16 @@ export async function closeDb(): Promise<void> {
   holder.rackpilotDb = undefined;
   await connection?.sql.end({ timeout: 5 });
 }
+
+/**
+ * `prepare(db)` run once per database handle and kept with it: for statements a hot path runs again and
+ * again, built (drizzle's SQL building is its main cost) and prepared once.
+ */
+export function oncePerDatabase<T>(prepare: (db: Database) => T): (db: Database) => T {
+  const built = new WeakMap<Database, T>();
+  return (db) => {
+    let value = built.get(db);
+    if (value === undefined) built.set(db, (value = prepare(db)));
+    return value;
+  };
+}

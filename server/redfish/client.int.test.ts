@@ -116,6 +116,20 @@ describe("RedfishClient against the simulated vendors", () => {
     expect(ilo5.sessions).toHaveLength(0);
   });
 
+  it("reads a settled resource once per client, and again after a failed read", async () => {
+    const lenovo = bmc("lenovo");
+    await withBmc(clientOptionsFor(fleet, lenovo, { retries: 0 }), async (client) => {
+      lenovo.setFaults({ errorRate: 1 });
+      await expect(client.findSettledResource(lenovo.paths.system)).rejects.toBeInstanceOf(RedfishProtocolError);
+      lenovo.clearFaults();
+      expect((await client.findSettledResource(lenovo.paths.system))?.SerialNumber).toBe(lenovo.serial);
+      // Answered from the first good read: the BMC failing every request now is not asked.
+      lenovo.setFaults({ errorRate: 1 });
+      expect((await client.findSettledResource(lenovo.paths.system))?.SerialNumber).toBe(lenovo.serial);
+      lenovo.clearFaults();
+    });
+  });
+
   it("succeeds through random 5xx answers and connection resets by retrying", async () => {
     const dell = bmc("dell");
     dell.setFaults({ errorRate: 0.3, resetRate: 0.2 });

@@ -36,6 +36,7 @@ export class RedfishClient {
   private verifyPath = "";
   private closed = false;
   private readonly http: BmcHttp;
+  private readonly settled = new Map<string, Promise<Json | null>>();
 
   private constructor(private readonly options: ClientOptions) {
     this.http = new BmcHttp(options, () => !this.omitODataVersion);
@@ -128,6 +129,19 @@ export class RedfishClient {
       if (error instanceof RedfishProtocolError && (error.status === 404 || error.status === 410)) return null;
       throw error;
     }
+  }
+
+  /**
+   * `findResource` read once per client (a failed read is tried again next time): for what does not change while
+   * a client lives, such as a service's links (the TaskService's task collection) or how many systems a BMC has.
+   */
+  findSettledResource(path: string): Promise<Json | null> {
+    let read = this.settled.get(path);
+    if (!read) {
+      this.settled.set(path, (read = this.findResource(path)));
+      read.catch(() => this.settled.delete(path));
+    }
+    return read;
   }
 
   /** Every member of a collection, fetched: all pages, `$expand` where the service supports it. */

@@ -1,17 +1,32 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type Placeholder, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 
 export type JobOptions = { maxAttempts?: number; jobKey?: string; runAt?: Date };
 
+/** `add_job`'s arguments as it takes them: values, or placeholders of a prepared statement. */
+type AddJobArgs = { payload: string | Placeholder; runAt: string | null | Placeholder; maxAttempts: number | null | Placeholder; jobKey: string | null | Placeholder };
+
+const addJob = (task: string, args: AddJobArgs): SQL => sql`graphile_worker.add_job(
+    ${task}::text,
+    ${args.payload}::json,
+    run_at => ${args.runAt}::timestamptz,
+    max_attempts => ${args.maxAttempts}::int,
+    job_key => ${args.jobKey}::text
+  )`;
+
+/** `addJobCall`'s arguments for a prepared statement (placeholders of these names: see `preparedAddJobCall`). */
+export function addJobValues(payload: Record<string, unknown>, options: JobOptions = {}) {
+  return { payload: JSON.stringify(payload), runAt: options.runAt?.toISOString() ?? null, maxAttempts: options.maxAttempts ?? null, jobKey: options.jobKey ?? null };
+}
+
 /** The call that enqueues a graphile-worker job, for a statement that does more (see `enqueueJob`). */
 export function addJobCall(task: string, payload: Record<string, unknown>, options: JobOptions = {}): SQL {
-  return sql`graphile_worker.add_job(
-    ${task}::text,
-    ${JSON.stringify(payload)}::json,
-    run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
-    max_attempts => ${options.maxAttempts ?? null}::int,
-    job_key => ${options.jobKey ?? null}::text
-  )`;
+  return addJob(task, addJobValues(payload, options));
+}
+
+/** `addJobCall` with placeholders `payload`, `runAt`, `maxAttempts`, `jobKey` (filled from `addJobValues`), for a statement prepared once. */
+export function preparedAddJobCall(task: string): SQL {
+  return addJob(task, { payload: sql.placeholder("payload"), runAt: sql.placeholder("runAt"), maxAttempts: sql.placeholder("maxAttempts"), jobKey: sql.placeholder("jobKey") });
 }
 
 /**

@@ -38,7 +38,7 @@ const INSTALL_FROM_URI = "#HpiLOFirmwareUpdate.InstallFromURI";
 
 async function systemCount(client: RedfishClient): Promise<number> {
   const path = linkOf(client.root, "Systems");
-  const collection = path ? await client.findResource(path) : null;
+  const collection = path ? await client.findSettledResource(path) : null;
   return pageMembers(collection).length || 1;
 }
 

@@ -9,7 +9,7 @@ import type { UpdateRequest, UpdateSnapshot } from "./types";
 /** The task collection the root's TaskService links, if any. */
 export async function tasksCollection(client: RedfishClient): Promise<string | null> {
   const servicePath = linkOf(client.root, "Tasks");
-  const service = servicePath ? await client.findResource(servicePath) : null;
+  const service = servicePath ? await client.findSettledResource(servicePath) : null;
   return service ? linkOf(service, "Tasks") : null;
 }
 

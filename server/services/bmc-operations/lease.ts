@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import { getDb, type Database, type DbExecutor } from "~/db/client";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { getDb, type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
 import { bmcLeases } from "~/db/schema";
 import type { BMC_OPERATION_KINDS } from "~/db/schema/choices";
 import { BmcBusyError, BmcLeaseLostError } from "./errors";
@@ -41,10 +41,26 @@ export interface BmcLease {
   assertHeld(tx: DbExecutor): Promise<void>;
   release(): Promise<void>;
   /**
-   * Stops renewing and keeps the BMC for `ms` more without a live holder: for an operation that goes
-   * on in a later job under the same owner (remediation waiting for a task or a restart).
+   * Parks the lease: stops renewing now, and answers the values with which the caller's own statement
+   * (`preparedLeasePark` in it) keeps the BMC for `ms` more without a live holder: for an operation that
+   * goes on in a later job under the same owner (remediation waiting for a task or a restart).
    */
-  park(ms: number): Promise<void>;
+  parkValues(ms: number): LeaseParkValues;
+}
+
+/** The values `preparedLeasePark`'s placeholders take; all null: parks nothing. */
+export type LeaseParkValues = { leaseNodeId: number | null; leaseToken: string | null; leaseSeconds: number | null };
+export const NO_LEASE_PARK: LeaseParkValues = { leaseNodeId: null, leaseToken: null, leaseSeconds: null };
+
+const placeholder = (name: keyof LeaseParkValues) => sql.placeholder(name);
+
+/** The update that parks a lease (see `BmcLease.parkValues`) when `onlyIf` holds, for a caller's prepared statement. */
+export function preparedLeasePark(db: Database, onlyIf: SQL) {
+  return db
+    .update(bmcLeases)
+    .set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${placeholder("leaseSeconds")})` })
+    .where(and(eq(bmcLeases.nodeId, placeholder("leaseNodeId")), eq(bmcLeases.token, placeholder("leaseToken")), onlyIf))
+    .returning({ token: bmcLeases.token });
 }
 
 const DEFAULT_TTL_MS = 30_000;
@@ -97,21 +113,35 @@ function prepareAcquire(db: Database) {
 }
 
 // Every remediation job takes the lease: its upsert is built once per database handle (building SQL is drizzle's main cost).
-const acquirers = new WeakMap<Database, ReturnType<typeof prepareAcquire>>();
+const acquirerOf = oncePerDatabase(prepareAcquire);
 
 async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation, token: string, ttlMs: number): Promise<boolean> {
-  let acquire = acquirers.get(db);
-  if (!acquire) acquirers.set(db, (acquire = prepareAcquire(db)));
-  const rows = await acquire.execute({ nodeId, ...operation, token, ttlS: ttlMs / 1000 });
+  const rows = await acquirerOf(db).execute({ nodeId, ...operation, token, ttlS: ttlMs / 1000 });
   return rows.length > 0;
 }
 
+function prepareHolderWrites(db: Database) {
+  const mine = and(eq(bmcLeases.nodeId, sql.placeholder("nodeId")), eq(bmcLeases.token, sql.placeholder("token")));
+  return {
+    extend: db
+      .update(bmcLeases)
+      .set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${sql.placeholder("seconds")})` })
+      .where(mine)
+      .returning({ token: bmcLeases.token })
+      .prepare("bmc_lease_extend"),
+    release: db.delete(bmcLeases).where(mine).prepare("bmc_lease_release"),
+  };
+}
+
+// Renewed while a job works and released at its end: built once per database handle, like the upsert.
+const holderWritesOf = oncePerDatabase(prepareHolderWrites);
+
 function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): BmcLease {
+  const { extend, release } = holderWritesOf(db);
   const lost = new AbortController();
   const mine = and(eq(bmcLeases.nodeId, nodeId), eq(bmcLeases.token, token));
   const renew = async () => {
-    const expiresAt = sql`clock_timestamp() + make_interval(secs => ${ttlMs / 1000})`;
-    const rows = await db.update(bmcLeases).set({ expiresAt }).where(mine).returning({ token: bmcLeases.token });
+    const rows = await extend.execute({ nodeId, token, seconds: ttlMs / 1000 });
     if (!rows.length) lost.abort(new BmcLeaseLostError(nodeId));
   };
   // A failed renewal (database away for a moment) is retried on the next tick; the TTL covers two misses.
@@ -127,11 +157,11 @@ function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): 
     },
     async release() {
       clearInterval(timer);
-      await db.delete(bmcLeases).where(mine);
+      await release.execute({ nodeId, token });
     },
-    async park(ms) {
+    parkValues(ms) {
       clearInterval(timer);
-      await db.update(bmcLeases).set({ expiresAt: sql`clock_timestamp() + make_interval(secs => ${ms / 1000})` }).where(mine);
+      return { leaseNodeId: nodeId, leaseToken: token, leaseSeconds: ms / 1000 };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { DbExecutor } from "~/db/client";
 import type { SQL } from "drizzle-orm";
-import { addJobCall, enqueueJob } from "../jobs";
+import { addJobValues, enqueueJob, preparedAddJobCall } from "../jobs";
 
 /** Begins, advances and ends a request (one job at a time per request: its key). */
 export const REMEDIATION_REQUEST_TASK = "remediation_request";
@@ -39,5 +39,10 @@ export function enqueueServerJob(db: DbExecutor, requestServerId: number, genera
   return enqueueJob(db, ...serverJob(requestServerId, generation, runAt));
 }
 
-/** The `enqueueServerJob` call, for a statement that also bumps the generation. */
-export const serverJobCall = (requestServerId: number, generation: number, runAt?: Date): SQL => addJobCall(...serverJob(requestServerId, generation, runAt));
+/** The `enqueueServerJob` call with placeholders, for a prepared statement that also bumps the generation (values: `serverJobValues`). */
+export const preparedServerJobCall = (): SQL => preparedAddJobCall(REMEDIATION_SERVER_TASK);
+
+export function serverJobValues(requestServerId: number, generation: number, runAt: Date) {
+  const [, payload, options] = serverJob(requestServerId, generation, runAt);
+  return addJobValues(payload, options);
+}

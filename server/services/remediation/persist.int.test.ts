@@ -1,14 +1,17 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
-import { requests, requestServers, requestSteps } from "~/db/schema";
+import { bmcLeases, nodes, requests, requestServers, requestSteps } from "~/db/schema";
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
+import { acquireBmcLease, BmcBusyError } from "../bmc-operations";
 import { serverJobKey } from "./jobs";
+import { loadServerPart } from "./load";
 import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let partId: number;
+let requestId: number;
 const stepIds: number[] = [];
 
 beforeAll(async () => {
@@ -18,6 +21,7 @@ beforeAll(async () => {
   const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
   const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
   partId = part!.id;
+  requestId = request!.id;
   const steps = await db
     .insert(requestSteps)
     .values(["wait_for_task", "confirm_version", "log_new_versions"].map((name, position) => ({ requestServerId: partId, position, name })))
@@ -31,13 +35,27 @@ const partNow = async () => (await getDb().select().from(requestServers).where(e
 const queuedJobs = async () =>
   getDb().execute<{ payload: { generation: number }; run_at: Date }>(sql`select payload, run_at from graphile_worker._private_jobs where key = ${serverJobKey(partId)}`);
 
+/** Another request with one running server, its first step running and the others pending. */
+async function newPart(name: string, stepNames: string[]) {
+  const db = getDb();
+  const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: {} }).returning();
+  const server = await createTestServer(db, { name });
+  const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status: "running", generation: 1 }).returning();
+  const steps = await db
+    .insert(requestSteps)
+    .values(stepNames.map((step, position) => ({ requestServerId: part!.id, position, name: step, status: position ? "pending" : "running" })))
+    .returning();
+  const [node] = await db.select().from(nodes).where(eq(nodes.id, server.nodeId!));
+  return { request: request!, part: part!, steps, node: node! };
+}
+
 describe("the engine's writes, each only while its job owns the server", () => {
   it("writes a step, marks steps, and hands over: the step, the next generation and its job in one go", async () => {
     const db = getDb();
     const owner = { requestServerId: partId, generation: 1 };
     await saveStep(db, owner, stepIds[0]!, { status: "running", started: true });
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
-    await saveStepAndStart(db, owner, stepIds[0]!, { status: "succeeded", message: "Task completed.", finished: true }, stepIds[1]!);
+    expect(await saveStepAndStart(db, owner, stepIds[0]!, { status: "succeeded", message: "Task completed.", finished: true }, stepIds[1]!, requestId)).toBe(true);
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "succeeded", message: "Task completed.", finishedAt: expect.any(Date) });
     expect((await stepsNow())[stepIds[1]!]).toMatchObject({ status: "running", startedAt: expect.any(Date), finishedAt: null });
     await markSteps(db, owner, [stepIds[1]!, stepIds[2]!], "skipped", "Already at 2.0.");
@@ -47,6 +65,7 @@ describe("the engine's writes, each only while its job owns the server", () => {
         ["log_new_versions", "skipped", "Already at 2.0."],
       ]),
     );
+    expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "succeeded", message: "Task completed." });
     const runAt = new Date(Date.now() + 60_000);
     await handOver(db, owner, stepIds[0]!, { status: "waiting", message: "Task running 40%.", state: { polls: 1 } }, runAt);
     expect((await stepsNow())[stepIds[0]!]).toMatchObject({ status: "waiting", message: "Task running 40%.", state: { polls: 1 } });
@@ -58,6 +77,57 @@ describe("the engine's writes, each only while its job owns the server", () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.payload).toEqual({ request_server_id: partId, generation: 2 });
     expect(new Date(jobs[0]!.run_at).getTime()).toBe(runAt.getTime());
+    // A hand-over that only says why (the BMC busy) keeps the step's status, state and times.
+    const later = new Date(Date.now() + 5_000);
+    await handOver(db, { requestServerId: partId, generation: 2 }, stepIds[0]!, { message: "BMC busy." }, later);
+    expect((await stepsNow())[stepIds[0]!]).toEqual({ ...waiting, message: "BMC busy." });
+    expect((await partNow()).generation).toBe(3);
+    const replaced = await queuedJobs();
+    expect(replaced.map((job) => [job.payload, new Date(job.run_at).getTime()])).toEqual([[{ request_server_id: partId, generation: 3 }, later.getTime()]]);
+  });
+
+  it("ends a step and starts the next one that starts new work only if the request was not cancelled meanwhile", async () => {
+    const db = getDb();
+    const { request, part, steps } = await newPart("persist-cancel", ["log_versions", "check_binary"]);
+    const [first, second] = steps;
+    await db.update(requests).set({ cancelRequestedAt: new Date() }).where(eq(requests.id, request!.id));
+    const owner = { requestServerId: part!.id, generation: 1 };
+    expect(await saveStepAndStart(db, owner, first!.id, { status: "succeeded", finished: true }, second!.id, request!.id)).toBe(false);
+    const rows = Object.fromEntries((await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, part!.id))).map((step) => [step.name, step]));
+    expect(rows.log_versions).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
+    expect(rows.check_binary).toMatchObject({ status: "pending", startedAt: null });
+    // A next step that does not start new work (no request to check) starts whatever the cancel.
+    expect(await saveStepAndStart(db, owner, first!.id, { message: "again" }, second!.id, null)).toBe(true);
+    expect((await db.select().from(requestSteps).where(eq(requestSteps.id, second!.id)))[0]).toMatchObject({ status: "running", startedAt: expect.any(Date) });
+  });
+
+  it("parks the job's BMC lease in the hand-over itself: not renewed, kept from others, back to the server's next job", async () => {
+    const db = getDb();
+    const { part, steps, node } = await newPart("persist-lease", ["wait_for_task"]);
+    const operation = { kind: "remediation" as const, owner: `remediation:request-server:${part.id}`, description: "a firmware request" };
+    const leaseNow = async () => (await db.select().from(bmcLeases).where(eq(bmcLeases.nodeId, node.id)))[0]!;
+    const lease = await acquireBmcLease(node, operation, { waitMs: 0, ttlMs: 300, db });
+    await handOver(db, { requestServerId: part.id, generation: 1 }, steps[0]!.id, { status: "waiting" }, new Date(), lease.parkValues(60_000));
+    const parked = await leaseNow();
+    expect(parked.expiresAt.getTime() - Date.now()).toBeGreaterThan(50_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await leaseNow()).expiresAt).toEqual(parked.expiresAt);
+    await expect(acquireBmcLease(node, { ...operation, owner: "refresh" }, { waitMs: 0, db })).rejects.toThrow(BmcBusyError);
+    const next = await acquireBmcLease(node, operation, { waitMs: 0, db });
+    // A superseded job's hand-over parks nothing.
+    await expect(handOver(db, { requestServerId: part.id, generation: 1 }, steps[0]!.id, { status: "waiting" }, new Date(), next.parkValues(3_600_000))).rejects.toBeInstanceOf(SupersededError);
+    expect((await leaseNow()).expiresAt.getTime() - Date.now()).toBeLessThan(60_000);
+    await next.release();
+  });
+
+  it("loads a server's part with its steps in order, each as drizzle reads the table", async () => {
+    const db = getDb();
+    const loaded = await loadServerPart(db, partId);
+    const steps = await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, partId)).orderBy(asc(requestSteps.position));
+    expect(steps.some((step) => step.startedAt !== null && step.finishedAt !== null && Object.keys(step.state).length > 0)).toBe(true);
+    expect(loaded!.steps).toEqual(steps);
+    expect(loaded!.part).toEqual(await partNow());
+    expect(await loadServerPart(db, partId + 1000)).toBeNull();
   });
 
   it("refuses a superseded job (older generation, or the server ended) and changes nothing", async () => {
@@ -66,13 +136,13 @@ describe("the engine's writes, each only while its job owns the server", () => {
     const before = await stepsNow();
     const jobs = await queuedJobs();
     await expect(saveStep(db, stale, stepIds[0]!, { status: "succeeded", finished: true })).rejects.toBeInstanceOf(SupersededError);
-    await expect(saveStepAndStart(db, stale, stepIds[0]!, { status: "succeeded", finished: true }, stepIds[2]!)).rejects.toBeInstanceOf(SupersededError);
+    await expect(saveStepAndStart(db, stale, stepIds[0]!, { status: "succeeded", finished: true }, stepIds[2]!, null)).rejects.toBeInstanceOf(SupersededError);
     await expect(markSteps(db, stale, [stepIds[0]!], "cancelled", "no")).rejects.toBeInstanceOf(SupersededError);
     await expect(handOver(db, stale, stepIds[0]!, { status: "waiting", message: "stale" }, new Date())).rejects.toBeInstanceOf(SupersededError);
     await db.update(requestServers).set({ status: "cancelled" }).where(eq(requestServers.id, partId));
-    await expect(handOver(db, { requestServerId: partId, generation: 2 }, stepIds[0]!, { status: "waiting", message: "ended" }, new Date())).rejects.toBeInstanceOf(SupersededError);
+    await expect(handOver(db, { requestServerId: partId, generation: 3 }, stepIds[0]!, { status: "waiting", message: "ended" }, new Date())).rejects.toBeInstanceOf(SupersededError);
     expect(await stepsNow()).toEqual(before);
-    expect((await partNow()).generation).toBe(2);
+    expect((await partNow()).generation).toBe(3);
     expect(await queuedJobs()).toEqual(jobs);
   });
 });

@@ -1,8 +1,9 @@
-import { and, eq, exists, inArray, type Placeholder, sql } from "drizzle-orm";
-import type { Database, DbExecutor } from "~/db/client";
-import { requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { and, eq, exists, inArray, isNotNull, notExists, type Placeholder, sql } from "drizzle-orm";
+import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
+import { requests, requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
 import { advanceRequest } from "./coordinator";
-import { serverJobCall } from "./jobs";
+import { preparedServerJobCall, serverJobValues } from "./jobs";
 
 /** This job's generation is no longer the server's: a newer job took over (or the server ended). */
 export class SupersededError extends Error {
@@ -21,11 +22,6 @@ async function claim(tx: DbExecutor, owner: Owner): Promise<void> {
 
 export type StepPatch = Partial<Pick<RequestStepRow, "status" | "message" | "state">> & { started?: boolean; finished?: boolean };
 
-function stepValues(patch: StepPatch) {
-  const { started, finished, ...values } = patch;
-  return { ...values, ...(started ? { startedAt: sql`coalesce(${requestSteps.startedAt}, now())` } : {}), ...(finished ? { finishedAt: sql`now()` } : {}) };
-}
-
 /** The owner's values, or placeholders for a prepared statement. */
 type OwnerIn = { requestServerId: number | Placeholder; generation: number | Placeholder };
 
@@ -39,18 +35,6 @@ function claimQuery(db: DbExecutor, owner: OwnerIn) {
 
 /** The server's row, locked, while this job owns it: a statement that writes only `where exists` it is a claim and a write in one round trip. */
 const owned = (db: DbExecutor, owner: OwnerIn) => db.$with("owned").as(claimQuery(db, owner));
-
-/** Writes steps in one statement, only while this job owns its server, else throws. */
-async function writeSteps(db: DbExecutor, owner: Owner, stepIds: number[], values: ReturnType<typeof stepValues>): Promise<void> {
-  const claim = owned(db, owner);
-  const written = await db
-    .with(claim)
-    .update(requestSteps)
-    .set(values)
-    .where(and(inArray(requestSteps.id, stepIds), exists(db.select().from(claim))))
-    .returning({ id: requestSteps.id });
-  if (!written.length) throw new SupersededError(owner.requestServerId);
-}
 
 const param = (name: string) => sql.placeholder(name);
 
@@ -74,25 +58,52 @@ function prepareStepWrites(db: Database) {
       .where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim))))
       .returning({ id: requestSteps.id }),
   );
-  return {
-    save: db.with(claim).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
-    saveAndStart: db
-      .with(claim, ended)
+  // The next step starts unless the request it belongs to (`cancelOf`, when it starts new work) was cancelled meanwhile.
+  const cancelled = db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.id, sql`${param("cancelOf")}::int`), isNotNull(requests.cancelRequestedAt)));
+  const started = db.$with("started").as(
+    db
       .update(requestSteps)
       .set({ status: "running", startedAt: sql`coalesce(${requestSteps.startedAt}, now())` })
-      .where(and(eq(requestSteps.id, param("nextId")), exists(db.select().from(ended))))
+      .where(and(eq(requestSteps.id, param("nextId")), exists(db.select().from(ended)), notExists(cancelled)))
+      .returning({ id: requestSteps.id }),
+  );
+  // Hands over (see `handOver`): the step, the server's next generation, and the job of that generation.
+  const bumped = db.$with("bumped").as(
+    db
+      .update(requestServers)
+      .set({ generation: sql`${param("next")}::int` })
+      .where(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)))
+      .returning({ id: requestServers.id }),
+  );
+  // The BMC's lease parked until the next job (an unreferenced data-modifying CTE still runs), only with the hand-over.
+  const parked = db.$with("parked").as(preparedLeasePark(db, exists(db.select().from(bumped))));
+  return {
+    handOver: db.with(claim, ended, bumped, parked).select({ job: preparedServerJobCall() }).from(bumped).prepare("remediation_hand_over"),
+    mark: db
+      .with(claim)
+      .update(requestSteps)
+      .set({ status: sql`${param("status")}`, message: sql`${param("message")}`, finishedAt: sql`now()` })
+      .where(and(sql`${requestSteps.id} = any(${param("ids")}::int[])`, exists(db.select().from(claim))))
       .returning({ id: requestSteps.id })
+      .prepare("remediation_mark_steps"),
+    save: db.with(claim).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
+    saveAndStart: db
+      .with(claim, ended, started)
+      .select({ started: sql<number | null>`(select ${sql.identifier("id")} from ${started})` })
+      .from(ended)
       .prepare("remediation_save_step_and_start"),
   };
 }
 
-// A job writes each step two or three times: these statements are built once per database handle
-// (building SQL was drizzle's largest cost in the worker's profile).
-const stepWriters = new WeakMap<Database, ReturnType<typeof prepareStepWrites>>();
+// A job writes each step two or three times and most jobs end in a hand-over: these statements are built
+// once per database handle (building SQL was drizzle's largest cost in the worker's profile).
+const writersOf = oncePerDatabase(prepareStepWrites);
 
 function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
-  let writers = stepWriters.get(db);
-  if (!writers) stepWriters.set(db, (writers = prepareStepWrites(db)));
+  const writers = writersOf(db);
   const values = {
     ...owner,
     stepId,
@@ -114,41 +125,33 @@ export async function saveStep(db: Database, owner: Owner, stepId: number, patch
 
 /**
  * Ends one step and starts the next in one statement (steps run back to back in one job): the same two
- * rows as two `saveStep` calls, written together or not at all, only while this job owns its server.
+ * rows as two `saveStep` calls, only while this job owns its server. With `cancelOf` (the next step starts
+ * new work: the request's id), the next step starts only if that request was not cancelled (its cancel
+ * check, in the same statement). Answers whether the next step started.
  */
-export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number): Promise<void> {
+export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number, cancelOf: number | null): Promise<boolean> {
   const { writers, values } = stepWrite(db, owner, stepId, patch);
-  if (!(await writers.saveAndStart.execute({ ...values, nextId })).length) throw new SupersededError(owner.requestServerId);
+  const [row] = await writers.saveAndStart.execute({ ...values, nextId, cancelOf });
+  if (!row) throw new SupersededError(owner.requestServerId);
+  return row.started !== null;
 }
 
 /** Marks a set of steps (components skipped, work cancelled) in one statement. */
-export async function markSteps(db: DbExecutor, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
-  if (stepIds.length) await writeSteps(db, owner, stepIds, { status, message, finishedAt: sql`now()` });
+export async function markSteps(db: Database, owner: Owner, stepIds: number[], status: RequestStepRow["status"], message: string): Promise<void> {
+  if (!stepIds.length) return;
+  if (!(await writersOf(db).mark.execute({ ...owner, ids: stepIds, status, message })).length) throw new SupersededError(owner.requestServerId);
 }
 
 /**
  * Hands the server over to a job running at `runAt` (the step waiting meanwhile): the step's record,
  * the new generation and the job commit together (one statement), so a job of this generation that
- * runs again after a crash finds itself superseded and does nothing.
+ * runs again after a crash finds itself superseded and does nothing. `lease`: the job's BMC lease, parked
+ * until the next job in the same statement.
  */
-export async function handOver(db: DbExecutor, owner: Owner, stepId: number, patch: StepPatch, runAt: Date): Promise<void> {
+export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date, lease: LeaseParkValues = NO_LEASE_PARK): Promise<void> {
+  const { writers, values } = stepWrite(db, owner, stepId, patch);
   const next = owner.generation + 1;
-  const claim = owned(db, owner);
-  const step = db.$with("step").as(
-    db
-      .update(requestSteps)
-      .set(stepValues(patch))
-      .where(and(eq(requestSteps.id, stepId), exists(db.select().from(claim))))
-      .returning({ id: requestSteps.id }),
-  );
-  const bumped = db.$with("bumped").as(
-    db
-      .update(requestServers)
-      .set({ generation: next })
-      .where(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)))
-      .returning({ id: requestServers.id }),
-  );
-  const handed = await db.with(claim, step, bumped).select({ job: serverJobCall(owner.requestServerId, next, runAt) }).from(bumped);
+  const handed = await writers.handOver.execute({ ...values, next, ...serverJobValues(owner.requestServerId, next, runAt), ...lease });
   if (!handed.length) throw new SupersededError(owner.requestServerId);
 }
 

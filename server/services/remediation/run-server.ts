@@ -1,7 +1,6 @@
 import { setMaxListeners } from "node:events";
-import { asc, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "~/db/client";
-import { nodes, requests, requestServers, requestSteps, servers, type RequestStepRow } from "~/db/schema";
+import type { RequestStepRow } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
 import type { RedfishClient } from "~/server/redfish";
 import type { RedfishProtocol } from "~/server/redfish/probe";
@@ -9,6 +8,7 @@ import { acquireBmcLease, BmcBusyError, type BmcLease } from "../bmc-operations"
 import { credentialsInTryOrder, loadRegistrationProfile } from "../inventory/profile";
 import { borrowClient, returnClient } from "./bmc-clients";
 import { componentContext } from "./component";
+import { cancelRequested, loadServerPart } from "./load";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
 import { finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
@@ -21,38 +21,6 @@ const SYSTEM = { kind: "system" } as const;
 const LEASE_MARGIN_MS = 120_000;
 const BUSY_RETRY_MS = 5_000;
 
-function prepareLoad(db: Database) {
-  const id = sql.placeholder("id");
-  return {
-    row: db
-      .select({ part: requestServers, request: requests, server: servers, node: nodes })
-      .from(requestServers)
-      .innerJoin(requests, eq(requests.id, requestServers.requestId))
-      .innerJoin(servers, eq(servers.id, requestServers.serverId))
-      .leftJoin(nodes, eq(nodes.id, servers.nodeId))
-      .where(eq(requestServers.id, id))
-      .prepare("remediation_load_server"),
-    steps: db.select().from(requestSteps).where(eq(requestSteps.requestServerId, id)).orderBy(asc(requestSteps.position)).prepare("remediation_load_steps"),
-  };
-}
-
-// Every job starts with these two reads of some hundred columns: built once per database handle, not per job
-// (building a query's SQL is most of drizzle's cost, and drizzle was the worker's largest CPU item).
-const loaders = new WeakMap<Database, ReturnType<typeof prepareLoad>>();
-
-async function load(db: Database, requestServerId: number) {
-  let loader = loaders.get(db);
-  if (!loader) loaders.set(db, (loader = prepareLoad(db)));
-  const [row] = await loader.row.execute({ id: requestServerId });
-  if (!row) return null;
-  return { ...row, steps: await loader.steps.execute({ id: requestServerId }) };
-}
-
-async function cancelRequested(db: Database, requestId: number): Promise<boolean> {
-  const [current] = await db.select({ cancelRequestedAt: requests.cancelRequestedAt }).from(requests).where(eq(requests.id, requestId));
-  return Boolean(current?.cancelRequestedAt);
-}
-
 /** Steps that start new work on the BMC: a cancel stops before them (an accepted flash finishes its own steps). */
 const startsNewWork = (step: RequestStepRow) =>
   step.name === "compliance_check" || step.name === "log_versions" || step.name === "check_binary" || step.name === "clear_job_queue" || (step.name === "send_update" && step.status === "pending");
@@ -64,7 +32,7 @@ const startsNewWork = (step: RequestStepRow) =>
  */
 export async function runServerJob(requestServerId: number, generation: number, signal: AbortSignal): Promise<void> {
   const db = getDb();
-  const loaded = await load(db, requestServerId);
+  const loaded = await loadServerPart(db, requestServerId);
   if (!loaded || loaded.part.generation !== generation || loaded.part.status !== "running") return;
   const owner: Owner = { requestServerId, generation };
   const { part, request, server, node } = loaded;
@@ -133,7 +101,8 @@ export async function runServerJob(requestServerId: number, generation: number, 
     throw error;
   } finally {
     if (client) await returnClient(node.id, client, waitedMs).catch(() => undefined);
-    await (waitedMs === null ? lease.release() : lease.park(waitedMs + LEASE_MARGIN_MS)).catch(() => undefined);
+    // A server handed over to a later job had its lease parked by the hand-over itself.
+    if (waitedMs === null) await lease.release().catch(() => undefined);
   }
 }
 
@@ -157,16 +126,20 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   if (outcome.kind === "wait") {
     // A send that failed transiently stays `sending`: the next run asks the BMC before sending again.
     const status = outcome.status ?? (step.status === "sending" ? "sending" : "waiting");
-    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, new Date(Date.now() + outcome.afterMs));
+    const runAt = new Date(Date.now() + outcome.afterMs);
+    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, runAt, run.lease.parkValues(outcome.afterMs + LEASE_MARGIN_MS));
     return outcome.afterMs;
   }
   const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
   const message = outcome.message ?? "";
-  const next = outcome.kind === "done" && !outcome.skipComponents?.length ? await nextToStart(db, run) : undefined;
-  if (next) {
-    await saveStepAndStart(db, owner, step.id, { status, state, message, finished: true }, next.id);
-    next.status = "running";
-    begunAfterCancelCheck.add(next);
+  const next = outcome.kind === "done" && !outcome.skipComponents?.length ? openStepsFrom(steps, step.position + 1)[0] : undefined;
+  if (next?.status === "pending") {
+    // A next step that starts new work starts only if the request was not cancelled (checked in the same statement);
+    // if it was, it stays pending and the loop's cancel check before it cancels what is left.
+    if (await saveStepAndStart(db, owner, step.id, { status, state, message, finished: true }, next.id, startsNewWork(next) ? run.request.id : null)) {
+      next.status = "running";
+      begunAfterCancelCheck.add(next);
+    }
   } else {
     await saveStep(db, owner, step.id, { status, state, message, finished: true });
   }
@@ -186,13 +159,6 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
 
 // Steps this job started together with the end of the previous one, after their cancel check (rows are loaded per job).
 const begunAfterCancelCheck = new WeakSet<RequestStepRow>();
-
-/** The pending step that runs next in this job, when the cancel check before it (if it needs one) lets it start. */
-async function nextToStart(db: Database, run: StepRun): Promise<RequestStepRow | undefined> {
-  const next = openStepsFrom(run.steps, run.step.position + 1)[0];
-  if (next?.status !== "pending") return undefined;
-  return startsNewWork(next) && (await cancelRequested(db, run.request.id)) ? undefined : next;
-}
 
 /**
  * Cancel: what is not started is cancelled; a flash the BMC accepted keeps its own later steps (its

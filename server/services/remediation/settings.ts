@@ -25,6 +25,16 @@ export const remediationSettings = {
  * `*`, `*\/<type>`, `<vendor>`, `<vendor>/<type>` (vendor: the canonical name, e.g. `Dell`, `HPE`).
  */
 export function timeoutsFor(manufacturer: string, firmwareType: string): UpdateTimeouts {
+  // Every step asks: the setting is parsed and validated once per value it takes, not per step.
+  const key = `${process.env.RACKPILOT_UPDATE_TIMEOUTS ?? ""}\n${manufacturer}\n${firmwareType}`;
+  let timeouts = resolved.get(key);
+  if (!timeouts) resolved.set(key, (timeouts = resolveTimeouts(manufacturer, firmwareType)));
+  return { ...timeouts };
+}
+
+const resolved = new Map<string, UpdateTimeouts>();
+
+function resolveTimeouts(manufacturer: string, firmwareType: string): UpdateTimeouts {
   const vendor = canonicalVendor(manufacturer);
   const overrides = env("RACKPILOT_UPDATE_TIMEOUTS");
   const timeouts = updateTimeoutsFor(vendor);

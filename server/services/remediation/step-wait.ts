@@ -28,6 +28,11 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   if (sent.installed) return done(`Nothing to follow: the BMC reports ${sent.installed}.`);
   if (sent.alreadyPresent) return done("Nothing was applied (already present): confirming by inventory.", { outcome: "already_present" });
   const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
+  // The first look waits one poll interval from the BMC's acceptance: in the job that sent the update it only ever read "running".
+  const sinceSent = Date.now() - Date.parse(accepted.sentAt);
+  if (run.step.state.accepted === undefined && sinceSent < run.timeouts.pollIntervalMs) {
+    return wait(run.timeouts.pollIntervalMs - sinceSent, "Accepted; the first look at the BMC's task comes after the poll interval.", { accepted });
+  }
   const client = await run.client();
   const progress = await pollUpdate(client, accepted, { signal: run.signal });
   const current = progress.tracker ? { ...accepted, tracker: progress.tracker } : accepted;

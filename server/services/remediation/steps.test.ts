@@ -61,6 +61,15 @@ describe("update timeouts", () => {
     expect(timeoutsFor("Dell Inc.", "bios")).toMatchObject({ taskMs: 200_000, pollIntervalMs: 5000 });
     expect(timeoutsFor("Dell Inc.", "bmc")).toMatchObject({ taskMs: 100_000, bmcReturnMs: 600_000 });
   });
+
+  it("follows a changed setting, and hands each caller its own copy", () => {
+    process.env.RACKPILOT_UPDATE_TIMEOUTS = JSON.stringify({ "*": { poll: 5 } });
+    const first = timeoutsFor("Dell Inc.", "bios");
+    first.pollIntervalMs = 1;
+    expect(timeoutsFor("Dell Inc.", "bios").pollIntervalMs).toBe(5000);
+    process.env.RACKPILOT_UPDATE_TIMEOUTS = JSON.stringify({ "*": { poll: 7 } });
+    expect(timeoutsFor("Dell Inc.", "bios").pollIntervalMs).toBe(7000);
+  });
 });
 
 describe("the next look at a running task", () => {
