@@ -44,8 +44,8 @@ export async function closeDb(): Promise<void> {
  * `prepare(db)` run once per database handle and kept with it: for statements a hot path runs again and
  * again, built (drizzle's SQL building is its main cost) and prepared once.
  */
-export function oncePerDatabase<T>(prepare: (db: Database) => T): (db: Database) => T {
-  const built = new WeakMap<Database, T>();
+export function oncePerDatabase<T, D extends DbExecutor = Database>(prepare: (db: D) => T): (db: D) => T {
+  const built = new WeakMap<D, T>();
   return (db) => {
     let value = built.get(db);
     if (value === undefined) built.set(db, (value = prepare(db)));

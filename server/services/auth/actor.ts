@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbExecutor } from "~/db/client";
+import { type DbExecutor, oncePerDatabase } from "~/db/client";
 import { userGroups, users } from "~/db/schema";
 import { verifyToken } from "~/server/auth/tokens";
 import type { UserActor } from "../context";
@@ -21,13 +21,11 @@ function userActorQuery(db: DbExecutor) {
 // Every API request looks its actor up with this one statement: rendered once per database handle and
 // sent as a prepared statement (one shape, so the connection keeps one plan), where an unprepared one
 // costs postgres.js an extra round trip (describe first) and PostgreSQL a parse and plan per request.
-const userActorQueries = new WeakMap<DbExecutor, ReturnType<typeof userActorQuery>>();
+const userActorQueryOf = oncePerDatabase<ReturnType<typeof userActorQuery>, DbExecutor>(userActorQuery);
 
 /** The actor for a user id, or null when the user is gone or deactivated: one read, memberships included. */
 export async function loadUserActor(db: DbExecutor, userId: number): Promise<UserActor | null> {
-  let query = userActorQueries.get(db);
-  if (!query) userActorQueries.set(db, (query = userActorQuery(db)));
-  const [user] = await query.execute({ userId });
+  const [user] = await userActorQueryOf(db).execute({ userId });
   if (!user?.isActive) return null;
   return { kind: "user", userId, username: user.username, isStaff: user.isStaff, groupIds: user.groupIds };
 }
