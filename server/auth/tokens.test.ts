@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { deriveKey } from "./keys";
 import { issueToken, verifyToken } from "./tokens";
 
@@ -56,5 +56,30 @@ describe("verifyToken", () => {
       expect(await verifyToken(signed(payload), "access")).toBe("Token is invalid");
     }
     expect(await verifyToken(signed(base64url({ user_id: 3, token_type: "access" })), "access")).toMatchObject({ user_id: 3 });
+  });
+
+  describe("a token verified before", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+    });
+
+    it("expires at its exp, and is not yet valid before its nbf, as on its first use", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      const token = await sign({ user_id: 5, token_type: "access", nbf: now() + 10, exp: now() + 60 });
+      expect(await verifyToken(token, "access")).toBe("Token is invalid");
+      vi.setSystemTime(Date.now() + 20_000);
+      expect(await verifyToken(token, "access")).toMatchObject({ user_id: 5 });
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(await verifyToken(token, "access")).toBe("Token is expired");
+    });
+
+    it("is refused once the root secret changes", async () => {
+      const token = await issueToken(6, "access");
+      expect(await verifyToken(token, "access")).toMatchObject({ user_id: 6 });
+      vi.stubEnv("RACKPILOT_SECRET", "another-secret-for-this-test-0123456789");
+      expect(await verifyToken(token, "access")).toBe("Token is invalid");
+      expect(await verifyToken(await issueToken(6, "access"), "access")).toMatchObject({ user_id: 6 });
+    });
   });
 });

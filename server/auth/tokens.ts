@@ -8,13 +8,17 @@ export type TokenClaims = { token_type: TokenType; user_id: number; exp: number;
 /** SimpleJWT's three ways a token can be rejected. */
 export type TokenProblem = "Token is invalid" | "Token is expired" | "Token has wrong type";
 
-// Every API request verifies a token: the key is derived once per root secret, not per request.
-let cachedKey: { secret: string; key: Buffer } | undefined;
-function key(): Buffer {
+// Every API request verifies a token, and a client sends the same one many times: the key is derived
+// once per root secret, and the claims of a token whose signature held are kept with that key (only
+// tokens signed with it get in; a new secret starts an empty set).
+const VERIFIED_TOKENS_KEPT = 1024;
+let signing: { secret: string; key: Buffer; verified: Map<string, Record<string, unknown>> } | undefined;
+function currentSigning() {
   const secret = rootSecret();
-  if (cachedKey?.secret !== secret) cachedKey = { secret, key: deriveKey("jwt") };
-  return cachedKey.key;
+  if (signing?.secret !== secret) signing = { secret, key: deriveKey("jwt"), verified: new Map() };
+  return signing;
 }
+const key = () => currentSigning().key;
 
 export async function issueToken(userId: number, tokenType: TokenType): Promise<string> {
   const lifetime = tokenType === "access" ? tokenSettings.accessLifetimeSeconds : tokenSettings.refreshLifetimeSeconds;
@@ -38,25 +42,35 @@ function decodeJson(segment: string): Record<string, unknown> | null {
 }
 
 /**
- * A compact HS256 JWS checked with node:crypto, synchronously: WebCrypto's verify (what jose uses)
- * goes through the thread pool and was the largest share of an API request's own CPU time. Only
- * `alg: HS256` without `crit` is accepted; `exp`, `iat` and `nbf`, when present, must be numbers,
- * and `exp` and `nbf` must hold (as jose checks them).
+ * The claims of a compact HS256 JWS checked with node:crypto, synchronously: WebCrypto's verify (what
+ * jose uses) goes through the thread pool and was the largest share of an API request's own CPU time.
+ * Only `alg: HS256` without `crit` is accepted; `exp`, `iat` and `nbf`, when present, must be numbers.
  */
-function verifiedPayload(token: string): Record<string, unknown> | TokenProblem {
+function signedClaims(token: string): Record<string, unknown> | null {
+  const { key, verified } = currentSigning();
+  const known = verified.get(token);
+  if (known) return known;
   const parts = token.split(".");
-  if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) return "Token is invalid";
+  if (parts.length !== 3 || !parts.every((part) => SEGMENT.test(part))) return null;
   const [header, payload, signature] = parts as [string, string, string];
   const protectedHeader = decodeJson(header);
-  if (protectedHeader?.alg !== "HS256" || "crit" in protectedHeader) return "Token is invalid";
-  const expected = createHmac("sha256", key()).update(`${header}.${payload}`).digest();
+  if (protectedHeader?.alg !== "HS256" || "crit" in protectedHeader) return null;
+  const expected = createHmac("sha256", key).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "Token is invalid";
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const claims = decodeJson(payload);
+  if (!claims || ["exp", "iat", "nbf"].some((name) => claims[name] !== undefined && typeof claims[name] !== "number")) return null;
+  if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+  verified.set(token, Object.freeze(claims));
+  return claims;
+}
+
+/** A token's claims when its signature holds and its `exp` and `nbf` do now (as jose checks them). */
+function verifiedPayload(token: string): Record<string, unknown> | TokenProblem {
+  const claims = signedClaims(token);
   if (!claims) return "Token is invalid";
   const now = Math.floor(Date.now() / 1000);
-  if (["exp", "iat"].some((name) => claims[name] !== undefined && typeof claims[name] !== "number")) return "Token is invalid";
-  if (claims.nbf !== undefined && (typeof claims.nbf !== "number" || claims.nbf > now)) return "Token is invalid";
+  if (typeof claims.nbf === "number" && claims.nbf > now) return "Token is invalid";
   if (typeof claims.exp === "number" && claims.exp <= now) return "Token is expired";
   return claims;
 }

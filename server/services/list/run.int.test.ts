@@ -1,4 +1,4 @@
-import { asc, getTableColumns } from "drizzle-orm";
+import { asc, getTableColumns, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
 import { pools, servers } from "~/db/schema";
@@ -42,5 +42,19 @@ describe("runList's rows", () => {
     expect((paged as { results: unknown[] }).results).toEqual([expected[1]]);
     const whole = await runList(config, {}, { db: getDb() });
     expect(Array.isArray(whole) ? whole : whole.results).toEqual(expected);
+  });
+});
+
+describe("runList's statement", () => {
+  it("is prepared on the connection from its second use on, with the same page each time", async () => {
+    const query = { search: "a", ordering: "-name", page_size: "1" };
+    await getDb().transaction(async (tx) => {
+      const first = await runList(serverListConfig(system), query, { db: tx });
+      const second = await runList(serverListConfig(system), query, { db: tx });
+      expect(second).toEqual(first);
+      expect(first).toMatchObject({ count: 1, results: [{ name: "a" }] });
+      const statements = await tx.execute(sql`select statement from pg_prepared_statements where statement like '%list_page%' and statement like '%desc%'`);
+      expect(statements).toHaveLength(1);
+    });
   });
 });

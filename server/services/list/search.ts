@@ -38,7 +38,8 @@ const expressionOf = (field: SearchField): Searchable => ("alphabet" in field ? 
  * One term: any field contains it, ignoring case. ILIKE lower-cases both sides with the field's
  * collation, so `lower(field) LIKE lower(pattern)` is the same test: with a stored search text the
  * covered fields take one LIKE on it, unless the term holds the separator (it could then match
- * across two fields).
+ * across two fields). Its pattern is lower-cased once, in a scalar subquery: in a prepared
+ * statement's generic plan, `lower(parameter)` would be computed again for every row.
  */
 function termCondition(term: string, fields: SearchField[], stored: SearchText | undefined): SQL {
   const pattern = `%${escapeLike(term)}%`;
@@ -47,7 +48,7 @@ function termCondition(term: string, fields: SearchField[], stored: SearchText |
     .filter((field) => !(useStored && stored.covers.includes(expressionOf(field))))
     .filter((field) => !("alphabet" in field) || [...term].every((character) => field.alphabet.test(character)))
     .map((field) => sql`cast(${expressionOf(field)} as text) ilike ${pattern}`);
-  if (useStored) matches.unshift(sql`${stored.column} like lower(${pattern})`);
+  if (useStored) matches.unshift(sql`${stored.column} like (select lower(${pattern}))`);
   return or(...matches) ?? sql`false`;
 }
 

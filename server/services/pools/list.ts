@@ -5,6 +5,16 @@ import { mapPage, runList, type ListConfig, type ListQuery } from "../list";
 import { poolDtoColumns, toPoolDto, type PoolDtoRow } from "./dto";
 import { poolScope } from "./scope";
 
+// One map for every actor: the list helper keeps the ORDER BY it renders with it.
+const POOL_ORDERING: ListConfig["ordering"] = {
+  name: pools.name,
+  id: pools.id,
+  created_at: pools.createdAt,
+  updated_at: pools.updatedAt,
+  group: pools.groupId,
+  parent: pools.parentId,
+};
+
 export function poolListConfig(actor: Actor): ListConfig {
   return {
     table: pools,
@@ -16,14 +26,7 @@ export function poolListConfig(actor: Actor): ListConfig {
       parent: { kind: "relation", references: pools, column: pools.parentId, visible: poolScope(actor), description: "Direct sub-pools of this pool id." },
       parent__isnull: { kind: "isnull", column: pools.parentId, description: "`true`: top-level pools only (a pool tree's first level); `false`: sub-pools only." },
     },
-    ordering: {
-      name: pools.name,
-      id: pools.id,
-      created_at: pools.createdAt,
-      updated_at: pools.updatedAt,
-      group: pools.groupId,
-      parent: pools.parentId,
-    },
+    ordering: POOL_ORDERING,
     defaultOrdering: ["name"],
     columns: poolDtoColumns,
   };

@@ -18,12 +18,14 @@ export function poolScope(actor: Actor): SQL | undefined {
 /**
  * The same rule for what pools hold (servers, switches), given their pool column: staff see all;
  * anyone else sees what is in pools of their groups (a sub-pool always shares its parent's group)
- * and nothing unassigned.
+ * and nothing unassigned. The visible pools are read once per statement into an array (`= any`
+ * of an InitPlan): as an `in (subquery)` semi-join, a prepared statement's generic plan rescans the
+ * pools for every candidate row.
  */
 export function pooledScope(actor: Actor, poolColumn: AnyColumn): SQL | undefined {
   if (isStaff(actor) || actor.kind !== "user") return undefined;
   if (!actor.groupIds.length) return sql`false`;
-  return inArray(poolColumn, sql`(select ${pools.id} from ${pools} where ${inArray(pools.groupId, actor.groupIds)})`);
+  return sql`${poolColumn} = any(array(select ${pools.id} from ${pools} where ${inArray(pools.groupId, actor.groupIds)}))`;
 }
 
 /** A pool the actor may see, or undefined. */

@@ -8,6 +8,17 @@ import { toRequestDtos } from "./dto";
 import { REQUEST_TYPES } from "./schemas";
 import { requestScope } from "./scope";
 
+// One map for every actor: the list helper keeps the ORDER BY it renders with it.
+const REQUEST_ORDERING: ListConfig["ordering"] = {
+  id: requests.id,
+  created_at: requests.createdAt,
+  updated_at: requests.updatedAt,
+  started_at: requests.startedAt,
+  finished_at: requests.finishedAt,
+  status: requests.status,
+  type: requests.type,
+};
+
 export function requestListConfig(actor: Actor): ListConfig {
   return {
     table: requests,
@@ -32,15 +43,7 @@ export function requestListConfig(actor: Actor): ListConfig {
         description: "Requests that include this server id.",
       },
     },
-    ordering: {
-      id: requests.id,
-      created_at: requests.createdAt,
-      updated_at: requests.updatedAt,
-      started_at: requests.startedAt,
-      finished_at: requests.finishedAt,
-      status: requests.status,
-      type: requests.type,
-    },
+    ordering: REQUEST_ORDERING,
     // Newest first: the request just made is on top.
     defaultOrdering: ["-created_at", "-id"],
   };

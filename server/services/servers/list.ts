@@ -13,6 +13,20 @@ const STORED_SEARCH_FIELDS = [servers.name, servers.model, servers.serialNumber,
 // What `https://<host(ip)>:<port>` can hold: host() writes IPv6 in lower-case hex (`[::ffff:1.2.3.4]`).
 const BMC_URL_ALPHABET = /^[0-9a-fhpst:/.[\]]$/i;
 
+// One map for every actor: the list helper keeps the ORDER BY it renders with it.
+const SERVER_ORDERING: ListConfig["ordering"] = {
+  name: servers.name,
+  model: servers.model,
+  serial_number: servers.serialNumber,
+  manufacturer: servers.manufacturer,
+  sku: servers.sku,
+  bios_version: servers.biosVersion,
+  power_state: servers.powerState,
+  resource_pool__name: poolNameOrdering(servers.resourcePoolId),
+  protected: servers.protected,
+  id: servers.id,
+};
+
 export function serverListConfig(actor: Actor): ListConfig {
   return {
     table: servers,
@@ -32,18 +46,7 @@ export function serverListConfig(actor: Actor): ListConfig {
       protected: { kind: "boolean", column: servers.protected, description: "`true`: servers pool-wide remediation skips." },
       tags: { kind: "custom", where: (value) => sql`${value} = any(${servers.tags})`, description: "Servers carrying this tag (exact)." },
     },
-    ordering: {
-      name: servers.name,
-      model: servers.model,
-      serial_number: servers.serialNumber,
-      manufacturer: servers.manufacturer,
-      sku: servers.sku,
-      bios_version: servers.biosVersion,
-      power_state: servers.powerState,
-      resource_pool__name: poolNameOrdering(servers.resourcePoolId),
-      protected: servers.protected,
-      id: servers.id,
-    },
+    ordering: SERVER_ORDERING,
     defaultOrdering: ["id"],
     columns: serverDtoColumns,
   };

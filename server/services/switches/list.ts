@@ -6,6 +6,18 @@ import { poolMemberFilters, poolNameOrdering } from "../pools/member-filters";
 import { toSwitchDto, type SwitchRow } from "./dto";
 import { switchScope } from "./scope";
 
+// One map for every actor: the list helper keeps the ORDER BY it renders with it.
+const SWITCH_ORDERING: ListConfig["ordering"] = {
+  name: switches.name,
+  manufacturer: switches.manufacturer,
+  model: switches.model,
+  serial_number: switches.serialNumber,
+  management_ip: switches.managementIp,
+  port_count: switches.portCount,
+  resource_pool__name: poolNameOrdering(switches.resourcePoolId),
+  id: switches.id,
+};
+
 export function switchListConfig(actor: Actor): ListConfig {
   return {
     table: switches,
@@ -16,16 +28,7 @@ export function switchListConfig(actor: Actor): ListConfig {
       model: { kind: "text", column: switches.model, caseInsensitive: true, description: "Exact model, ignoring case." },
       ...poolMemberFilters(actor, switches.resourcePoolId, "Switches"),
     },
-    ordering: {
-      name: switches.name,
-      manufacturer: switches.manufacturer,
-      model: switches.model,
-      serial_number: switches.serialNumber,
-      management_ip: switches.managementIp,
-      port_count: switches.portCount,
-      resource_pool__name: poolNameOrdering(switches.resourcePoolId),
-      id: switches.id,
-    },
+    ordering: SWITCH_ORDERING,
     defaultOrdering: ["id"],
   };
 }
