@@ -1,5 +1,5 @@
 /**
- * How soon to take the first look at something slow the BMC does (a host restart), learned in this worker
+ * How soon to take the first look at something slow the BMC does (a host restart, an update's task), learned in this worker
  * process from the hosts of the same model: the shortest time such a wait was seen to end. Every figure noted
  * is when a look found the wait over, so it is at least the true duration, and the shortest of them never
  * grows with the queue's lag (a look scheduled at it is noted at least as late). Until a model has ended one,
@@ -7,7 +7,8 @@
  */
 const shortestEnded = new Map<string, number>();
 
-export type WaitKind = "host_restart";
+/** A host restart, or the task of one component's update (`task:bios`). */
+export type WaitKind = "host_restart" | `task:${string}`;
 
 export const learnedWaitKey = (kind: WaitKind, server: { manufacturer: string; model: string }) => `${kind}\n${server.manufacturer}\n${server.model}`;
 
