@@ -12,9 +12,12 @@ export type WaitKind = "host_restart" | `task:${string}`;
 
 export const learnedWaitKey = (kind: WaitKind, server: { manufacturer: string; model: string }) => `${kind}\n${server.manufacturer}\n${server.model}`;
 
-/** The first look's delay: the shortest wait of this kind seen to end on this model, never under `floorMs` nor over `capMs`. */
-export function firstLookMs(key: string, floorMs: number, capMs: number): number {
-  return Math.max(floorMs, Math.min(shortestEnded.get(key) ?? 0, capMs));
+/**
+ * The next look's delay, `elapsedMs` into the wait: when the shortest wait of this kind seen to end on this model
+ * (never over `capMs` from the wait's start) would be over, and never sooner than `floorMs`.
+ */
+export function learnedLookMs(key: string, floorMs: number, capMs: number, elapsedMs = 0): number {
+  return Math.max(floorMs, Math.min(shortestEnded.get(key) ?? 0, capMs) - elapsedMs);
 }
 
 /** A look found the wait over `elapsedMs` after it began. */

@@ -2,7 +2,7 @@ import { powerOn, readInstalledVersion, readPowerState, restartHost } from "~/se
 import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import { componentContext } from "./component";
-import { firstLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
 import type { SendState } from "./step-send";
 import type { TaskOutcome } from "./step-wait";
 
@@ -39,7 +39,9 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   if (power !== "On") {
     if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
     if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
-    return wait(powerPoll(run), `Host ${power}.`, { ...state, sawDown: true });
+    // Seen down: the next look comes when a host of this model was seen back soonest.
+    const nextLook = learnedLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), restartCap(run, state.phase), elapsed);
+    return wait(nextLook, `Host ${power}.`, { ...state, sawDown: true });
   }
   const updated = pending.map((component) => component.plan.firmware_type).join(", ");
   const restartKey = learnedWaitKey("host_restart", run.server);
@@ -66,8 +68,10 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
 export function firstRestartLookMs(run: StepRun, phase: "graceful" | "forced"): number {
   const { plan, before } = needingRestart(run)[0]!;
   if (before === null || plan.to_version === before) return powerPoll(run);
-  return firstLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), phase === "graceful" ? run.timeouts.gracefulRestartMs : run.timeouts.powerOnMs);
+  return learnedLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), restartCap(run, phase));
 }
+
+const restartCap = (run: StepRun, phase: "graceful" | "forced") => (phase === "graceful" ? run.timeouts.gracefulRestartMs : run.timeouts.powerOnMs);
 
 async function sendReset(run: StepRun, phase: "graceful" | "forced", state: RestartState): Promise<StepOutcome> {
   const outcome = await restartHost(await run.client(), run.server.systemPath, phase);

@@ -1,5 +1,5 @@
 import { pollUpdate, powerOn, readPowerState } from "~/server/redfish";
-import { firstLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
 import type { SendState } from "./step-send";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 
@@ -10,8 +10,8 @@ export function sendStateOf(run: StepRun): SendState {
   return run.component().earlier as SendState;
 }
 
-// The latest first look at a task, in poll intervals, however long such tasks were seen to take.
-const FIRST_TASK_LOOK_POLLS = 10;
+// Looks aimed at when such a task was seen over come at most this many poll intervals after the acceptance.
+const LEARNED_TASK_LOOK_POLLS = 10;
 
 // Longest `Retry-After` a running task is taken at its word for (a BMC rebooting after a flash asks for 20-60 s).
 const TASK_RETRY_AFTER_MAX_MS = 60_000;
@@ -34,10 +34,11 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
   // The first look waits one poll interval from the BMC's acceptance (in the job that sent the update it only ever read
   // "running"), or as long as the soonest such task of this model was seen over (the looks before would see it running),
-  // but no more than FIRST_TASK_LOOK_POLLS poll intervals: a task that fails early is still seen soon.
+  // but no more than LEARNED_TASK_LOOK_POLLS poll intervals: a task that fails early is still seen soon.
   const sinceSent = Date.now() - Date.parse(accepted.sentAt);
   const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
-  const firstLook = firstLookMs(taskKey, run.timeouts.pollIntervalMs, Math.min(run.timeouts.taskMs, FIRST_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs));
+  const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
+  const firstLook = learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap);
   if (run.step.state.accepted === undefined && sinceSent < firstLook) {
     return wait(firstLook - sinceSent, "Accepted; the first look at the BMC's task comes later.", { accepted });
   }
@@ -51,7 +52,9 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
       return fail(`The BMC's task was still running after ${run.timeouts.taskMs / 1000} s${progress.message ? `: ${progress.message}` : ""}.`);
     }
     const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
-    return wait(nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed), `Task ${progress.state}${percent}.`, { accepted: current });
+    // Without the BMC's Retry-After, a task still running is looked at again when the soonest such task was over (within the same cap).
+    const nextLook = progress.retryAfterMs === null ? learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap, elapsed) : nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed);
+    return wait(nextLook, `Task ${progress.state}${percent}.`, { accepted: current });
   }
   if (progress.state === "failed") return fail(progress.message ?? "The BMC's task failed without a message.");
   noteWaitEnded(taskKey, elapsed);
