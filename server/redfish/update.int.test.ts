@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
 import { serveImages, type ImageServer } from "~/simulator/testing/image-server";
 import type { VendorKey } from "~/simulator/types";
@@ -11,6 +11,7 @@ import { readInventory } from "./inventory";
 import { restartHost } from "./power";
 import { eventually, hostOn, publishImage, settle, stepOptions, updateRequestFor } from "./testing/updates";
 import { prepareUpdate, sendUpdate, startUpdate } from "./update";
+import { readUpdateCapabilities } from "./update/capabilities";
 import { UpdateRefusedError } from "./update/errors";
 
 let fleet: Fleet;
@@ -117,6 +118,25 @@ describe.each(["dell", "hpe-ilo5", "supermicro", "lenovo"] as const)("%s SimpleU
       expect(settled.progress.message).toContain(`The BMC could not download the image from ${url}`);
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe("update capabilities", () => {
+  it("look for iLO 4's HPE UpdateService under the manager only on an HPE BMC", async () => {
+    for (const vendor of ["dell", "supermicro", "lenovo", "hpe-ilo4"] as const) {
+      const bmc = byVendor(vendor);
+      const client = await connect(bmc);
+      try {
+        const { managerPath } = updateRequestFor(bmc, "bmc", {});
+        const reads = vi.spyOn(client, "findResource");
+        const capabilities = await readUpdateCapabilities(client, managerPath);
+        const managerReads = reads.mock.calls.filter(([path]) => path === managerPath);
+        if (vendor === "hpe-ilo4") expect(capabilities.installFromUri?.target, vendor).toBeTruthy();
+        else expect([capabilities.installFromUri, managerReads.length], vendor).toEqual([null, 0]);
+      } finally {
+        await client.close();
+      }
     }
   });
 });

@@ -1,3 +1,4 @@
+import { sameVendor } from "~/server/lib/vendors";
 import { allowableValues } from "../action-info";
 import type { RedfishClient } from "../client";
 import { dig, idOf, isObject, linkOf, num, pageMembers, prop, strings, text, type Json } from "../odata";
@@ -42,10 +43,10 @@ async function systemCount(client: RedfishClient): Promise<number> {
   return pageMembers(collection).length || 1;
 }
 
-/** iLO 4: the root's UpdateService is HPE's own, or the manager links it under `Oem.Hp.links`. */
+/** iLO 4: the root's UpdateService is HPE's own, or the manager links it under `Oem.Hp.links` (not looked for on another vendor's BMC). */
 async function hpeInstallService(client: RedfishClient, service: Json | null, managerPath: string | null) {
   if (service && client.actionTarget(service, INSTALL_FROM_URI)) return service;
-  if (!managerPath) return null;
+  if (!managerPath || (client.vendor !== null && !sameVendor(client.vendor, "HPE"))) return null;
   const manager = await client.findResource(managerPath);
   const path = linkOf(dig(manager, "Oem", "Hp"), "UpdateService") ?? text(dig(manager, "Oem", "Hp", "links", "UpdateService", "href"));
   return path ? client.findResource(path) : null;

@@ -145,6 +145,16 @@ describe("a firmware_baseline_update over a mixed-vendor pool", () => {
       }
       expect(part.steps.find((step) => step.name === "bios:confirm_version")!.message).toBe(`Confirmed: the BMC reports ${target.bios}.`);
     }
+    // A BMC's three good reads ran in one job: no job handed a series begun (good 1 or 2) over to the next.
+    const confirmations = await api.db
+      .select({ state: requestSteps.state, message: requestSteps.message })
+      .from(requestSteps)
+      .where(and(eq(requestSteps.name, "confirm_version"), eq(requestSteps.component, "bmc"), sql`${requestSteps.requestServerId} in (select id from request_servers where request_id = ${request.id})`));
+    expect(confirmations).toHaveLength(6);
+    for (const confirmation of confirmations) {
+      expect(confirmation.message).toMatch(/^Confirmed: the BMC reports /);
+      expect((confirmation.state as { good?: number }).good ?? 0).toBe(0);
+    }
     // SimpleUpdate (Dell, iLO 5, Supermicro, Lenovo), iLO 4's InstallFromURI, OpenBMC's multipart push.
     expect([...methods].sort()).toEqual(["InstallFromURI", "MultipartHttpPushUri", "SimpleUpdate"]);
   }, 120_000);

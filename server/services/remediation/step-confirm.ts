@@ -1,3 +1,4 @@
+import { setTimeout as pause } from "node:timers/promises";
 import { readInstalledVersion } from "~/server/redfish";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import type { TaskOutcome } from "./step-wait";
@@ -5,18 +6,32 @@ import type { TaskOutcome } from "./step-wait";
 type ConfirmState = { since?: number; good?: number; last?: string | null };
 
 /**
- * Confirms by inventory, one read per job: the target version (a BMC: three good reads in a row, its
- * answers are unstable after its own flash). A version that changed but is spelled otherwise than the
- * binary's is said plainly and accepted: the flash happened, and flashing again would loop. The old
- * version past the budget fails the server.
+ * Confirms by inventory: the target version (a BMC: three good reads in a row, its answers are unstable
+ * after its own flash). A version that changed but is spelled otherwise than the binary's is said plainly
+ * and accepted: the flash happened, and flashing again would loop. The old version past the budget fails
+ * the server.
+ *
+ * A series of good reads goes on in the same job, one poll interval (at most 1 s) apart: handing each short
+ * pause over to a new job cost more (a job's fixed database and queue work) than the slot it freed. A read
+ * that fails or shows the old version re-schedules the step, as any wait for the BMC does. The reads change
+ * nothing, so a job killed in the middle of a series only starts it again.
  */
 export async function confirmComponentVersion(run: StepRun): Promise<StepOutcome> {
+  const interval = Math.min(run.timeouts.pollIntervalMs, 1000);
+  let state = run.step.state as ConfirmState;
+  for (;;) {
+    const outcome = await readOnce(run, state, interval);
+    if (outcome.kind !== "wait" || !(outcome.state as ConfirmState).good) return outcome;
+    await pause(interval, undefined, { signal: run.signal });
+    state = outcome.state as ConfirmState;
+  }
+}
+
+async function readOnce(run: StepRun, state: ConfirmState, interval: number): Promise<StepOutcome> {
   const { plan, ref, before, earlier } = run.component();
-  const state = run.step.state as ConfirmState;
   const since = state.since ?? Date.now();
   const needed = plan.firmware_type === "bmc" ? 3 : 1;
   const budget = plan.firmware_type === "bmc" ? run.timeouts.bmcReturnMs : run.timeouts.powerOnMs;
-  const interval = Math.min(run.timeouts.pollIntervalMs, 1000);
   let version: string | null;
   try {
     version = await readInstalledVersion(await run.client(), ref);

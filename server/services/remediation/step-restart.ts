@@ -2,6 +2,7 @@ import { powerOn, readInstalledVersion, readPowerState, restartHost } from "~/se
 import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import { componentContext } from "./component";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
 import type { SendState } from "./step-send";
 import type { TaskOutcome } from "./step-wait";
 
@@ -38,21 +39,44 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   if (power !== "On") {
     if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
     if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
-    return wait(powerPoll(run), `Host ${power}.`, { ...state, sawDown: true });
+    // Seen down: the next look comes when a host of this model was seen back soonest.
+    const nextLook = learnedLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), restartCap(run, state.phase), elapsed);
+    return wait(nextLook, `Host ${power}.`, { ...state, sawDown: true });
   }
   const updated = pending.map((component) => component.plan.firmware_type).join(", ");
-  if (state.sawDown) return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
+  const restartKey = learnedWaitKey("host_restart", run.server);
+  if (state.sawDown) {
+    noteWaitEnded(restartKey, elapsed);
+    return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
+  }
   const version = await readInstalledVersion(client, ref);
-  if (version !== before && version !== null) return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
+  if (version !== before && version !== null) {
+    noteWaitEnded(restartKey, elapsed);
+    return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
+  }
   if (state.phase === "graceful" && elapsed > run.timeouts.gracefulRestartMs) return sendReset(run, "forced", state);
   if (state.phase === "forced" && elapsed > run.timeouts.powerOnMs) return fail(`The host did not restart within ${run.timeouts.powerOnMs / 1000} s of a forced restart.`);
   return wait(powerPoll(run), `Waiting for the host to restart (${state.phase}).`, state);
 }
 
+/**
+ * The first look after a reset comes when a host of this model was seen back soonest (the looks before it would
+ * only see it down), but only when the version shows the restart: a look that comes after the host was down and on
+ * again sees no down phase. Otherwise (a reinstall of the same version, a version unknown before) it comes after the
+ * power poll, to see the host go down.
+ */
+export function firstRestartLookMs(run: StepRun, phase: "graceful" | "forced"): number {
+  const { plan, before } = needingRestart(run)[0]!;
+  if (before === null || plan.to_version === before) return powerPoll(run);
+  return learnedLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), restartCap(run, phase));
+}
+
+const restartCap = (run: StepRun, phase: "graceful" | "forced") => (phase === "graceful" ? run.timeouts.gracefulRestartMs : run.timeouts.powerOnMs);
+
 async function sendReset(run: StepRun, phase: "graceful" | "forced", state: RestartState): Promise<StepOutcome> {
   const outcome = await restartHost(await run.client(), run.server.systemPath, phase);
   if (!outcome.accepted) return wait(powerPoll(run), `The BMC refused the restart for now: ${outcome.message ?? "a power transition is under way"}.`, state);
-  return wait(powerPoll(run), `${outcome.resetType} sent.`, { phase, sentAt: Date.now(), sawDown: false, powerOnWhenOff: outcome.powerOnWhenOff });
+  return wait(firstRestartLookMs(run, phase), `${outcome.resetType} sent.`, { phase, sentAt: Date.now(), sawDown: false, powerOnWhenOff: outcome.powerOnWhenOff });
 }
 
 /** apply_time on_reset: staged; the step waits (rarely polled, no worker slot) until the operator's restart makes the new version show. */

@@ -1,4 +1,5 @@
 import { pollUpdate, powerOn, readPowerState } from "~/server/redfish";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
 import type { SendState } from "./step-send";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 
@@ -8,6 +9,9 @@ export type TaskOutcome = { outcome?: string; resetNeeded?: boolean };
 export function sendStateOf(run: StepRun): SendState {
   return run.component().earlier as SendState;
 }
+
+// Looks aimed at when such a task was seen over come at most this many poll intervals after the acceptance.
+const LEARNED_TASK_LOOK_POLLS = 10;
 
 // Longest `Retry-After` a running task is taken at its word for (a BMC rebooting after a flash asks for 20-60 s).
 const TASK_RETRY_AFTER_MAX_MS = 60_000;
@@ -28,10 +32,15 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   if (sent.installed) return done(`Nothing to follow: the BMC reports ${sent.installed}.`);
   if (sent.alreadyPresent) return done("Nothing was applied (already present): confirming by inventory.", { outcome: "already_present" });
   const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
-  // The first look waits one poll interval from the BMC's acceptance: in the job that sent the update it only ever read "running".
+  // The first look waits one poll interval from the BMC's acceptance (in the job that sent the update it only ever read
+  // "running"), or as long as the soonest such task of this model was seen over (the looks before would see it running),
+  // but no more than LEARNED_TASK_LOOK_POLLS poll intervals: a task that fails early is still seen soon.
   const sinceSent = Date.now() - Date.parse(accepted.sentAt);
-  if (run.step.state.accepted === undefined && sinceSent < run.timeouts.pollIntervalMs) {
-    return wait(run.timeouts.pollIntervalMs - sinceSent, "Accepted; the first look at the BMC's task comes after the poll interval.", { accepted });
+  const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
+  const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
+  const firstLook = learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap);
+  if (run.step.state.accepted === undefined && sinceSent < firstLook) {
+    return wait(firstLook - sinceSent, "Accepted; the first look at the BMC's task comes later.", { accepted });
   }
   const client = await run.client();
   const progress = await pollUpdate(client, accepted, { signal: run.signal });
@@ -43,9 +52,12 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
       return fail(`The BMC's task was still running after ${run.timeouts.taskMs / 1000} s${progress.message ? `: ${progress.message}` : ""}.`);
     }
     const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
-    return wait(nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed), `Task ${progress.state}${percent}.`, { accepted: current });
+    // Without the BMC's Retry-After, a task still running is looked at again when the soonest such task was over (within the same cap).
+    const nextLook = progress.retryAfterMs === null ? learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap, elapsed) : nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed);
+    return wait(nextLook, `Task ${progress.state}${percent}.`, { accepted: current });
   }
   if (progress.state === "failed") return fail(progress.message ?? "The BMC's task failed without a message.");
+  noteWaitEnded(taskKey, elapsed);
   if (sent.hostOff && (await readPowerState(client, run.server.systemPath)) === "Off") await powerOn(client, run.server.systemPath);
   const resetNeeded = progress.state === "reset_required" || progress.state === "scheduled";
   return done(`Task ${progress.state.replace("_", " ")}${progress.message ? `: ${progress.message}` : ""}.`, { outcome: progress.state, resetNeeded });

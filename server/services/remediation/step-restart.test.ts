@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { RequestStepRow } from "~/db/schema";
+import { noteWaitEnded, learnedWaitKey } from "./learned-waits";
+import { firstRestartLookMs } from "./step-restart";
+import type { StepRun } from "./step-types";
+
+const server = { manufacturer: "Lenovo", model: "ThinkSystem SR650-restart-test" };
+const timeouts = { taskMs: 60_000, bmcReturnMs: 60_000, gracefulRestartMs: 30_000, powerOnMs: 90_000, pollIntervalMs: 500 };
+
+/** A server whose BIOS (from `before` to `to`) was flashed and waits for its restart. */
+function restartRun(before: string | null, to: string): StepRun {
+  const row = (position: number, name: string, component: string | null, state: Record<string, unknown> = {}) => ({ position, name, component, state, status: "succeeded" }) as unknown as RequestStepRow;
+  const ref = { component: "bios", systemPath: "/redfish/v1/Systems/1", managerPath: null };
+  const steps = [
+    row(0, "compliance_check", null, { components: { bios: { ref, version: before } } }),
+    row(1, "check_binary", "bios", { plan: { firmware_type: "bios", from_version: before, to_version: to } }),
+    row(2, "send_update", "bios", { accepted: { sentAt: new Date().toISOString() } }),
+    row(3, "wait_for_task", "bios", { outcome: "completed" }),
+    { ...row(4, "restart_host", null), status: "running" } as RequestStepRow,
+    { ...row(5, "confirm_version", "bios"), status: "pending" } as RequestStepRow,
+  ];
+  return { steps, step: steps[4]!, server, timeouts } as unknown as StepRun;
+}
+
+describe("the first look after a host restart", () => {
+  it("comes after the power poll until a host of the model was seen back, then when the soonest was", () => {
+    expect(firstRestartLookMs(restartRun("1.0", "2.0"), "graceful")).toBe(500);
+    noteWaitEnded(learnedWaitKey("host_restart", server), 3_400);
+    expect(firstRestartLookMs(restartRun("1.0", "2.0"), "graceful")).toBe(3_400);
+  });
+
+  it("still comes after the power poll when only seeing the host down proves the restart", () => {
+    noteWaitEnded(learnedWaitKey("host_restart", server), 3_400);
+    // A reinstall of the version it runs, and a version unknown before: a later look could not tell a restart happened.
+    expect(firstRestartLookMs(restartRun("2.0", "2.0"), "graceful")).toBe(500);
+    expect(firstRestartLookMs(restartRun(null, "2.0"), "graceful")).toBe(500);
+  });
+});
