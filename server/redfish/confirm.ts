@@ -5,8 +5,8 @@
 import type { RedfishClient } from "./client";
 import { biosVersionOf } from "./inventory";
 import { managerInfo } from "./inventory/firmware";
-import type { FirmwareComponent } from "./inventory/types";
-import { idOf, pathOf, prop, text } from "./odata";
+import type { FirmwareComponent, FirmwareReading } from "./inventory/types";
+import { idOf, pathKey, pathOf, prop, text } from "./odata";
 import { sleep } from "./retry";
 import { isTransientBmcError } from "./update/errors";
 import { quirksFor } from "./vendors";
@@ -56,6 +56,20 @@ export async function readInstalledVersion(client: RedfishClient, ref: Component
   }
   if (!ref.inventoryId) throw new Error(`reading the ${ref.component} version needs its firmware inventory entry`);
   return inventoryVersion(client, ref.inventoryId);
+}
+
+/**
+ * The version `readInstalledVersion` would answer, from a firmware reading just taken through the same client (the
+ * same resources, parsed the same way): the system's BIOS, its manager's firmware, a DMTF inventory entry read at
+ * its own id. Undefined when the reading does not hold it (another manager, a legacy entry, an entry renamed).
+ */
+export function installedVersionIn(reading: FirmwareReading, ref: ComponentRef): string | null | undefined {
+  const system = reading.systems.find((candidate) => pathKey(candidate.odataId) === pathKey(ref.systemPath));
+  if (!system) return undefined;
+  if (ref.component === "bios") return system.biosVersion;
+  if (ref.component === "bmc") return ref.managerPath && system.manager && pathKey(system.manager.odataId) === pathKey(ref.managerPath) ? system.manager.firmwareVersion : undefined;
+  if (!ref.inventoryId || ref.inventoryId.includes("#")) return undefined;
+  return system.firmware?.find((entry) => entry.odataId === ref.inventoryId)?.version;
 }
 
 export interface VersionReading {
