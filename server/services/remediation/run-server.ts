@@ -68,6 +68,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
         maxInFlight: 1,
       })));
     const target = targetOf(request, [server.id]);
+    const freshVersions = new Map<string, string | null>();
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
       if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
@@ -82,6 +83,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
       const run: StepRun = {
         db, request, target, part, server, node, step, steps, lease, signal: jobSignal,
         timeouts: timeoutsFor(server.manufacturer, step.component ?? "other"),
+        freshVersions,
         client: connect,
         save: async (patch) => {
           await saveStep(db, owner, step.id, patch);

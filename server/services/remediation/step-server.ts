@@ -25,6 +25,7 @@ export async function complianceCheck(run: StepRun): Promise<StepOutcome> {
     const ref = await componentRefOf(run.db, run.server, plan);
     const version = await readInstalledVersion(client, ref);
     components[plan.firmware_type] = { ref, version };
+    run.freshVersions.set(plan.firmware_type, version);
     if (version === plan.to_version && !run.target.forceReinstall) skipComponents.push({ type: plan.firmware_type, message: `Already at ${version} on the BMC: nothing to do.` });
   }
   const planned = Object.keys(components).length;
