@@ -47,9 +47,12 @@ async function inventoryVersion(client: RedfishClient, inventoryId: string): Pro
   return null;
 }
 
-/** The version the component runs now, exactly as the BMC spells it; null when it does not say. */
-export async function readInstalledVersion(client: RedfishClient, ref: ComponentRef): Promise<string | null> {
-  if (ref.component === "bios") return biosVersionOf(await client.getResource(ref.systemPath));
+/**
+ * The version the component runs now, exactly as the BMC spells it; null when it does not say. `justRead`: a system
+ * resource the caller read just now through the same client: a BIOS's version is taken from it when it is its system.
+ */
+export async function readInstalledVersion(client: RedfishClient, ref: ComponentRef, justRead?: { path: string; resource: unknown }): Promise<string | null> {
+  if (ref.component === "bios") return biosVersionOf(justRead && pathKey(justRead.path) === pathKey(ref.systemPath) ? justRead.resource : await client.getResource(ref.systemPath));
   if (ref.component === "bmc") {
     if (!ref.managerPath) throw new Error("reading the BMC's version needs the manager's path");
     return managerInfo(await client.getResource(ref.managerPath)).firmwareVersion;

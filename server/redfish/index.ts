@@ -17,5 +17,5 @@ export type * from "./update/types";
 export { pollUpdate, type UpdateProgress, type UpdateState } from "./tasks";
 export { findAcceptedUpdate, type Recovery } from "./recovery";
 export { readInstalledVersion, installedVersionIn, confirmVersion, type ComponentRef, type VersionReading } from "./confirm";
-export { readPowerState, restartHost, shutDownHost, powerOn, type ResetOutcome } from "./power";
+export { readPowerState, readSystemPower, restartHost, shutDownHost, powerOn, type ResetOutcome } from "./power";
 export { readDellJobQueue, clearDellJobQueue, type DellJob, type JobQueueCleanup } from "./vendors/dell-jobs";

@@ -134,6 +134,10 @@ describe("installedVersionIn: a firmware reading answers as a read of the compon
           }
           expect(installedVersionIn(reading, { component: "bmc", systemPath: system.odataId, managerPath: "/redfish/v1/Managers/another" })).toBeUndefined();
           expect(installedVersionIn(reading, { component: "bios", systemPath: "/redfish/v1/Systems/another", managerPath: null })).toBeUndefined();
+          // A system resource the caller just read holds its BIOS version: not read again; another system's is read.
+          const bios = { component: "bios" as const, systemPath: system.odataId, managerPath: null };
+          expect(await readInstalledVersion(client, bios, { path: system.odataId, resource: { BiosVersion: "just read" } })).toBe("just read");
+          expect(await readInstalledVersion(client, bios, { path: "/redfish/v1/Systems/another", resource: { BiosVersion: "just read" } })).toBe(system.biosVersion);
         }
       });
     }

@@ -35,6 +35,7 @@ function freshVersionOf(run: StepRun): { version: string | null } | undefined {
  */
 export async function sendComponentUpdate(run: StepRun): Promise<StepOutcome> {
   const state = run.step.state as SendState;
+  const fresh = freshVersionOf(run);
   if (state.accepted || state.installed || state.alreadyPresent) return done(undefined, state);
   const client = await run.client();
   if (run.step.status === "sending" && state.prepared) {
@@ -44,7 +45,7 @@ export async function sendComponentUpdate(run: StepRun): Promise<StepOutcome> {
   }
   let prepared: PreparedUpdate;
   try {
-    prepared = state.prepared ?? (await prepareUpdate(client, updateRequest(run), freshVersionOf(run)));
+    prepared = state.prepared ?? (await prepareUpdate(client, updateRequest(run), fresh));
   } catch (error) {
     if (error instanceof UpdateRefusedError) return fail(error.message);
     throw error;
