@@ -40,11 +40,11 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
     if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
     if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
     // Seen down: the next look comes when a host of this model was seen back soonest.
-    const nextLook = learnedLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), restartCap(run, state.phase), elapsed);
+    const nextLook = learnedLookMs(restartKeyOf(run), powerPoll(run), restartCap(run, state.phase), elapsed);
     return wait(nextLook, `Host ${power}.`, { ...state, sawDown: true });
   }
   const updated = pending.map((component) => component.plan.firmware_type).join(", ");
-  const restartKey = learnedWaitKey("host_restart", run.server);
+  const restartKey = restartKeyOf(run);
   if (state.sawDown) {
     noteWaitEnded(restartKey, elapsed);
     return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
@@ -70,8 +70,10 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
 export function firstRestartLookMs(run: StepRun, phase: "graceful" | "forced"): number {
   const { plan, before } = needingRestart(run)[0]!;
   if (before === null || plan.to_version === before) return powerPoll(run);
-  return learnedLookMs(learnedWaitKey("host_restart", run.server), powerPoll(run), restartCap(run, phase));
+  return learnedLookMs(restartKeyOf(run), powerPoll(run), restartCap(run, phase));
 }
+
+const restartKeyOf = (run: StepRun) => learnedWaitKey("host_restart", run.server);
 
 const restartCap = (run: StepRun, phase: "graceful" | "forced") => (phase === "graceful" ? run.timeouts.gracefulRestartMs : run.timeouts.powerOnMs);
 
