@@ -3,10 +3,12 @@
 // as a non-staff user of pool N's group, at 20 concurrent keep-alive clients with wrk, through the
 // production server (`npm start` against the same PostgreSQL). Next to it, the same SQL statements the
 // request runs (actor lookup, pool check, the list query), captured from the service layer and run
-// directly with the postgres driver at the same concurrency.
+// directly with the postgres driver at the same concurrency, and a bare node:http server running them
+// (bench/lib/bare-list-server.ts): the floor any Node server meets on this machine.
 // Needs Debian's wrk. Usage: npx tsx bench/server-list.ts [--seconds 15]
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -45,6 +47,18 @@ function clusterCpuMs(clusterDir: string): number {
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 15;
 const CLIENTS = 20;
 const PORT = 3955;
+const BARE_PORT = 3956;
+
+/** wrk at CLIENTS keep-alive connections: its latency percentiles (ms), requests served and rate. */
+function runWrk(target: string, token: string, seconds = SECONDS) {
+  const wrk = spawnSync("wrk", ["-t", "2", "-c", String(CLIENTS), "-d", `${seconds}s`, "--latency", "-H", `Authorization: Bearer ${token}`, target], { encoding: "utf8" });
+  const latency = (label: string) => {
+    const match = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(wrk.stdout);
+    if (!match) throw new Error(`wrk output without ${label}:\n${wrk.stdout}${wrk.stderr}`);
+    return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2] as "us" | "ms" | "s"];
+  };
+  return { latency, requests: /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1], served: Number(/(\d+) requests in/.exec(wrk.stdout)?.[1]) };
+}
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "rackpilot-bench-"));
 chmodSync(scratch, 0o755); // as root, Postgres runs as the `postgres` user, which must reach its data dir
@@ -73,14 +87,8 @@ try {
 
   const cpuBefore = processCpuMs(server.pid!);
   const pgBefore = clusterCpuMs(database.clusterDir!);
-  const wrk = spawnSync("wrk", ["-t", "2", "-c", String(CLIENTS), "-d", `${SECONDS}s`, "--latency", "-H", `Authorization: Bearer ${token}`, url], { encoding: "utf8" });
-  const latency = (label: string) => {
-    const match = new RegExp(`^\\s*${label}\\s+([\\d.]+)(us|ms|s)\\s*$`, "m").exec(wrk.stdout);
-    if (!match) throw new Error(`wrk output without ${label}:\n${wrk.stdout}${wrk.stderr}`);
-    return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2] as "us" | "ms" | "s"];
-  };
-  const requests = /Requests\/sec:\s+([\d.]+)/.exec(wrk.stdout)?.[1];
-  const served = Number(/(\d+) requests in/.exec(wrk.stdout)?.[1]);
+  const wrk = runWrk(url, token);
+  const { served, requests } = wrk;
   const serverCpu = (processCpuMs(server.pid!) - cpuBefore) / served;
   const pgCpu = (clusterCpuMs(database.clusterDir!) - pgBefore) / served;
 
@@ -99,11 +107,19 @@ try {
   direct.sort((a, b) => a - b);
   const pgDirectCpu = (clusterCpuMs(database.clusterDir!) - pgDirectBefore) / direct.length;
 
-  const api = { median: latency("50%"), p99: latency("99%") };
+  writeFileSync(path.join(scratch, "statements.json"), JSON.stringify({ url: database.url, statements }));
+  const bare = spawn(process.execPath, ["--import", "tsx", "bench/lib/bare-list-server.ts", path.join(scratch, "statements.json"), String(BARE_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+  await once(bare.stdout!, "data");
+  runWrk(`http://127.0.0.1:${BARE_PORT}/`, token, 3); // its JIT warmed up: a floor, not a cold start
+  const floor = runWrk(`http://127.0.0.1:${BARE_PORT}/`, token);
+  await stop(bare);
+
+  const api = { median: wrk.latency("50%"), p99: wrk.latency("99%") };
   const sql = { median: percentile(direct, 50), p99: percentile(direct, 99) };
   console.log(`GET ${url.replace(/^http:\/\/[^/]+/, "")} as a non-staff user (${page.count} matches; 10,000 servers, 100 pools), ${CLIENTS} concurrent clients, ${SECONDS} s each:`);
   console.log(`  API (wrk -t2 -c${CLIENTS}, keep-alive)                       median ${api.median.toFixed(2)} ms   p99 ${api.p99.toFixed(2)} ms   (${requests} req/s; CPU each: server ${serverCpu.toFixed(1)} ms, PostgreSQL ${pgCpu.toFixed(1)} ms)`);
   console.log(`  same ${statements.length} SQL statements, postgres driver, ${CLIENTS} loops   median ${sql.median.toFixed(2)} ms   p99 ${sql.p99.toFixed(2)} ms   (${(direct.length / SECONDS).toFixed(0)} req/s; PostgreSQL CPU ${pgDirectCpu.toFixed(1)} ms each)`);
+  console.log(`  bare node:http + postgres driver, same statements          median ${floor.latency("50%").toFixed(2)} ms   p99 ${floor.latency("99%").toFixed(2)} ms   (${floor.requests} req/s: the floor on this machine)`);
   console.log(`  API / direct: median ${(api.median / sql.median).toFixed(2)}x, p99 ${(api.p99 / sql.p99).toFixed(2)}x (target: p99 < 50 ms and within 3x)`);
   console.log(`measured: one run on ${os.cpus().length} cores shared with other work; wrk and the driver loops on the same machine`);
 } finally {
