@@ -5,8 +5,8 @@
 import type { RedfishClient } from "./client";
 import { biosVersionOf } from "./inventory";
 import { managerInfo } from "./inventory/firmware";
-import type { FirmwareComponent } from "./inventory/types";
-import { idOf, pathOf, prop, text } from "./odata";
+import type { FirmwareComponent, FirmwareReading } from "./inventory/types";
+import { idOf, pathKey, pathOf, prop, text } from "./odata";
 import { sleep } from "./retry";
 import { isTransientBmcError } from "./update/errors";
 import { quirksFor } from "./vendors";
@@ -47,15 +47,32 @@ async function inventoryVersion(client: RedfishClient, inventoryId: string): Pro
   return null;
 }
 
-/** The version the component runs now, exactly as the BMC spells it; null when it does not say. */
-export async function readInstalledVersion(client: RedfishClient, ref: ComponentRef): Promise<string | null> {
-  if (ref.component === "bios") return biosVersionOf(await client.getResource(ref.systemPath));
+/**
+ * The version the component runs now, exactly as the BMC spells it; null when it does not say. `justRead`: a system
+ * resource the caller read just now through the same client: a BIOS's version is taken from it when it is its system.
+ */
+export async function readInstalledVersion(client: RedfishClient, ref: ComponentRef, justRead?: { path: string; resource: unknown }): Promise<string | null> {
+  if (ref.component === "bios") return biosVersionOf(justRead && pathKey(justRead.path) === pathKey(ref.systemPath) ? justRead.resource : await client.getResource(ref.systemPath));
   if (ref.component === "bmc") {
     if (!ref.managerPath) throw new Error("reading the BMC's version needs the manager's path");
     return managerInfo(await client.getResource(ref.managerPath)).firmwareVersion;
   }
   if (!ref.inventoryId) throw new Error(`reading the ${ref.component} version needs its firmware inventory entry`);
   return inventoryVersion(client, ref.inventoryId);
+}
+
+/**
+ * The version `readInstalledVersion` would answer, from a firmware reading just taken through the same client (the
+ * same resources, parsed the same way): the system's BIOS, its manager's firmware, a DMTF inventory entry read at
+ * its own id. Undefined when the reading does not hold it (another manager, a legacy entry, an entry renamed).
+ */
+export function installedVersionIn(reading: FirmwareReading, ref: ComponentRef): string | null | undefined {
+  const system = reading.systems.find((candidate) => pathKey(candidate.odataId) === pathKey(ref.systemPath));
+  if (!system) return undefined;
+  if (ref.component === "bios") return system.biosVersion;
+  if (ref.component === "bmc") return ref.managerPath && system.manager && pathKey(system.manager.odataId) === pathKey(ref.managerPath) ? system.manager.firmwareVersion : undefined;
+  if (!ref.inventoryId || ref.inventoryId.includes("#")) return undefined;
+  return system.firmware?.find((entry) => entry.odataId === ref.inventoryId)?.version;
 }
 
 export interface VersionReading {

@@ -6,7 +6,8 @@ import { inventoryOf } from "~/simulator/bmc/inventory";
 import { PROFILES } from "~/simulator/vendors";
 import type { InventoryEntry } from "~/simulator/vendors/types";
 import { withBmc } from "./client";
-import { readInventory, type FirmwareComponent, type Inventory } from "./inventory";
+import { installedVersionIn, readInstalledVersion, type ComponentRef } from "./confirm";
+import { readFirmwareInventory, readInventory, type FirmwareComponent, type Inventory } from "./inventory";
 import { canonicalVendor } from "~/server/lib/vendors";
 import { clientOptionsFor } from "./testing/fleet";
 
@@ -108,5 +109,39 @@ describe("readInventory against the simulated vendors", () => {
     } finally {
       await smartOnly.stop();
     }
+  });
+});
+
+describe("installedVersionIn: a firmware reading answers as a read of the component would", () => {
+  it("gives each system's BIOS, its manager's and its DMTF inventory entries' versions, and nothing it does not hold", async () => {
+    let answered = 0;
+    for (const bmc of fleet.bmcs) {
+      await withBmc(clientOptionsFor(fleet, bmc), async (client) => {
+        const reading = await readFirmwareInventory(client);
+        for (const system of reading.systems) {
+          const refs: ComponentRef[] = [
+            { component: "bios", systemPath: system.odataId, managerPath: null },
+            { component: "bmc", systemPath: system.odataId, managerPath: system.manager!.odataId },
+            ...(system.firmware ?? []).map((entry) => ({ component: entry.component, systemPath: system.odataId, managerPath: null, inventoryId: entry.odataId })),
+          ];
+          for (const ref of refs) {
+            const version = installedVersionIn(reading, ref);
+            // A legacy entry (iLO 4: a pointer into a resource) is read again; BIOS and BMC come from their system and manager.
+            if (ref.component !== "bios" && ref.component !== "bmc" && ref.inventoryId?.includes("#")) expect(version).toBeUndefined();
+            if (version === undefined) continue;
+            expect(version).toBe(await readInstalledVersion(client, ref));
+            answered++;
+          }
+          expect(installedVersionIn(reading, { component: "bmc", systemPath: system.odataId, managerPath: "/redfish/v1/Managers/another" })).toBeUndefined();
+          expect(installedVersionIn(reading, { component: "bios", systemPath: "/redfish/v1/Systems/another", managerPath: null })).toBeUndefined();
+          // A system resource the caller just read holds its BIOS version: not read again; another system's is read.
+          const bios = { component: "bios" as const, systemPath: system.odataId, managerPath: null };
+          expect(await readInstalledVersion(client, bios, { path: system.odataId, resource: { BiosVersion: "just read" } })).toBe("just read");
+          expect(await readInstalledVersion(client, bios, { path: "/redfish/v1/Systems/another", resource: { BiosVersion: "just read" } })).toBe(system.biosVersion);
+        }
+      });
+    }
+    // Every system's BIOS and BMC, and more.
+    expect(answered).toBeGreaterThan(2 * fleet.bmcs.length);
   });
 });

@@ -14,7 +14,13 @@ const RESET = "#ComputerSystem.Reset";
 
 /** `PowerState` as reported (`On`, `Off`, `PoweringOn`, `PoweringOff`), null when the system does not say. */
 export async function readPowerState(client: RedfishClient, systemPath: string): Promise<string | null> {
-  return powerStateOf(await client.getResource(systemPath));
+  return (await readSystemPower(client, systemPath)).power;
+}
+
+/** `readPowerState` with the system resource it read (which also holds the BIOS version: `readInstalledVersion`'s `justRead`). */
+export async function readSystemPower(client: RedfishClient, systemPath: string): Promise<{ power: string | null; system: { path: string; resource: unknown } }> {
+  const resource = await client.getResource(systemPath);
+  return { power: powerStateOf(resource), system: { path: systemPath, resource } };
 }
 
 export interface ResetOutcome {

@@ -51,8 +51,12 @@ describe.each(["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo"] as const)
   it.sequential("says not accepted when the send never reached the BMC", async () => {
     const bmc = byVendor(vendor);
     const image = await publishImage(images, dir, bmc, "bmc", `${vendor}-bmc-never`);
-    const prepared = await step(bmc, (client) => prepareUpdate(client, updateRequestFor(bmc, "bmc", { ...image, version: `${vendor}-bmc-never` })));
+    const request = updateRequestFor(bmc, "bmc", { ...image, version: `${vendor}-bmc-never` });
+    const prepared = await step(bmc, (client) => prepareUpdate(client, request));
+    expect(prepared.snapshot.installedVersion).toBe(bmc.firmware.bmc);
     expect(await step(bmc, (client) => findAcceptedUpdate(client, prepared))).toEqual({ kind: "not_accepted", releasedClaim: false });
+    // A version the caller read just before is noted as given, not read again.
+    expect((await step(bmc, (client) => prepareUpdate(client, request, { version: "read just before" }))).snapshot.installedVersion).toBe("read just before");
     expect(bmc.flashHistory.some((entry) => entry.imageUri === image.url)).toBe(false);
   });
 });

@@ -13,11 +13,14 @@ import { sendPush, type SendOptions } from "./update/push";
 import { takeSnapshot } from "./update/snapshot";
 import type { AcceptedUpdate, PreparedUpdate, UpdatePlan, UpdateRequest } from "./update/types";
 
-/** Reads what the BMC offers, decides how to send (`UpdatePlan`) and notes what exists before sending. Sends nothing. */
-export async function prepareUpdate(client: RedfishClient, request: UpdateRequest): Promise<PreparedUpdate> {
+/**
+ * Reads what the BMC offers, decides how to send (`UpdatePlan`) and notes what exists before sending. Sends nothing.
+ * `installed`: the component's version as the caller read it just before (see `takeSnapshot`).
+ */
+export async function prepareUpdate(client: RedfishClient, request: UpdateRequest, installed?: { version: string | null }): Promise<PreparedUpdate> {
   const capabilities = await readUpdateCapabilities(client, request.managerPath);
   const plan = chooseUpdatePlan(capabilities, request, client.vendor, client.bmc);
-  return { request, plan, snapshot: await takeSnapshot(client, request), bmc: client.bmc, vendor: client.vendor };
+  return { request, plan, snapshot: await takeSnapshot(client, request, installed), bmc: client.bmc, vendor: client.vendor };
 }
 
 function simpleUpdateBody(plan: UpdatePlan): Record<string, unknown> {

@@ -23,9 +23,13 @@ export async function trackedIds(client: RedfishClient, managerPath: string | nu
   return [...(tasks ?? []), ...(jobs ?? [])].map(pathOf);
 }
 
-/** What a recovery compares with: the tasks and jobs that exist before sending, and the installed version. */
-export async function takeSnapshot(client: RedfishClient, request: UpdateRequest): Promise<UpdateSnapshot> {
+/**
+ * What a recovery compares with: the tasks and jobs that exist before sending, and the installed version (`installed`:
+ * the caller read it just before through the same client, nothing sent since: not read again).
+ */
+export async function takeSnapshot(client: RedfishClient, request: UpdateRequest, installed?: { version: string | null }): Promise<UpdateSnapshot> {
   const readable = request.component === "bios" || request.component === "bmc" || Boolean(request.inventoryId);
-  const [taskIds, installedVersion] = await Promise.all([trackedIds(client, request.managerPath), readable ? readInstalledVersion(client, request) : null]);
+  const version = installed ? installed.version : readable ? readInstalledVersion(client, request) : null;
+  const [taskIds, installedVersion] = await Promise.all([trackedIds(client, request.managerPath), version]);
   return { taskIds, installedVersion, takenAt: new Date().toISOString() };
 }

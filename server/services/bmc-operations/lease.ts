@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { getDb, type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
-import { bmcLeases } from "~/db/schema";
+import { bmcLeases, type BmcLeaseRow } from "~/db/schema";
 import type { BMC_OPERATION_KINDS } from "~/db/schema/choices";
 import { BmcBusyError, BmcLeaseLostError } from "./errors";
 
@@ -25,6 +25,9 @@ export type LeaseOptions = {
   ttlMs?: number;
   db?: Database;
 };
+
+/** What a busy BMC's holder is shown by. */
+export type BmcHolder = Pick<BmcLeaseRow, "description" | "startedAt">;
 
 /** The node the lease is on: its id, and its address for messages. */
 export type LeasedBmc = { id: number; ip: string; port: number };
@@ -96,23 +99,62 @@ export async function withBmcLease<T>(bmc: LeasedBmc, operation: BmcOperation, o
   }
 }
 
+// A proposed row takes the BMC when it is free, expired or held by the same owner (the row that was proposed:
+// `excluded`, so one set of values serves both branches).
+const TAKE_OVER = {
+  target: bmcLeases.nodeId,
+  set: { kind: sql`excluded.kind`, owner: sql`excluded.owner`, description: sql`excluded.description`, token: sql`excluded.token`, startedAt: sql`excluded.started_at`, expiresAt: sql`excluded.expires_at` },
+  setWhere: sql`${bmcLeases.expiresAt} < clock_timestamp() or ${bmcLeases.owner} = excluded.owner`,
+};
+
+/** The row a taker proposes, its columns in the table's order (placeholders: those of `LeaseTake`). */
+const proposedLease = (nodeId: SQL | Placeholder, description: SQL | Placeholder) => ({
+  nodeId,
+  kind: sql.placeholder("kind"),
+  owner: sql.placeholder("owner"),
+  token: sql.placeholder("token"),
+  description,
+  startedAt: sql`clock_timestamp()`,
+  expiresAt: sql`clock_timestamp() + make_interval(secs => ${sql.placeholder("ttlS")})`,
+});
+
 function prepareAcquire(db: Database) {
-  const operation = { kind: sql.placeholder("kind"), owner: sql.placeholder("owner"), description: sql.placeholder("description"), token: sql.placeholder("token") };
-  const expiresAt = sql`clock_timestamp() + make_interval(secs => ${sql.placeholder("ttlS")})`;
   return db
     .insert(bmcLeases)
-    .values({ nodeId: sql.placeholder("nodeId"), ...operation, startedAt: sql`clock_timestamp()`, expiresAt })
-    .onConflictDoUpdate({
-      target: bmcLeases.nodeId,
-      // The row that was proposed (`excluded`): one set of placeholders for both branches.
-      set: { kind: sql`excluded.kind`, owner: sql`excluded.owner`, description: sql`excluded.description`, token: sql`excluded.token`, startedAt: sql`excluded.started_at`, expiresAt: sql`excluded.expires_at` },
-      setWhere: sql`${bmcLeases.expiresAt} < clock_timestamp() or ${bmcLeases.owner} = excluded.owner`,
-    })
+    .values(proposedLease(sql.placeholder("nodeId"), sql.placeholder("description")))
+    .onConflictDoUpdate(TAKE_OVER)
     .returning({ token: bmcLeases.token })
     .prepare("bmc_lease_acquire");
 }
 
-// Every remediation job takes the lease: its upsert is built once per database handle (building SQL is drizzle's main cost).
+/**
+ * The upsert that takes the lease of the node `nodeId` names, for each row of `source` (`from ... where ...`), for a
+ * caller's own statement: as a data-modifying CTE, a read that takes its lease in the same round trip (see
+ * `leaseFromTake`). `description` is SQL, so that it can name what the statement reads.
+ */
+export function preparedLeaseTake(db: Database, nodeId: SQL, description: SQL, source: SQL) {
+  const row = sql.join(Object.values(proposedLease(nodeId, description)), sql`, `);
+  return db.insert(bmcLeases).select(sql`select ${row} ${source}`).onConflictDoUpdate(TAKE_OVER).returning({ token: bmcLeases.token });
+}
+
+/** A take by a caller's statement: its placeholders' values (a new token, the default TTL). */
+export type LeaseTake = { kind: BmcOperationKind; owner: string; token: string; ttlS: number };
+
+export const leaseTake = (kind: BmcOperationKind, owner: string): LeaseTake => ({ kind, owner, token: randomBytes(16).toString("hex"), ttlS: DEFAULT_TTL_MS / 1000 });
+
+/**
+ * The lease a caller's statement took (`preparedLeaseTake`): held if it answered the take's token; if not, the BMC
+ * was held by someone else: `BmcBusyError` naming the holder the statement read, or (none read: released meanwhile)
+ * one more attempt, as `acquireBmcLease` without a wait. `description`: the one the statement wrote.
+ */
+export async function leaseFromTake(db: Database, bmc: LeasedBmc, take: LeaseTake, description: string, answer: { token: string | null; holder: BmcHolder | null }): Promise<BmcLease> {
+  if (answer.token === take.token) return holdLease(db, bmc.id, take.token, take.ttlS * 1000);
+  if (answer.holder) throw new BmcBusyError(bmc, answer.holder);
+  return acquireBmcLease(bmc, { kind: take.kind, owner: take.owner, description }, { waitMs: 0, db });
+}
+
+// Built once per database handle, like every statement a job runs (building SQL is drizzle's main cost); a remediation
+// job takes its lease in its opening read instead (`preparedLeaseTake`).
 const acquirerOf = oncePerDatabase(prepareAcquire);
 
 async function tryAcquire(db: Database, nodeId: number, operation: BmcOperation, token: string, ttlMs: number): Promise<boolean> {

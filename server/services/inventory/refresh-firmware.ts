@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { nodes, servers } from "~/db/schema";
-import { readFirmwareInventory, type RedfishClient } from "~/server/redfish";
+import { type FirmwareReading, readFirmwareInventory, type RedfishClient } from "~/server/redfish";
 import type { BmcLease } from "../bmc-operations";
 import { firmwareColumns, firmwareRows } from "./rows";
 import { storeFirmwares } from "./store";
@@ -15,7 +15,11 @@ import { storeFirmwares } from "./store";
  * with no server on record is left to the next registration. Answers the ids of the servers written.
  */
 export async function refreshFirmwareInventory(db: Database, client: RedfishClient, nodeId: number, lease: BmcLease): Promise<number[]> {
-  const reading = await readFirmwareInventory(client);
+  return storeFirmwareReading(db, await readFirmwareInventory(client), nodeId, lease);
+}
+
+/** The store half of `refreshFirmwareInventory`, for a caller that uses the reading too. */
+export function storeFirmwareReading(db: Database, reading: FirmwareReading, nodeId: number, lease: BmcLease): Promise<number[]> {
   return db.transaction(async (tx) => {
     await lease.assertHeld(tx);
     const stored = await tx.select({ id: servers.id, systemPath: servers.systemPath }).from(servers).where(eq(servers.nodeId, nodeId)).for("update");

@@ -4,9 +4,9 @@ import { getDb } from "~/db/client";
 import { bmcLeases, nodes, requests, requestServers, requestSteps } from "~/db/schema";
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
-import { acquireBmcLease, BmcBusyError } from "../bmc-operations";
+import { acquireBmcLease, BmcBusyError, leaseFromTake, leaseTake } from "../bmc-operations";
 import { serverJobKey } from "./jobs";
-import { loadServerPart } from "./load";
+import { loadServerPart, remediationLeaseDescription } from "./load";
 import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
@@ -122,12 +122,45 @@ describe("the engine's writes, each only while its job owns the server", () => {
 
   it("loads a server's part with its steps in order, each as drizzle reads the table", async () => {
     const db = getDb();
-    const loaded = await loadServerPart(db, partId);
+    const owner = { requestServerId: partId, generation: 3 };
+    const loaded = await loadServerPart(db, owner, leaseTake("remediation", "persist-load"));
     const steps = await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, partId)).orderBy(asc(requestSteps.position));
     expect(steps.some((step) => step.startedAt !== null && step.finishedAt !== null && Object.keys(step.state).length > 0)).toBe(true);
     expect(loaded!.steps).toEqual(steps);
     expect(loaded!.part).toEqual(await partNow());
-    expect(await loadServerPart(db, partId + 1000)).toBeNull();
+    await db.delete(bmcLeases).where(eq(bmcLeases.nodeId, loaded!.node!.id));
+    expect(await loadServerPart(db, { ...owner, requestServerId: partId + 1000 }, leaseTake("remediation", "persist-load"))).toBeNull();
+  });
+
+  it("takes the job's BMC lease in its opening read, only while the job owns its running server, as acquiring it would", async () => {
+    const db = getDb();
+    const { request, part, node } = await newPart("persist-take", ["compliance_check"]);
+    const owner = { requestServerId: part.id, generation: 1 };
+    const description = remediationLeaseDescription(request.id);
+    const leaseNow = async () => (await db.select().from(bmcLeases).where(eq(bmcLeases.nodeId, node.id)))[0];
+    const take = () => leaseTake("remediation", `remediation:request-server:${part.id}`);
+    // A superseded job takes nothing.
+    expect((await loadServerPart(db, { ...owner, generation: 0 }, take()))!.lease).toEqual({ token: null, holder: null });
+    expect(await leaseNow()).toBeUndefined();
+    // Another operation holds the BMC: busy, naming it.
+    const other = await acquireBmcLease(node, { kind: "refresh", owner: "refresh", description: "a refresh by admin" }, { waitMs: 0, db });
+    const busy = take();
+    const refused = await loadServerPart(db, owner, busy);
+    expect(refused!.lease).toEqual({ token: null, holder: { description: "a refresh by admin", startedAt: (await leaseNow())!.startedAt } });
+    await expect(leaseFromTake(db, node, busy, description, refused!.lease)).rejects.toThrow(/busy with another operation: a refresh by admin/);
+    expect(await leaseNow()).toMatchObject({ owner: "refresh", token: other.token });
+    await other.release();
+    // Free: taken in the read, held (renewed, released) as an acquired lease.
+    const first = take();
+    const lease = await leaseFromTake(db, node, first, description, (await loadServerPart(db, owner, first))!.lease);
+    expect(lease.token).toBe(first.token);
+    expect(await leaseNow()).toMatchObject({ kind: "remediation", owner: first.owner, token: first.token, description });
+    // The same owner (the server's next job) takes it back at once, with a new token.
+    const again = take();
+    expect((await loadServerPart(db, owner, again))!.lease.token).toBe(again.token);
+    await expect(lease.assertHeld(db)).rejects.toThrow(/lost its lease/);
+    await (await leaseFromTake(db, node, again, description, { token: again.token, holder: null })).release();
+    expect(await leaseNow()).toBeUndefined();
   });
 
   it("refuses a superseded job (older generation, or the server ended) and changes nothing", async () => {

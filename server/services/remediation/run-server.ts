@@ -4,11 +4,11 @@ import type { RequestStepRow } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
 import type { RedfishClient } from "~/server/redfish";
 import type { RedfishProtocol } from "~/server/redfish/probe";
-import { acquireBmcLease, BmcBusyError, type BmcLease } from "../bmc-operations";
+import { BmcBusyError, type BmcLease, leaseFromTake, leaseTake } from "../bmc-operations";
 import { credentialsInTryOrder, loadRegistrationProfile } from "../inventory/profile";
 import { borrowClient, returnClient } from "./bmc-clients";
 import { componentContext } from "./component";
-import { cancelRequested, loadServerPart } from "./load";
+import { cancelRequested, loadServerPart, remediationLeaseDescription } from "./load";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
 import { finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
@@ -32,15 +32,16 @@ const startsNewWork = (step: RequestStepRow) =>
  */
 export async function runServerJob(requestServerId: number, generation: number, signal: AbortSignal): Promise<void> {
   const db = getDb();
-  const loaded = await loadServerPart(db, requestServerId);
-  if (!loaded || loaded.part.generation !== generation || loaded.part.status !== "running") return;
   const owner: Owner = { requestServerId, generation };
+  const take = leaseTake("remediation", `remediation:request-server:${requestServerId}`);
+  const loaded = await loadServerPart(db, owner, take);
+  if (!loaded || loaded.part.generation !== generation || loaded.part.status !== "running") return;
   const { part, request, server, node } = loaded;
   const steps = loaded.steps;
   if (!node) return finishWith(db, owner, request.id, steps, "failed", `Server "${server.name}" has no BMC on record.`);
   let lease: BmcLease;
   try {
-    lease = await acquireBmcLease(node, { kind: "remediation", owner: `remediation:request-server:${requestServerId}`, description: `firmware request ${request.id}` }, { waitMs: 0, db });
+    lease = await leaseFromTake(db, node, take, remediationLeaseDescription(request.id), loaded.lease);
   } catch (error) {
     if (!(error instanceof BmcBusyError)) throw error;
     const step = steps.find((candidate) => !STEP_OVER.has(candidate.status))!;
@@ -67,6 +68,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
         maxInFlight: 1,
       })));
     const target = targetOf(request, [server.id]);
+    const freshVersions = new Map<string, string | null>();
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
       if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
@@ -81,6 +83,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
       const run: StepRun = {
         db, request, target, part, server, node, step, steps, lease, signal: jobSignal,
         timeouts: timeoutsFor(server.manufacturer, step.component ?? "other"),
+        freshVersions,
         client: connect,
         save: async (patch) => {
           await saveStep(db, owner, step.id, patch);

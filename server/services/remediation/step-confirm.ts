@@ -34,7 +34,10 @@ async function readOnce(run: StepRun, state: ConfirmState, interval: number): Pr
   const budget = plan.firmware_type === "bmc" ? run.timeouts.bmcReturnMs : run.timeouts.powerOnMs;
   let version: string | null;
   try {
-    version = await readInstalledVersion(await run.client(), ref);
+    // A version this job read just before (the restart's look that saw it) is the first read.
+    const fresh = run.freshVersions.get(plan.firmware_type);
+    run.freshVersions.delete(plan.firmware_type);
+    version = fresh !== undefined ? fresh : await readInstalledVersion(await run.client(), ref);
   } catch (error) {
     // A BMC back from its own flash answers erratically for a while: the series starts again.
     if (Date.now() - since > budget) throw error;

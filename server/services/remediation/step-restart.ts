@@ -1,4 +1,4 @@
-import { powerOn, readInstalledVersion, readPowerState, restartHost } from "~/server/redfish";
+import { powerOn, readInstalledVersion, readSystemPower, restartHost } from "~/server/redfish";
 import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import { componentContext } from "./component";
@@ -34,7 +34,7 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   const system = run.server.systemPath;
   if (!state.phase) return sendReset(run, "graceful", state);
   const { plan, ref, before } = pending[0]!;
-  const power = await readPowerState(client, system);
+  const { power, system: read } = await readSystemPower(client, system);
   const elapsed = Date.now() - state.sentAt!;
   if (power !== "On") {
     if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
@@ -49,9 +49,11 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
     noteWaitEnded(restartKey, elapsed);
     return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
   }
-  const version = await readInstalledVersion(client, ref);
+  // A BIOS's version is in the system just read.
+  const version = await readInstalledVersion(client, ref, read);
   if (version !== before && version !== null) {
     noteWaitEnded(restartKey, elapsed);
+    run.freshVersions.set(plan.firmware_type, version);
     return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
   }
   if (state.phase === "graceful" && elapsed > run.timeouts.gracefulRestartMs) return sendReset(run, "forced", state);

@@ -19,6 +19,14 @@ function updateRequest(run: StepRun): UpdateRequest {
 const trackerLabel = (accepted: AcceptedUpdate) =>
   accepted.tracker.dellJob?.id ?? accepted.tracker.task ?? accepted.tracker.monitor ?? (accepted.tracker.hpeUpdateService ? "the UpdateService state" : "no task (confirmed by inventory)");
 
+/** The component's version this job read (the compliance check, when the send comes in the server's first job); forgotten with every other, since what is sent may change them. */
+function freshVersionOf(run: StepRun): { version: string | null } | undefined {
+  const type = run.step.component!;
+  const fresh = run.freshVersions.has(type) ? { version: run.freshVersions.get(type) ?? null } : undefined;
+  run.freshVersions.clear();
+  return fresh;
+}
+
 /**
  * Sends the update once. The prepared update is persisted with status `sending` before it goes out,
  * and the accepted update (its task URI) as soon as the BMC answers. A step found in `sending` with
@@ -27,6 +35,7 @@ const trackerLabel = (accepted: AcceptedUpdate) =>
  */
 export async function sendComponentUpdate(run: StepRun): Promise<StepOutcome> {
   const state = run.step.state as SendState;
+  const fresh = freshVersionOf(run);
   if (state.accepted || state.installed || state.alreadyPresent) return done(undefined, state);
   const client = await run.client();
   if (run.step.status === "sending" && state.prepared) {
@@ -36,7 +45,7 @@ export async function sendComponentUpdate(run: StepRun): Promise<StepOutcome> {
   }
   let prepared: PreparedUpdate;
   try {
-    prepared = state.prepared ?? (await prepareUpdate(client, updateRequest(run)));
+    prepared = state.prepared ?? (await prepareUpdate(client, updateRequest(run), fresh));
   } catch (error) {
     if (error instanceof UpdateRefusedError) return fail(error.message);
     throw error;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { requestServers } from "~/db/schema";
-import { readInstalledVersion, type ComponentRef } from "~/server/redfish";
-import { refreshFirmwareInventory } from "../inventory/refresh-firmware";
+import { installedVersionIn, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
+import { storeFirmwareReading } from "../inventory/refresh-firmware";
 import { componentRefOf } from "./inventory-ref";
 import type { ComponentPlan } from "./schemas";
 import { done, type StepOutcome, type StepRun } from "./step-types";
@@ -25,6 +25,7 @@ export async function complianceCheck(run: StepRun): Promise<StepOutcome> {
     const ref = await componentRefOf(run.db, run.server, plan);
     const version = await readInstalledVersion(client, ref);
     components[plan.firmware_type] = { ref, version };
+    run.freshVersions.set(plan.firmware_type, version);
     if (version === plan.to_version && !run.target.forceReinstall) skipComponents.push({ type: plan.firmware_type, message: `Already at ${version} on the BMC: nothing to do.` });
   }
   const planned = Object.keys(components).length;
@@ -45,15 +46,17 @@ export async function logVersions(run: StepRun): Promise<StepOutcome> {
 /**
  * Re-reads and stores what the flashes changed (BIOS and BMC versions, the firmware inventory: what
  * compliance reads) through the job's client, under the lease the engine holds; then records each
- * planned component's version as the BMC reports it: the audit log's "after".
+ * planned component's version as the BMC reports it in that reading (read again only where it does not hold it):
+ * the audit log's "after".
  */
 export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   const check = run.steps.find((step) => step.name === "compliance_check")!;
   const components = (check.state as { components?: Record<string, CheckedComponent> }).components ?? {};
   const client = await run.client();
-  await refreshFirmwareInventory(run.db, client, run.node.id, run.lease);
+  const reading = await readFirmwareInventory(client);
+  await storeFirmwareReading(run.db, reading, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
-  for (const [type, { ref }] of Object.entries(components)) after[type] = await readInstalledVersion(client, ref);
+  for (const [type, { ref }] of Object.entries(components)) after[type] = installedVersionIn(reading, ref) ?? (await readInstalledVersion(client, ref));
   await run.db.update(requestServers).set({ versionsAfter: after }).where(eq(requestServers.id, run.part.id));
   return done(Object.entries(after).map(([type, version]) => `${type} ${version ?? "unknown"}`).join(", ") || "No component planned.");
 }

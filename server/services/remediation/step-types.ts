@@ -34,6 +34,8 @@ export interface StepRun {
   lease: BmcLease;
   signal: AbortSignal;
   timeouts: UpdateTimeouts;
+  /** Versions this job read from the BMC (by firmware type) and nothing sent since: a later step of the job need not read them again. */
+  freshVersions: Map<string, string | null>;
   /** The BMC client, logged in on first use and logged out when the job ends. */
   client(): Promise<RedfishClient>;
   /** Persists the step's status and state now (the `sending` record before an update goes out). */
