@@ -23,23 +23,10 @@ export function createConnection(url: string, max = 10): Connection {
   return { url, sql, db: drizzle(sql, { schema, casing: CASING }) };
 }
 
-const BASE_POOL_SIZE = 10;
-let poolSize = BASE_POOL_SIZE;
-
-/**
- * Adds connections to the process's pool, before its first query: a worker needs one per job slot. A
- * job's transaction holds its connection to the end, and postgres.js queues every other statement
- * behind busy connections, so with fewer connections than slots jobs wait on each other's statements.
- */
-export function reservePoolConnections(count: number): void {
-  if (holder.rackpilotDb) throw new Error("the database pool is open already: reserve its connections before the first query");
-  poolSize = BASE_POOL_SIZE + count;
-}
-
 export function getConnection(): Connection {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start through scripts/start.ts or db/bootstrap.ts");
-  if (!holder.rackpilotDb || holder.rackpilotDb.url !== url) holder.rackpilotDb = createConnection(url, poolSize);
+  if (!holder.rackpilotDb || holder.rackpilotDb.url !== url) holder.rackpilotDb = createConnection(url);
   return holder.rackpilotDb;
 }
 

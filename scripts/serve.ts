@@ -2,9 +2,9 @@ import http from "node:http";
 import next from "next";
 import { bootstrapDatabase } from "~/db/bootstrap";
 import { onShutdownSignal } from "~/db/bootstrap/shutdown";
-import { closeDb, createConnection, reservePoolConnections } from "~/db/client";
+import { closeDb, createConnection } from "~/db/client";
 import { acceptIncomingHeaders } from "~/server/api/context";
-import { dataDir, rootSecret, workerSettings } from "~/server/config";
+import { dataDir, rootSecret } from "~/server/config";
 import { env } from "~/server/env";
 import { sweepIncoming } from "~/server/services/firmware/storage";
 import { ensureAdmin } from "~/server/services/users/ensure-admin";
@@ -25,8 +25,6 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
   await sweepIncoming();
   const database = await bootstrapDatabase({ dataDir: dataDir(), pgDir: env("RACKPILOT_PG_DIR"), verbose: env("RACKPILOT_PG_LOG"), log: console.log });
   process.env.DATABASE_URL = database.url;
-  const workerInProcess = env("RACKPILOT_WORKER") !== "external";
-  if (workerInProcess) reservePoolConnections(workerSettings.concurrency);
   const admin = createConnection(database.url, 1);
   const bootstrap = await ensureAdmin(admin.db);
   await admin.sql.end();
@@ -50,7 +48,7 @@ export async function serve({ dev }: { dev: boolean }): Promise<void> {
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  const worker = workerInProcess ? await startWorker(database.url) : null;
+  const worker = env("RACKPILOT_WORKER") === "external" ? null : await startWorker(database.url);
 
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
   console.log(`\nRackpilot is running at http://${shown}:${port}/  (API: http://${shown}:${port}/api/)`);

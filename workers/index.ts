@@ -1,7 +1,6 @@
 import { bootstrapDatabase } from "~/db/bootstrap";
-import { reservePoolConnections } from "~/db/client";
 import { onShutdownSignal } from "~/db/bootstrap/shutdown";
-import { dataDir, workerSettings } from "~/server/config";
+import { dataDir } from "~/server/config";
 import { env, requireValidEnvironment } from "~/server/env";
 import { sweepIncoming } from "~/server/services/firmware/storage";
 import { startWorker } from "./runner";
@@ -12,7 +11,6 @@ requireValidEnvironment();
 await sweepIncoming();
 const database = await bootstrapDatabase({ dataDir: dataDir(), pgDir: env("RACKPILOT_PG_DIR"), verbose: env("RACKPILOT_PG_LOG"), log: console.log });
 process.env.DATABASE_URL = database.url;
-reservePoolConnections(workerSettings.concurrency);
 const runner = await startWorker(database.url);
 console.log(`Rackpilot worker running against ${database.embedded ? "the embedded database" : "DATABASE_URL"}`);
 
