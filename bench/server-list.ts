@@ -5,7 +5,8 @@
 // request runs (actor lookup, pool check, the list query), captured from the service layer and run
 // directly with the postgres driver at the same concurrency, and a bare node:http server running them
 // (bench/lib/bare-list-server.ts): the floor any Node server meets on this machine.
-// Needs Debian's wrk. Usage: npx tsx bench/server-list.ts [--seconds 15]
+// Needs Debian's wrk. Usage: npx tsx bench/server-list.ts [--seconds 15] [--query search=srv-00001&page=1&page_size=1]
+// (--query replaces any of search, page, page_size and ordering, e.g. to see the API's cost with a near-free page).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -45,6 +46,7 @@ function clusterCpuMs(clusterDir: string): number {
 }
 
 const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 15;
+const QUERY = Object.fromEntries(new URLSearchParams(process.argv.includes("--query") ? process.argv[process.argv.indexOf("--query") + 1] : ""));
 const CLIENTS = 20;
 const PORT = 3955;
 const BARE_PORT = 3956;
@@ -69,7 +71,7 @@ const server = startRackpilot(PORT, { DATABASE_URL: database.url, RACKPILOT_SECR
 
 try {
   const { userId, poolId } = await seedFleet(client);
-  const query = { search: "PowerEdge", resource_pool: String(poolId), ordering: "name", page: "3", page_size: "50" };
+  const query = { search: "PowerEdge", resource_pool: String(poolId), ordering: "name", page: "3", page_size: "50", ...QUERY };
   const url = `http://127.0.0.1:${PORT}/api/server/?${new URLSearchParams(query)}`;
   const token = await issueToken(userId, "access");
 
@@ -78,7 +80,7 @@ try {
   const recording = drizzle(client, { schema, casing: "snake_case", logger: { logQuery: (text, params) => statements.push({ text, params }) } });
   const actor = (await authenticateBearer(recording, `Bearer ${token}`)) as UserActor;
   const page = (await listServers({ ctx: { actor, db: recording, requestUrl: url }, input: query })) as { count: number; results: Array<{ name: string }> };
-  if (page.results.length !== 50) throw new Error(`expected a full page 3, got ${page.results.length} of ${page.count}`);
+  if (page.results.length !== Number(query.page_size)) throw new Error(`expected a full page ${query.page}, got ${page.results.length} of ${page.count}`);
 
   await waitUntilServing(`http://127.0.0.1:${PORT}/login`, server);
   const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
