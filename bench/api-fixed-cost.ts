@@ -10,9 +10,9 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { option } from "./lib/options";
 import { percentile, startRackpilot, stop, timedGet, waitUntilServing } from "./lib/servers";
 
-const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const REQUESTS = Number(option("--requests")) || 2000;
 const BEFORE = option("--before");
 const BLOCK = 100;

@@ -16,9 +16,10 @@ import { createCaller } from "~/server/api/root";
 import { authenticateBearer } from "~/server/services/auth/actor";
 import { listPools } from "~/server/services/pools";
 import { createTestUser } from "~/server/testing/factories";
+import { option } from "./lib/options";
 import { percentile } from "./lib/servers";
 
-const REQUESTS = Number(process.argv[process.argv.indexOf("--requests") + 1]) || 3000;
+const REQUESTS = Number(option("--requests")) || 3000;
 const QUERY = { search: "prod", ordering: "name", page: "1", page_size: "2" };
 const URL_ = `http://127.0.0.1/api/pool/?${new URLSearchParams(QUERY)}`;
 

@@ -20,6 +20,7 @@ import { issueToken } from "~/server/auth/tokens";
 import { authenticateBearer } from "~/server/services/auth/actor";
 import type { UserActor } from "~/server/services/context";
 import { listServers } from "~/server/services/servers";
+import { option } from "./lib/options";
 import { percentile, startRackpilot, stop, waitUntilServing } from "./lib/servers";
 import { seedFleet } from "./lib/fleet";
 
@@ -45,8 +46,8 @@ function clusterCpuMs(clusterDir: string): number {
   return total;
 }
 
-const SECONDS = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 15;
-const QUERY = Object.fromEntries(new URLSearchParams(process.argv.includes("--query") ? process.argv[process.argv.indexOf("--query") + 1] : ""));
+const SECONDS = Number(option("--seconds")) || 15;
+const QUERY = Object.fromEntries(new URLSearchParams(option("--query")));
 const CLIENTS = 20;
 const PORT = 3955;
 const BARE_PORT = 3956;
