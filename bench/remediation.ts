@@ -2,7 +2,7 @@
 // BIOS, storage controller), flash 2 s, host restart 3 s (three 1 s power phases), BMC back 3 s after its
 // own flash, max_parallel 200, run by one `npm run worker` process. Prints the request's wall time next
 // to the ideal, the engine's overhead per step, the worker's RSS and CPU time, and PostgreSQL's and the fleet's CPU (per server and per job).
-// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_NODE_ARGS)
+// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_LOCAL_QUEUE, WORKER_NODE_ARGS)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -31,6 +31,7 @@ const settings = {
   RACKPILOT_DATA_DIR: path.join(dir, "data"),
   RACKPILOT_WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "64",
   RACKPILOT_WORKER_POLL_INTERVAL: "0.1",
+  RACKPILOT_WORKER_LOCAL_QUEUE: process.env.WORKER_LOCAL_QUEUE ?? "32",
   RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
   RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: POLL_S } }),
 };
@@ -107,8 +108,9 @@ const fleetCpu0 = cpuOf(fleet.child.pid!);
 let peakRss = rssOf(worker.pid!);
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(worker.pid!))), 500);
 
-// The queue, every 500 ms: server jobs due (run_at passed) but not yet taken by a worker slot, how long the oldest
-// of them has been due, and jobs running. A wait step overshoots its BMC's time by about this lag.
+// The queue, every 500 ms: server jobs due (run_at passed) but not yet taken by the worker, how long the oldest
+// of them has been due, and jobs locked by the worker (running, or fetched into its local queue for the next free
+// slot). A wait step overshoots its BMC's time by about this lag.
 const probe = postgres(url, { max: 1, onnotice: () => {} });
 const queueSamples: { due: number; oldest: number; running: number }[] = [];
 const queueSampler = setInterval(async () => {
@@ -159,7 +161,7 @@ console.log(`overhead: ${(((counts!.chain_p50 - chainS) / stepsPerServer) * 1000
 console.log(`steps:    mean duration started->finished: ${phases.map((phase) => `${phase.component ? `${phase.component}:` : ""}${phase.name} ${phase.mean.toFixed(2)} s`).join(", ")}`);
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 console.log(
-  `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs running on average (concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and waiting for a slot, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
+  `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs locked by the worker on average (concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}, local queue ${settings.RACKPILOT_WORKER_LOCAL_QUEUE}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and not yet fetched, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
 );
 console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CPU ${workerCpu.toFixed(1)} s user+sys over the run, concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}`);
 console.log(`database: PostgreSQL CPU ${databaseCpu.toFixed(1)} s user+sys (postmaster and backends); per server: worker ${((workerCpu / SERVERS) * 1000).toFixed(0)} ms, PostgreSQL ${((databaseCpu / SERVERS) * 1000).toFixed(0)} ms, fleet ${((fleetCpu / SERVERS) * 1000).toFixed(0)} ms; per job: worker ${((workerCpu / counts!.jobs) * 1000).toFixed(1)} ms, PostgreSQL ${((databaseCpu / counts!.jobs) * 1000).toFixed(1)} ms`);

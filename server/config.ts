@@ -23,6 +23,10 @@ export const workerSettings = {
   get concurrency() {
     return env("RACKPILOT_WORKER_CONCURRENCY");
   },
+  /** Jobs fetched (and locked) at once for the worker's slots; 0: each idle slot asks the database itself. */
+  get localQueueSize() {
+    return env("RACKPILOT_WORKER_LOCAL_QUEUE");
+  },
   /** How often an idle worker looks for jobs whose run_at came (new jobs are announced at once). */
   get pollIntervalMs() {
     return env("RACKPILOT_WORKER_POLL_INTERVAL") * 1000;

@@ -56,6 +56,11 @@ const variables = {
     .optional(),
   RACKPILOT_WORKER: z.enum(["in-process", "external"], { error: "expected in-process or external" }).default("in-process"),
   RACKPILOT_WORKER_CONCURRENCY: positiveInteger(4),
+  RACKPILOT_WORKER_LOCAL_QUEUE: z.coerce
+    .number({ error: "expected a whole number" })
+    .int({ error: "expected a whole number" })
+    .refine((size) => size === 0 || size >= 2, { error: "expected 0 (off) or a whole number of at least 2" })
+    .default(0),
   RACKPILOT_WORKER_HEARTBEAT_INTERVAL: positiveNumber(5),
   RACKPILOT_WORKER_HEARTBEAT_EXPIRY: positiveNumber(30),
   RACKPILOT_SCAN_CONCURRENCY: positiveInteger(1024),

@@ -23,9 +23,9 @@ afterAll(async () => {
 });
 
 /** A real worker process that takes `hold` jobs and never finishes them; resolves with its first job's id. */
-async function startHolder(): Promise<{ child: ChildProcess; heldJob: Promise<string> }> {
+async function startHolder(settings: Record<string, string> = {}): Promise<{ child: ChildProcess; heldJob: Promise<string> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "workers/testing/job-holder.ts"], {
-    env: { ...process.env, DATABASE_URL: database.url, RACKPILOT_WORKER_CONCURRENCY: "1" },
+    env: { ...process.env, DATABASE_URL: database.url, RACKPILOT_WORKER_CONCURRENCY: "1", ...settings },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
@@ -72,6 +72,39 @@ it("lets a live worker take over, within seconds, the job of a worker killed wit
     expect(await heartbeatIds()).toEqual([]);
   } finally {
     await live.stop().catch(() => undefined);
+  }
+});
+
+it("frees, with a killed worker's running job, the jobs its local queue had fetched and locked", async () => {
+  const { child, heldJob } = await startHolder({ RACKPILOT_WORKER_LOCAL_QUEUE: "4" });
+  await getDb().transaction(async (tx) => {
+    for (const n of [1, 2, 3]) await enqueueJob(tx, "hold", { queued: n }, { maxAttempts: 3 });
+  });
+  const running = await heldJob;
+  const locked = async () => (await getDb().execute<{ id: string }>(sql`select id from graphile_worker.jobs where task_identifier = 'hold' and locked_by is not null order by id`)).map((row) => row.id);
+  // One slot: one job runs, the two others wait in the process's local queue, locked by it.
+  const held = await locked();
+  expect(held).toHaveLength(3);
+  expect(held).toContain(running);
+
+  child.kill("SIGKILL");
+  await once(child, "exit");
+  const rerun = new Set<string>();
+  let allRerun: () => void;
+  const done = new Promise<void>((resolve) => (allRerun = resolve));
+  const live = await startWorker(database.url, {
+    tasks: {
+      hold: async (_payload, helpers) => {
+        rerun.add(helpers.job.id);
+        if (rerun.size === 3) allRerun();
+      },
+    },
+  });
+  try {
+    await done;
+    expect([...rerun].sort()).toEqual([...held].sort());
+  } finally {
+    await live.stop();
   }
 });
 

@@ -35,6 +35,8 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
       // One connection per job slot (getting and completing jobs) and a few for the runner itself.
       maxPoolSize: workerSettings.concurrency + 2,
       noHandleSignals: true,
+      // One query fetches due jobs for the free slots, and only the queue polls (not each idle slot) while none are due.
+      ...(workerSettings.localQueueSize > 0 && { preset: { worker: { localQueue: { size: workerSettings.localQueueSize } } } }),
       pollInterval: workerSettings.pollIntervalMs,
       logger,
       events,

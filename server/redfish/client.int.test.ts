@@ -116,6 +116,20 @@ describe("RedfishClient against the simulated vendors", () => {
     expect(ilo5.sessions).toHaveLength(0);
   });
 
+  it("hands a rebooting BMC's 503 back at once, with its Retry-After, to a caller that waits elsewhere", async () => {
+    const ilo5 = bmc("hpe-ilo5");
+    await withBmc(clientOptionsFor(fleet, ilo5, { retryPolicy: { maxInlineRetryAfterMs: 0 } }), async (client) => {
+      const manager = await client.getResource(ilo5.paths.manager);
+      expect((await client.postAction(manager, "Manager.Reset", { ResetType: "GracefulRestart" })).status).toBe(200);
+      // Waiting out the 1 s Retry-After in the request would have found the BMC back (it restarts in 0.4 s).
+      const error = await client.getResource(ilo5.paths.manager).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RedfishProtocolError);
+      expect(error).toMatchObject({ status: 503, retryAfterMs: 1000 });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await client.getResource(ilo5.paths.manager)).FirmwareVersion).toBe(ilo5.firmware.bmc);
+    });
+  });
+
   it("reads a settled resource once per client, and again after a failed read", async () => {
     const lenovo = bmc("lenovo");
     await withBmc(clientOptionsFor(fleet, lenovo, { retries: 0 }), async (client) => {

@@ -118,7 +118,7 @@ export class RedfishClient {
     const response = await this.get(path, options);
     if (response.status >= 200 && response.status < 300 && isObject(response.body)) return response.body;
     const what = response.status >= 300 ? `answered ${response.status}` : "answered something that is not a JSON object";
-    throw new RedfishProtocolError(this.bmc, `GET ${pathOf(path)} ${what}`, response.status, response.messageId);
+    throw RedfishProtocolError.answered(this.bmc, `GET ${pathOf(path)} ${what}`, response);
   }
 
   /** Like `getResource`, but a resource that is not there (404, 410) is null. */

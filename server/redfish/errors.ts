@@ -2,6 +2,7 @@
  * Typed failures of a conversation with a BMC. Every message names the BMC (`address:port`) so an
  * operator can act on it, and none ever contains a password or a session token.
  */
+import { parseRetryAfter } from "./retry";
 export abstract class RedfishError extends Error {
   abstract readonly kind: string;
   constructor(
@@ -101,7 +102,14 @@ export class RedfishProtocolError extends RedfishError {
     readonly status?: number,
     /** Last segment of the first Redfish `MessageId` (e.g. `SessionLimitExceeded`), when the body had one. */
     readonly messageId?: string,
+    /** When the BMC asked to be tried again (`Retry-After` of a 503 or 429), in ms from its answer. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(bmc, `BMC ${bmc}: ${detail}`);
+  }
+
+  /** For an error status: its status, `MessageId` and `Retry-After`. */
+  static answered(bmc: string, detail: string, response: { status: number; messageId?: string; headers: Record<string, string | string[] | undefined> }): RedfishProtocolError {
+    return new RedfishProtocolError(bmc, detail, response.status, response.messageId, parseRetryAfter(response.headers["retry-after"]));
   }
 }

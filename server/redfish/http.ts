@@ -114,8 +114,9 @@ export class BmcHttp implements LoginTransport {
       } finally {
         release();
       }
-      if (attempt < this.policy.retries && this.shouldRetry(response, failure, idempotent)) {
-        await sleep(retryDelayMs(attempt, this.policy, parseRetryAfter(response?.headers["retry-after"])), signal);
+      const retryAfterMs = parseRetryAfter(response?.headers["retry-after"]);
+      if (attempt < this.policy.retries && this.shouldRetry(response, failure, idempotent) && !(retryAfterMs !== null && retryAfterMs > this.policy.maxInlineRetryAfterMs)) {
+        await sleep(retryDelayMs(attempt, this.policy, retryAfterMs), signal);
         continue;
       }
       if (response) return response;

@@ -42,7 +42,7 @@ async function reset(client: RedfishClient, system: unknown, resetType: string):
   const powerOnWhenOff = resetType === "GracefulShutdown" || resetType === "ForceOff";
   if (response.status < 300) return { resetType, accepted: true, powerOnWhenOff, message: null };
   if (response.status === 409) return { resetType, accepted: false, powerOnWhenOff, message: bmcWords(response.body) };
-  throw new RedfishProtocolError(client.bmc, `${resetType} answered ${response.status}: ${bmcWords(response.body) ?? response.text.slice(0, 200)}`, response.status, response.messageId);
+  throw RedfishProtocolError.answered(client.bmc, `${resetType} answered ${response.status}: ${bmcWords(response.body) ?? response.text.slice(0, 200)}`, response);
 }
 
 /**

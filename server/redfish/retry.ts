@@ -8,9 +8,14 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Longest `Retry-After` honoured (a BMC rebooting after a flash asks for 20-60 s). */
   maxRetryAfterMs: number;
+  /**
+   * A `Retry-After` longer than this is not waited for in the request: the answer goes back to the caller, who
+   * tries again later (a remediation job re-schedules itself rather than hold its worker slot while it waits).
+   */
+  maxInlineRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 60_000, maxInlineRetryAfterMs: Number.POSITIVE_INFINITY };
 
 /** 5xx that mean "try again" (not 501 Not Implemented), and 429. */
 export function isRetryableStatus(status: number): boolean {

@@ -21,7 +21,7 @@ export async function findServiceRoot(http: BmcHttp, requested?: RedfishProtocol
     const response = await http.send("GET", rootPath, { auth: null, odataVersion: protocol === "redfish" });
     // Still 5xx after the retries: a BMC that is there but unwell (rebooting), not "no Redfish".
     if (response.status >= 500 && response.status !== 501) {
-      throw new RedfishProtocolError(http.bmc, `GET ${rootPath} answered ${response.status}`, response.status, response.messageId);
+      throw RedfishProtocolError.answered(http.bmc, `GET ${rootPath} answered ${response.status}`, response);
     }
     const root = response.status === 200 && isObject(response.body) ? response.body : null;
     if (!root && response.status !== 401 && response.status !== 403) continue;

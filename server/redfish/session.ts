@@ -78,14 +78,14 @@ async function tryCredential(transport: LoginTransport, credential: Credential, 
     if (token) return { kind: "basic", credential };
   }
   if (response.status >= 500 && response.messageId !== "SessionLimitExceeded" && response.status !== 501) {
-    throw new RedfishProtocolError(transport.bmc, `login answered ${response.status}`, response.status, response.messageId);
+    throw RedfishProtocolError.answered(transport.bmc, `login answered ${response.status}`, response);
   }
   // No usable session (none offered, limit reached, no token): HTTP Basic, if the BMC accepts it.
   const basic: Auth = { kind: "basic", credential };
   const check = await transport.send("GET", verifyPath, { auth: basic });
   if (check.status === 401 || check.status === 403) return null;
   if (check.status >= 200 && check.status < 300) return basic;
-  throw new RedfishProtocolError(transport.bmc, `GET ${verifyPath} with Basic auth answered ${check.status}`, check.status, check.messageId);
+  throw RedfishProtocolError.answered(transport.bmc, `GET ${verifyPath} with Basic auth answered ${check.status}`, check);
 }
 
 /**

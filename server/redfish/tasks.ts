@@ -23,7 +23,7 @@ type Read = { response: RedfishResponse; found: true } | { found: false };
 async function read(client: RedfishClient, path: string, signal?: AbortSignal): Promise<Read> {
   const response = await client.get(path, { signal });
   if (response.status === 404 || response.status === 410) return { found: false };
-  if (response.status >= 300) throw new RedfishProtocolError(client.bmc, `GET ${pathOf(path)} answered ${response.status}`, response.status, response.messageId);
+  if (response.status >= 300) throw RedfishProtocolError.answered(client.bmc, `GET ${pathOf(path)} answered ${response.status}`, response);
   return { response, found: true };
 }
 

@@ -78,7 +78,10 @@ export class BmcConnection {
 
   /** One request and its whole answer within `timeoutMs`; network failures become typed errors. */
   exchange(request: ExchangeRequest): Promise<Exchange> {
-    const timeout = AbortSignal.timeout(request.timeoutMs);
+    // A timer cleared with the answer (AbortSignal.timeout's would still fire, and build its error, long after).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), request.timeoutMs).unref();
+    const timeout = deadline.signal;
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string | number> = { ...request.headers };
     const { body } = request;
@@ -120,7 +123,7 @@ export class BmcConnection {
       // A request that ends early (timeout, abort, reset) must not leave the file open.
       req.on("close", () => source.destroy());
       source.pipe(req);
-    });
+    }).finally(() => clearTimeout(timer));
   }
 
   close(): void {

@@ -75,7 +75,7 @@ export function refusalOf(bmc: string, response: RedfishResponse, what: string, 
   const words = bmcWords(body) ?? (response.text.trim().slice(0, 300) || `HTTP ${status}`);
   const key = messageId ?? "";
   if (isRetryableStatus(status) && !BUSY.test(key)) {
-    return new RedfishProtocolError(bmc, `${what} answered ${status}: ${words}`, status, messageId);
+    return RedfishProtocolError.answered(bmc, `${what} answered ${status}: ${words}`, response);
   }
   const refuse = (reason: UpdateRefusedError["reason"], detail: string) => new UpdateRefusedError(bmc, reason, detail, status, messageId);
   if (/licen[cs]/i.test(key) || /licen[cs]/i.test(words)) return refuse("licence_required", `a licence is required (${status}: ${words})`);

@@ -98,7 +98,7 @@ export async function clearDellJobQueue(client: RedfishClient, managerPath: stri
     for (const job of finished) {
       const response = await client.postAction(service, "#DellJobService.DeleteJobQueue", { JobID: job.id });
       if (response.status >= 300 && response.status !== 404) {
-        throw new RedfishProtocolError(client.bmc, `DeleteJobQueue of ${job.id} answered ${response.status}`, response.status, response.messageId);
+        throw RedfishProtocolError.answered(client.bmc, `DeleteJobQueue of ${job.id} answered ${response.status}`, response);
       }
       deleted.push(job.id);
     }

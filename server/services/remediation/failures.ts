@@ -1,5 +1,5 @@
 import { errorSummary } from "~/server/lib/describe-error";
-import { isTransientBmcError, RedfishError } from "~/server/redfish";
+import { isTransientBmcError, RedfishError, RedfishProtocolError } from "~/server/redfish";
 import { ValidationError } from "../errors";
 import { remediationSettings } from "./settings";
 import { fail, wait, type StepOutcome, type StepRun } from "./step-types";
@@ -22,7 +22,14 @@ export function classifyFailure(run: StepRun, error: unknown, faults: { since: n
   const count = (faults?.count ?? 0) + 1;
   const budget = remediationSettings.faultBudgetMs;
   if (Date.now() - since > budget) return fail(`The BMC kept failing for ${Math.round(budget / 1000)} s (${count} attempts): ${errorSummary(error)}`);
-  // From the poll interval up, doubling: a BMC rebooting after its own flash is back within seconds.
-  const delay = Math.min(Math.min(run.timeouts.pollIntervalMs, 1000) * 2 ** (count - 1), BACKOFF_MAX_MS);
+  // From the poll interval up, doubling: a BMC rebooting after its own flash is back within seconds. A BMC that said
+  // when to come back (Retry-After) is not asked before that.
+  const backoff = Math.min(run.timeouts.pollIntervalMs, 1000) * 2 ** (count - 1);
+  const delay = Math.min(Math.max(backoff, retryAfterOf(error)), BACKOFF_MAX_MS);
   return wait(delay, `BMC fault, retrying in ${delay / 1000} s (attempt ${count}): ${errorSummary(error)}`, { faults: { since, count } });
+}
+
+/** The wait a BMC's error answer asked for (`Retry-After`), 0 when it named none. */
+export function retryAfterOf(error: unknown): number {
+  return error instanceof RedfishProtocolError ? (error.retryAfterMs ?? 0) : 0;
 }

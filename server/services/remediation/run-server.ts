@@ -63,7 +63,9 @@ export async function runServerJob(requestServerId: number, generation: number, 
         tls: { pinnedSha256: node.certificateSha256 ?? "" },
         timeoutMs: registrationSettings.requestTimeoutMs,
         retries: 1,
-        retryPolicy: { maxRetryAfterMs: 2000 },
+        // A BMC that names when to come back (restarting after its own flash, busy) is looked at again by a later
+        // job, then: waiting in the request would hold the worker slot.
+        retryPolicy: { maxRetryAfterMs: 2000, maxInlineRetryAfterMs: 0 },
         // One request at a time: one kept-alive connection per server (each new one costs a TLS handshake on both sides).
         maxInFlight: 1,
       })));

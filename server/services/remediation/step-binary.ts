@@ -28,6 +28,25 @@ async function sha256Of(file: string): Promise<string> {
   return digest;
 }
 
+// The image URLs seen serving the right size in this process, and when: a wave of servers pulls one binary.
+const served = new Map<string, number>();
+const SERVED_CHECK_TTL_MS = 30_000;
+
+/**
+ * Null when `url` answers a HEAD with 200 and `size` bytes (asked again once the last good answer is
+ * SERVED_CHECK_TTL_MS old), else what is wrong with it.
+ */
+export async function imageUrlProblem(url: string, size: number, signal: AbortSignal): Promise<string | null> {
+  const key = `${size} ${url}`;
+  if (Date.now() - (served.get(key) ?? Number.NEGATIVE_INFINITY) < SERVED_CHECK_TTL_MS) return null;
+  const answer = await fetch(url, { method: "HEAD", signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)]) }).catch((error: unknown) => error as Error);
+  if (answer instanceof Error) return `The image URL ${url} cannot be reached (${answer.message}): RACKPILOT_PUBLIC_URL must be reachable.`;
+  const length = Number(answer.headers.get("content-length"));
+  if (!answer.ok || length !== size) return `The image URL ${url} answered ${answer.status} with ${length} bytes, expected 200 with ${size}.`;
+  served.set(key, Date.now());
+  return null;
+}
+
 /** The file name the BMC sees: the catalog location's last segment (iLO 5 decides by extension), else the binary's name. */
 function imageNameOf(location: string, name: string): string {
   const segment = decodeURIComponent(location.split(/[?#]/)[0]!.split("/").pop() ?? "");
@@ -51,10 +70,8 @@ export async function checkBinary(run: StepRun): Promise<StepOutcome> {
   if (!base) return fail("RACKPILOT_PUBLIC_URL is not set: BMCs need a URL to pull firmware from.");
   const name = imageNameOf(binary.location, binary.name);
   const url = firmwareFileUrl(base, binary.checksum, name);
-  const answer = await fetch(url, { method: "HEAD", signal: AbortSignal.any([run.signal, AbortSignal.timeout(15_000)]) }).catch((error: unknown) => error as Error);
-  if (answer instanceof Error) return fail(`The image URL ${url} cannot be reached (${answer.message}): RACKPILOT_PUBLIC_URL must be reachable.`);
-  const size = Number(answer.headers.get("content-length"));
-  if (!answer.ok || size !== binary.size) return fail(`The image URL ${url} answered ${answer.status} with ${size} bytes, expected 200 with ${binary.size}.`);
+  const problem = await imageUrlProblem(url, binary.size, run.signal);
+  if (problem) return fail(problem);
   const image: CheckedImage = { url, file, name };
   return done(`sha256 matches; ${url} serves it.`, { image });
 }

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { RedfishProtocolError } from "~/server/redfish";
 import { finalStatus } from "./coordinator";
+import { classifyFailure } from "./failures";
 import { timeoutsFor } from "./settings";
 import { nextTaskLookMs } from "./step-wait";
 import { componentSteps, stepLayout, stepLabel } from "./steps";
+import type { StepRun } from "./step-types";
 
 const saved = process.env.RACKPILOT_UPDATE_TIMEOUTS;
 afterEach(() => {
@@ -69,6 +72,19 @@ describe("update timeouts", () => {
     expect(timeoutsFor("Dell Inc.", "bios").pollIntervalMs).toBe(5000);
     process.env.RACKPILOT_UPDATE_TIMEOUTS = JSON.stringify({ "*": { poll: 7 } });
     expect(timeoutsFor("Dell Inc.", "bios").pollIntervalMs).toBe(7000);
+  });
+});
+
+describe("a BMC fault", () => {
+  const run = { timeouts: timeoutsFor("Dell Inc.", "bmc") } as StepRun;
+  const restarting = (retryAfterMs: number | null) => new RedfishProtocolError("127.0.0.1:443", "GET /redfish/v1/TaskService/Tasks/1 answered 503", 503, "ServiceTemporarilyUnavailable", retryAfterMs);
+
+  it("is looked at again after the BMC's Retry-After when it names one, else after the doubling backoff, at most 30 s", () => {
+    const poll = Math.min(run.timeouts.pollIntervalMs, 1000);
+    expect(classifyFailure(run, restarting(null), null)).toMatchObject({ kind: "wait", afterMs: poll });
+    expect(classifyFailure(run, restarting(3000), null)).toMatchObject({ kind: "wait", afterMs: Math.max(poll, 3000) });
+    expect(classifyFailure(run, restarting(10), { since: Date.now(), count: 3 })).toMatchObject({ kind: "wait", afterMs: poll * 8 });
+    expect(classifyFailure(run, restarting(3_600_000), null)).toMatchObject({ kind: "wait", afterMs: 30_000 });
   });
 });
 
