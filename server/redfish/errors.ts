@@ -2,7 +2,7 @@
  * Typed failures of a conversation with a BMC. Every message names the BMC (`address:port`) so an
  * operator can act on it, and none ever contains a password or a session token.
  */
-import { parseRetryAfter } from "./retry";
+import { retryAfterOf } from "./retry";
 export abstract class RedfishError extends Error {
   abstract readonly kind: string;
   constructor(
@@ -110,6 +110,6 @@ export class RedfishProtocolError extends RedfishError {
 
   /** For an error status: its status, `MessageId` and `Retry-After`. */
   static answered(bmc: string, detail: string, response: { status: number; messageId?: string; headers: Record<string, string | string[] | undefined> }): RedfishProtocolError {
-    return new RedfishProtocolError(bmc, detail, response.status, response.messageId, parseRetryAfter(response.headers["retry-after"]));
+    return new RedfishProtocolError(bmc, detail, response.status, response.messageId, retryAfterOf(response));
   }
 }

@@ -1,7 +1,7 @@
 import { BmcUnreachableError } from "./errors";
 import { acquireSlot } from "./limiter";
 import { dig, prop } from "./odata";
-import { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, retryDelayMs, sleep, type RetryPolicy } from "./retry";
+import { DEFAULT_RETRY, isRetryableStatus, retryAfterOf, retryDelayMs, sleep, type RetryPolicy } from "./retry";
 import { authHeaders, type Auth, type LoginTransport } from "./session";
 import { BmcConnection, StreamBody, type BmcEndpoint } from "./transport";
 import type { TlsTrust } from "./tls";
@@ -114,8 +114,8 @@ export class BmcHttp implements LoginTransport {
       } finally {
         release();
       }
-      const retryAfterMs = parseRetryAfter(response?.headers["retry-after"]);
-      if (attempt < this.policy.retries && this.shouldRetry(response, failure, idempotent) && !(retryAfterMs !== null && retryAfterMs > this.policy.maxInlineRetryAfterMs)) {
+      const retryAfterMs = response ? retryAfterOf(response) : null;
+      if (attempt < this.policy.retries && this.shouldRetry(response, failure, idempotent) && (retryAfterMs ?? 0) <= this.policy.maxInlineRetryAfterMs) {
         await sleep(retryDelayMs(attempt, this.policy, retryAfterMs), signal);
         continue;
       }

@@ -31,6 +31,11 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/** An answer's `Retry-After` as milliseconds from now; null when it has none. */
+export function retryAfterOf(answer: { headers: Record<string, string | string[] | undefined> }): number | null {
+  return parseRetryAfter(answer.headers["retry-after"]);
+}
+
 /** Wait before attempt `attempt + 1`: the BMC's Retry-After when it gave one, else exponential backoff with jitter. */
 export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs: number | null, random = Math.random): number {
   if (retryAfterMs !== null) return Math.min(retryAfterMs, policy.maxRetryAfterMs);

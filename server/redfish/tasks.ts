@@ -9,7 +9,7 @@ import { RedfishProtocolError } from "./errors";
 import type { RedfishResponse } from "./http";
 import { idOf, pathOf, prop } from "./odata";
 import { hpeFlashProgress, progress, taskProgress, type UpdateProgress } from "./tasks/states";
-import { retryAfterOf } from "./update/answer";
+import { retryAfterOf } from "./retry";
 import { releasePushClaim } from "./update/push";
 import type { AcceptedUpdate } from "./update/types";
 

@@ -6,7 +6,8 @@
  */
 import type { RedfishClient } from "./client";
 import type { RedfishResponse } from "./http";
-import { answerMessages, refusalOf, retryAfterOf, trackerOf } from "./update/answer";
+import { retryAfterOf } from "./retry";
+import { answerMessages, refusalOf, trackerOf } from "./update/answer";
 import { readUpdateCapabilities } from "./update/capabilities";
 import { chooseUpdatePlan } from "./update/choose";
 import { sendPush, type SendOptions } from "./update/push";

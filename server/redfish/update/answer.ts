@@ -1,7 +1,7 @@
 import { RedfishProtocolError } from "../errors";
 import type { RedfishResponse } from "../http";
 import { dig, idOf, isObject, pathOf, prop, text } from "../odata";
-import { isRetryableStatus, parseRetryAfter } from "../retry";
+import { isRetryableStatus } from "../retry";
 import { dellJobTracker } from "../vendors/dell-jobs";
 import { UpdateRefusedError } from "./errors";
 import type { Tracker } from "./types";
@@ -56,10 +56,6 @@ export function trackerOf(response: RedfishResponse, managerPath: string | null)
   if (task) tracker.task = pathOf(task);
   if (monitor && pathOf(monitor) !== tracker.task) tracker.monitor = pathOf(monitor);
   return tracker;
-}
-
-export function retryAfterOf(response: RedfishResponse): number | null {
-  return parseRetryAfter(response.headers["retry-after"]);
 }
 
 const BUSY = /^(ResourceInUse|OemFirmwareAlreadyInUpdateMode|UpdateInProgress|ResourceInStandby)$/;

@@ -1,5 +1,5 @@
 export { refreshEveryRegisteredServer, type RefreshEveryServerResult } from "./refresh-all";
-export { refreshFirmwareInventory, storeFirmwareReading } from "./refresh-firmware";
+export { storeFirmwareReading } from "./refresh-firmware";
 export { findServerToRefresh, refreshServer } from "./refresh";
 export { findNodeToRegister, registerNode } from "./register";
 export { registerBmc, type Registration } from "./register-bmc";

@@ -1,24 +1,19 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "~/db/client";
 import { nodes, servers } from "~/db/schema";
-import { type FirmwareReading, readFirmwareInventory, type RedfishClient } from "~/server/redfish";
+import type { FirmwareReading } from "~/server/redfish";
 import type { BmcLease } from "../bmc-operations";
 import { firmwareColumns, firmwareRows } from "./rows";
 import { storeFirmwares } from "./store";
 
 /**
- * After a firmware update (remediation), re-reads what a flash changes through the caller's logged-in
- * client: each system's BIOS version, its BMC's firmware version and its firmware inventory. Stores them
- * in one transaction under the lease the caller holds, on the servers of this BMC found by their system
- * path, writing only the firmware entries that changed. Processors, memory, NICs and storage are not
- * read nor touched (a flash does not change them: a refresh or registration re-reads them). A system
- * with no server on record is left to the next registration. Answers the ids of the servers written.
+ * After a firmware update (remediation), stores what a flash changes, as the caller read it through its logged-in
+ * client (`readFirmwareInventory`): each system's BIOS version, its BMC's firmware version and its firmware inventory.
+ * One transaction under the lease the caller holds, on the servers of this BMC found by their system path, writing
+ * only the firmware entries that changed. Processors, memory, NICs and storage are not read nor touched (a flash does
+ * not change them: a refresh or registration re-reads them). A system with no server on record is left to the next
+ * registration. Answers the ids of the servers written.
  */
-export async function refreshFirmwareInventory(db: Database, client: RedfishClient, nodeId: number, lease: BmcLease): Promise<number[]> {
-  return storeFirmwareReading(db, await readFirmwareInventory(client), nodeId, lease);
-}
-
-/** The store half of `refreshFirmwareInventory`, for a caller that uses the reading too. */
 export function storeFirmwareReading(db: Database, reading: FirmwareReading, nodeId: number, lease: BmcLease): Promise<number[]> {
   return db.transaction(async (tx) => {
     await lease.assertHeld(tx);

@@ -25,11 +25,11 @@ export function classifyFailure(run: StepRun, error: unknown, faults: { since: n
   // From the poll interval up, doubling: a BMC rebooting after its own flash is back within seconds. A BMC that said
   // when to come back (Retry-After) is not asked before that.
   const backoff = Math.min(run.timeouts.pollIntervalMs, 1000) * 2 ** (count - 1);
-  const delay = Math.min(Math.max(backoff, retryAfterOf(error)), BACKOFF_MAX_MS);
+  const delay = Math.min(Math.max(backoff, waitAskedBy(error)), BACKOFF_MAX_MS);
   return wait(delay, `BMC fault, retrying in ${delay / 1000} s (attempt ${count}): ${errorSummary(error)}`, { faults: { since, count } });
 }
 
 /** The wait a BMC's error answer asked for (`Retry-After`), 0 when it named none. */
-export function retryAfterOf(error: unknown): number {
+export function waitAskedBy(error: unknown): number {
   return error instanceof RedfishProtocolError ? (error.retryAfterMs ?? 0) : 0;
 }

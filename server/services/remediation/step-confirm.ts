@@ -1,6 +1,6 @@
 import { setTimeout as pause } from "node:timers/promises";
 import { readInstalledVersion } from "~/server/redfish";
-import { retryAfterOf } from "./failures";
+import { waitAskedBy } from "./failures";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import type { TaskOutcome } from "./step-wait";
 
@@ -42,7 +42,7 @@ async function readOnce(run: StepRun, state: ConfirmState, interval: number): Pr
   } catch (error) {
     // A BMC back from its own flash answers erratically for a while: the series starts again.
     if (Date.now() - since > budget) throw error;
-    return wait(Math.max(interval, retryAfterOf(error)), `Reading the version again: ${error instanceof Error ? error.message : String(error)}`, { since, good: 0, last: null });
+    return wait(Math.max(interval, waitAskedBy(error)), `Reading the version again: ${error instanceof Error ? error.message : String(error)}`, { since, good: 0, last: null });
   }
   const changed = version !== null && (version === plan.to_version || version !== before || plan.to_version === before);
   if (!changed) {

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodes, serverFirmwares, serverProcessors, servers } from "~/db/schema";
-import { withBmc } from "~/server/redfish";
+import { readFirmwareInventory, withBmc } from "~/server/redfish";
 import { clientOptionsFor } from "~/server/redfish/testing/fleet";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
@@ -10,7 +10,7 @@ import type { Bmc } from "~/simulator/bmc/bmc";
 import { inventoryOf } from "~/simulator/bmc/inventory";
 import { acquireBmcLease, BmcLeaseLostError } from "../../bmc-operations";
 import { registerBmcs } from "../../remediation/testing/fleet";
-import { refreshFirmwareInventory } from "..";
+import { storeFirmwareReading } from "..";
 
 let api: TestApi;
 let fleet: Fleet;
@@ -46,7 +46,7 @@ describe("re-reading the firmware after an update (remediation)", () => {
       // The host powered off meanwhile: not a firmware fact, so not re-read.
       await withBmc(clientOptionsFor(fleet, bmc), async (client) => {
         await client.postAction(await client.getResource(serverBefore.systemPath), "#ComputerSystem.Reset", { ResetType: "ForceOff" });
-        expect(await refreshFirmwareInventory(api.db, client, node.id, lease)).toEqual([ids[index]]);
+        expect(await storeFirmwareReading(api.db, await readFirmwareInventory(client), node.id, lease)).toEqual([ids[index]]);
       });
     } finally {
       await lease.release();
@@ -80,7 +80,7 @@ describe("re-reading the firmware after an update (remediation)", () => {
     await lease.release();
     const other = await acquireBmcLease(node, { kind: "refresh", owner: "api:other", description: "a refresh" }, { waitMs: 0 });
     try {
-      await expect(withBmc(clientOptionsFor(fleet, bmc), (client) => refreshFirmwareInventory(api.db, client, node.id, lease))).rejects.toBeInstanceOf(BmcLeaseLostError);
+      await expect(withBmc(clientOptionsFor(fleet, bmc), async (client) => storeFirmwareReading(api.db, await readFirmwareInventory(client), node.id, lease))).rejects.toBeInstanceOf(BmcLeaseLostError);
     } finally {
       await other.release();
     }
