@@ -35,8 +35,15 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
       // One connection per job slot (getting and completing jobs) and a few for the runner itself.
       maxPoolSize: workerSettings.concurrency + 2,
       noHandleSignals: true,
-      // One query fetches due jobs for the free slots, and only the queue polls (not each idle slot) while none are due.
-      ...(workerSettings.localQueueSize > 0 && { preset: { worker: { localQueue: { size: workerSettings.localQueueSize } } } }),
+      preset: {
+        worker: {
+          // Jobs that end in the same tick are completed in one statement. A job whose worker dies before that is freed by
+          // the heartbeat and runs again, as one killed just before its completion always could.
+          completeJobBatchDelay: 0,
+          // One query fetches due jobs for the free slots, and only the queue polls (not each idle slot) while none are due.
+          ...(workerSettings.localQueueSize > 0 && { localQueue: { size: workerSettings.localQueueSize } }),
+        },
+      },
       pollInterval: workerSettings.pollIntervalMs,
       logger,
       events,
