@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 
 describe("learned first looks", () => {
   const server = { manufacturer: "Dell Inc.", model: "PowerEdge R650-learned" };
@@ -26,5 +26,21 @@ describe("learned first looks", () => {
     expect(learnedLookMs(key, 5_000, 300_000)).toBe(5_000);
     expect(learnedLookMs(key, 500, 2_000)).toBe(2_000);
     expect(learnedLookMs(learnedWaitKey("host_restart", { ...server, model: "PowerEdge R750-learned" }), 500, 300_000)).toBe(500);
+  });
+
+  it("until one ended, looks first where the hosts that started before were still waiting", () => {
+    const coldKey = learnedWaitKey("task:bmc", { ...server, model: "PowerEdge R650-cold" });
+    expect(learnedLookMs(coldKey, 500, 5_000)).toBe(500);
+    noteWaitUnfinished(coldKey, 1_500);
+    noteWaitUnfinished(coldKey, 1_000);
+    expect(learnedLookMs(coldKey, 500, 5_000)).toBe(1_500);
+    // The host that saw it still going polls on at the floor; one further behind catches up.
+    expect(learnedLookMs(coldKey, 500, 5_000, 1_500)).toBe(500);
+    expect(learnedLookMs(coldKey, 500, 5_000, 600)).toBe(900);
+    noteWaitUnfinished(coldKey, 9_000);
+    expect(learnedLookMs(coldKey, 500, 5_000)).toBe(5_000);
+    // Once one ended, the shortest seen to end rules, even below the longest seen going.
+    noteWaitEnded(coldKey, 2_100);
+    expect(learnedLookMs(coldKey, 500, 5_000)).toBe(2_100);
   });
 });

@@ -2,7 +2,7 @@ import { powerOn, readInstalledVersion, readSystemPower, restartHost } from "~/s
 import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import { componentContext } from "./component";
-import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 import type { SendState } from "./step-send";
 import type { TaskOutcome } from "./step-wait";
 
@@ -40,6 +40,7 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
     if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
     if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
     // Seen down: the next look comes when a host of this model was seen back soonest.
+    noteWaitUnfinished(restartKeyOf(run), elapsed);
     const nextLook = learnedLookMs(restartKeyOf(run), powerPoll(run), restartCap(run, state.phase), elapsed);
     return wait(nextLook, `Host ${power}.`, { ...state, sawDown: true });
   }

@@ -1,5 +1,5 @@
 import { pollUpdate, powerOn, readPowerState } from "~/server/redfish";
-import { learnedLookMs, learnedWaitKey, noteWaitEnded } from "./learned-waits";
+import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 import type { SendState } from "./step-send";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 
@@ -33,8 +33,9 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   if (sent.alreadyPresent) return done("Nothing was applied (already present): confirming by inventory.", { outcome: "already_present" });
   const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
   // The first look waits one poll interval from the BMC's acceptance (in the job that sent the update it only ever read
-  // "running"), or as long as the soonest such task of this model was seen over (the looks before would see it running),
-  // but no more than LEARNED_TASK_LOOK_POLLS poll intervals: a task that fails early is still seen soon.
+  // "running"), or as long as the soonest such task of this model was seen over (the looks before would see it running;
+  // until one was, as long as one was seen still running), but no more than LEARNED_TASK_LOOK_POLLS poll intervals: a
+  // task that fails early is still seen soon.
   const sinceSent = Date.now() - Date.parse(accepted.sentAt);
   const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
   const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
@@ -51,6 +52,7 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
       if (progress.state === "unknown") return done(`No task state after ${run.timeouts.taskMs / 1000} s: confirming by inventory.`, { outcome: "unknown" });
       return fail(`The BMC's task was still running after ${run.timeouts.taskMs / 1000} s${progress.message ? `: ${progress.message}` : ""}.`);
     }
+    if (progress.state === "running") noteWaitUnfinished(taskKey, elapsed);
     const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
     // Without the BMC's Retry-After, a task still running is looked at again when the soonest such task was over (within the same cap).
     const nextLook = progress.retryAfterMs === null ? learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap, elapsed) : nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed);
