@@ -3,10 +3,11 @@ import type { DbExecutor } from "~/db/client";
 
 export type JobOptions = { maxAttempts?: number; jobKey?: string; runAt?: Date };
 
-/** `add_job`'s arguments as it takes them: values, or placeholders of a prepared statement. */
-type AddJobArgs = { payload: string | Placeholder; runAt: string | null | Placeholder; maxAttempts: number | null | Placeholder; jobKey: string | null | Placeholder };
+/** `add_job`'s arguments as it takes them: values, placeholders of a prepared statement, or expressions over the rows of a query. */
+type AddJobArgs = { payload: string | Placeholder | SQL; runAt: string | null | Placeholder; maxAttempts: number | null | Placeholder; jobKey: string | null | Placeholder | SQL };
 
-const addJob = (task: string, args: AddJobArgs): SQL => sql`graphile_worker.add_job(
+/** The call that enqueues a graphile-worker job; with SQL expressions as arguments, one job per row of the query it is selected from. */
+export const addJob = (task: string, args: AddJobArgs): SQL => sql`graphile_worker.add_job(
     ${task}::text,
     ${args.payload}::json,
     run_at => ${args.runAt}::timestamptz,

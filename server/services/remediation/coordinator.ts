@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { firmwareBaselineBinaries, firmwareBaselines, requests, requestServers, requestSteps, servers, type RequestRow, type RequestStatus } from "~/db/schema";
 import { takeComplianceSnapshot } from "../compliance/snapshot";
-import { enqueueServerJob } from "./jobs";
+import { serverJobCallPerRow } from "./jobs";
 import { targetOf } from "./options";
 import { planRemediation } from "./plan";
 import type { ServerPlan } from "./schemas";
@@ -115,13 +115,15 @@ async function startNext(tx: DbExecutor, requestId: number, room: number): Promi
         .where(inArray(requestServers.id, guarded));
     }
     if (ready.length) {
-      const next = await tx
-        .update(requestServers)
-        .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
-        .where(inArray(requestServers.id, ready))
-        .returning({ id: requestServers.id, generation: requestServers.generation });
-      for (const part of next) await enqueueServerJob(tx, part.id, part.generation);
-      started += next.length;
+      // The servers and their first jobs in one statement.
+      const next = tx.$with("next").as(
+        tx
+          .update(requestServers)
+          .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
+          .where(inArray(requestServers.id, ready))
+          .returning({ id: requestServers.id, generation: requestServers.generation }),
+      );
+      started += (await tx.with(next).select({ job: serverJobCallPerRow(next.id, next.generation) }).from(next)).length;
     }
     if (!guarded.length || started >= room) return started;
   }

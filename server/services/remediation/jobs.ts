@@ -1,6 +1,6 @@
 import type { DbExecutor } from "~/db/client";
-import type { SQL } from "drizzle-orm";
-import { addJobValues, enqueueJob, preparedAddJobCall } from "../jobs";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { addJob, addJobValues, enqueueJob, preparedAddJobCall } from "../jobs";
 
 /** Begins, advances and ends a request (one job at a time per request: its key). */
 export const REMEDIATION_REQUEST_TASK = "remediation_request";
@@ -8,7 +8,8 @@ export const REMEDIATION_REQUEST_TASK = "remediation_request";
 export const REMEDIATION_SERVER_TASK = "remediation_server";
 
 export const requestJobKey = (requestId: number) => `remediation:request:${requestId}`;
-export const serverJobKey = (requestServerId: number) => `remediation:server:${requestServerId}`;
+const SERVER_JOB_KEY_PREFIX = "remediation:server:";
+export const serverJobKey = (requestServerId: number) => `${SERVER_JOB_KEY_PREFIX}${requestServerId}`;
 
 /** The request-server a server job's key names (for the exhausted-job handler). */
 export function requestServerOfJobKey(key: string | null): number | null {
@@ -31,15 +32,16 @@ export function enqueueRequestJob(db: DbExecutor, requestId: number): Promise<vo
 const serverJob = (requestServerId: number, generation: number, runAt?: Date) =>
   [REMEDIATION_SERVER_TASK, { request_server_id: requestServerId, generation }, { jobKey: serverJobKey(requestServerId), maxAttempts: MAX_ATTEMPTS, runAt }] as const;
 
-/**
- * The server's next job, for `generation` (the caller bumped it in the same transaction). Replaces a
- * queued job of the same key; if the current job is running, graphile-worker takes the key off it.
- */
-export function enqueueServerJob(db: DbExecutor, requestServerId: number, generation: number, runAt?: Date): Promise<void> {
-  return enqueueJob(db, ...serverJob(requestServerId, generation, runAt));
-}
+/** A server's job, as an expression over a query's rows (a request-server's `id` and its bumped `generation`): one job per row. */
+export const serverJobCallPerRow = (id: SQLWrapper, generation: SQLWrapper): SQL =>
+  addJob(REMEDIATION_SERVER_TASK, {
+    payload: sql`json_build_object('request_server_id', ${id}, 'generation', ${generation})`,
+    runAt: null,
+    maxAttempts: MAX_ATTEMPTS,
+    jobKey: sql`(${SERVER_JOB_KEY_PREFIX}::text || ${id})`,
+  });
 
-/** The `enqueueServerJob` call with placeholders, for a prepared statement that also bumps the generation (values: `serverJobValues`). */
+/** A server's job with placeholders, for a prepared statement that also bumps the generation (values: `serverJobValues`). */
 export const preparedServerJobCall = (): SQL => preparedAddJobCall(REMEDIATION_SERVER_TASK);
 
 export function serverJobValues(requestServerId: number, generation: number, runAt: Date) {
