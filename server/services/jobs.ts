@@ -4,7 +4,7 @@ import type { DbExecutor } from "~/db/client";
 export type JobOptions = { maxAttempts?: number; jobKey?: string; runAt?: Date };
 
 /** `add_job`'s arguments as it takes them: values, placeholders of a prepared statement, or expressions over the rows of a query. */
-type AddJobArgs = { payload: string | Placeholder | SQL; runAt: string | null | Placeholder; maxAttempts: number | null | Placeholder; jobKey: string | null | Placeholder | SQL };
+type AddJobArgs = { payload: string | SQL; runAt: string | null | Placeholder; maxAttempts: number | null; jobKey: string | null | SQL };
 
 /** The call that enqueues a graphile-worker job; with SQL expressions as arguments, one job per row of the query it is selected from. */
 export const addJob = (task: string, args: AddJobArgs): SQL => sql`graphile_worker.add_job(
@@ -15,19 +15,13 @@ export const addJob = (task: string, args: AddJobArgs): SQL => sql`graphile_work
     job_key => ${args.jobKey}::text
   )`;
 
-/** `addJobCall`'s arguments for a prepared statement (placeholders of these names: see `preparedAddJobCall`). */
-export function addJobValues(payload: Record<string, unknown>, options: JobOptions = {}) {
+function addJobValues(payload: Record<string, unknown>, options: JobOptions = {}) {
   return { payload: JSON.stringify(payload), runAt: options.runAt?.toISOString() ?? null, maxAttempts: options.maxAttempts ?? null, jobKey: options.jobKey ?? null };
 }
 
 /** The call that enqueues a graphile-worker job, for a statement that does more (see `enqueueJob`). */
 export function addJobCall(task: string, payload: Record<string, unknown>, options: JobOptions = {}): SQL {
   return addJob(task, addJobValues(payload, options));
-}
-
-/** `addJobCall` with placeholders `payload`, `runAt`, `maxAttempts`, `jobKey` (filled from `addJobValues`), for a statement prepared once. */
-export function preparedAddJobCall(task: string): SQL {
-  return addJob(task, { payload: sql.placeholder("payload"), runAt: sql.placeholder("runAt"), maxAttempts: sql.placeholder("maxAttempts"), jobKey: sql.placeholder("jobKey") });
 }
 
 /**

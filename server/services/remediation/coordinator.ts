@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { firmwareBaselineBinaries, firmwareBaselines, requests, requestServers, requestSteps, servers, type RequestRow, type RequestStatus } from "~/db/schema";
 import { takeComplianceSnapshot } from "../compliance/snapshot";
-import { serverJobCallPerRow } from "./jobs";
+import { serverJobCall } from "./jobs";
 import { targetOf } from "./options";
 import { planRemediation } from "./plan";
 import type { ServerPlan } from "./schemas";
@@ -123,7 +123,7 @@ async function startNext(tx: DbExecutor, requestId: number, room: number): Promi
           .where(inArray(requestServers.id, ready))
           .returning({ id: requestServers.id, generation: requestServers.generation }),
       );
-      started += (await tx.with(next).select({ job: serverJobCallPerRow(next.id, next.generation) }).from(next)).length;
+      started += (await tx.with(next).select({ job: serverJobCall(next.id, next.generation) }).from(next)).length;
     }
     if (!guarded.length || started >= room) return started;
   }

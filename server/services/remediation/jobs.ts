@@ -1,6 +1,6 @@
 import type { DbExecutor } from "~/db/client";
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { addJob, addJobValues, enqueueJob, preparedAddJobCall } from "../jobs";
+import { type Placeholder, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { addJob, enqueueJob } from "../jobs";
 
 /** Begins, advances and ends a request (one job at a time per request: its key). */
 export const REMEDIATION_REQUEST_TASK = "remediation_request";
@@ -29,22 +29,15 @@ export function enqueueRequestJob(db: DbExecutor, requestId: number): Promise<vo
   return enqueueJob(db, REMEDIATION_REQUEST_TASK, { request_id: requestId }, { jobKey: requestJobKey(requestId), maxAttempts: MAX_ATTEMPTS });
 }
 
-const serverJob = (requestServerId: number, generation: number, runAt?: Date) =>
-  [REMEDIATION_SERVER_TASK, { request_server_id: requestServerId, generation }, { jobKey: serverJobKey(requestServerId), maxAttempts: MAX_ATTEMPTS, runAt }] as const;
-
-/** A server's job, as an expression over a query's rows (a request-server's `id` and its bumped `generation`): one job per row. */
-export const serverJobCallPerRow = (id: SQLWrapper, generation: SQLWrapper): SQL =>
+/**
+ * A server's job, as an expression over the rows of the statement that bumped their generation (the request-server's
+ * `id`, its new `generation`, and when it runs: now unless `runAt`). One job per row; a queued job of the same key is
+ * replaced, and a running one (the job handing over) loses its key to it.
+ */
+export const serverJobCall = (id: SQLWrapper, generation: SQLWrapper, runAt: Placeholder | null = null): SQL =>
   addJob(REMEDIATION_SERVER_TASK, {
     payload: sql`json_build_object('request_server_id', ${id}, 'generation', ${generation})`,
-    runAt: null,
+    runAt,
     maxAttempts: MAX_ATTEMPTS,
     jobKey: sql`(${SERVER_JOB_KEY_PREFIX}::text || ${id})`,
   });
-
-/** A server's job with placeholders, for a prepared statement that also bumps the generation (values: `serverJobValues`). */
-export const preparedServerJobCall = (): SQL => preparedAddJobCall(REMEDIATION_SERVER_TASK);
-
-export function serverJobValues(requestServerId: number, generation: number, runAt: Date) {
-  const [, payload, options] = serverJob(requestServerId, generation, runAt);
-  return addJobValues(payload, options);
-}

@@ -3,7 +3,7 @@ import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
 import { requests, requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
 import { advanceRequest } from "./coordinator";
-import { preparedServerJobCall, serverJobValues } from "./jobs";
+import { serverJobCall } from "./jobs";
 
 /** This job's generation is no longer the server's: a newer job took over (or the server ended). */
 export class SupersededError extends Error {
@@ -81,7 +81,7 @@ function prepareStepWrites(db: Database) {
   // The BMC's lease parked until the next job (an unreferenced data-modifying CTE still runs), only with the hand-over.
   const parked = db.$with("parked").as(preparedLeasePark(db, exists(db.select().from(bumped))));
   return {
-    handOver: db.with(claim, ended, bumped, parked).select({ job: preparedServerJobCall() }).from(bumped).prepare("remediation_hand_over"),
+    handOver: db.with(claim, ended, bumped, parked).select({ job: serverJobCall(bumped.id, sql`${param("next")}::int`, param("runAt")) }).from(bumped).prepare("remediation_hand_over"),
     mark: db
       .with(claim)
       .update(requestSteps)
@@ -151,7 +151,7 @@ export async function markSteps(db: Database, owner: Owner, stepIds: number[], s
 export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date, lease: LeaseParkValues = NO_LEASE_PARK): Promise<void> {
   const { writers, values } = stepWrite(db, owner, stepId, patch);
   const next = owner.generation + 1;
-  const handed = await writers.handOver.execute({ ...values, next, ...serverJobValues(owner.requestServerId, next, runAt), ...lease });
+  const handed = await writers.handOver.execute({ ...values, next, runAt: runAt.toISOString(), ...lease });
   if (!handed.length) throw new SupersededError(owner.requestServerId);
 }
 
