@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "~/db/client";
 import { useFreshDatabase } from "~/db/testing/database";
@@ -36,5 +37,29 @@ it("runs jobs committed with their transaction and never those rolled back", asy
     expect(seen).toEqual([{ id: "committed" }]);
   } finally {
     await runner.stop();
+  }
+});
+
+it("pins graphile-worker's add_jobs to generic plans at every start, and jobs are still added and run", async () => {
+  const proconfig = async () => {
+    const [row] = await getDb().execute<{ proconfig: string[] | null }>(
+      sql`select proconfig from pg_proc where oid = 'graphile_worker.add_jobs(graphile_worker.job_spec[], boolean)'::regprocedure`,
+    );
+    return row!.proconfig;
+  };
+  const ran: unknown[] = [];
+  const first = await startWorker(database.url, { tasks: { record: async (payload) => void ran.push(payload) } });
+  await first.stop();
+  expect(await proconfig()).toEqual(["plan_cache_mode=force_generic_plan"]);
+  // As after a graphile-worker upgrade that replaces the function: the next start pins it again.
+  await getDb().execute(sql`alter function graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) reset all`);
+  expect(await proconfig()).toBeNull();
+  const second = await startWorker(database.url, { tasks: { record: async (payload) => void ran.push(payload) } });
+  try {
+    expect(await proconfig()).toEqual(["plan_cache_mode=force_generic_plan"]);
+    await getDb().transaction((tx) => enqueueJob(tx, "record", { id: "pinned" }, { maxAttempts: 1 }));
+    await expect.poll(() => ran, { timeout: 10_000 }).toEqual([{ id: "pinned" }]);
+  } finally {
+    await second.stop();
   }
 });

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { workerSettings } from "~/server/config";
+import { pinAddJobsToGenericPlans } from "./add-jobs-plan";
 import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
 import { crontab, exhaustedJobHandlers, taskList } from "./task-list";
 
@@ -52,6 +53,8 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
     await heartbeat.stop();
     throw error;
   }
+  // After run(): graphile-worker has installed or upgraded its schema by then.
+  await pinAddJobsToGenericPlans(connectionString, (message) => console.error(`[worker] ${message}`));
   // A runner that ends on its own (a fatal error) stops beating too, so its jobs get freed.
   runner.promise.catch(() => undefined).finally(() => void heartbeat.stop());
   return {
