@@ -15,19 +15,16 @@ export const addJob = (task: string, args: AddJobArgs): SQL => sql`graphile_work
     job_key => ${args.jobKey}::text
   )`;
 
-function addJobValues(payload: Record<string, unknown>, options: JobOptions = {}) {
-  return { payload: JSON.stringify(payload), runAt: options.runAt?.toISOString() ?? null, maxAttempts: options.maxAttempts ?? null, jobKey: options.jobKey ?? null };
-}
-
-/** The call that enqueues a graphile-worker job, for a statement that does more (see `enqueueJob`). */
-export function addJobCall(task: string, payload: Record<string, unknown>, options: JobOptions = {}): SQL {
-  return addJob(task, addJobValues(payload, options));
-}
-
 /**
  * Enqueues a graphile-worker job through SQL on the caller's executor, so a request row and its job
  * commit (or roll back) together. Payloads carry ids only; the task re-reads the rows it needs.
  */
 export async function enqueueJob(db: DbExecutor, task: string, payload: Record<string, unknown>, options: JobOptions = {}): Promise<void> {
-  await db.execute(sql`select ${addJobCall(task, payload, options)}`);
+  const args = {
+    payload: JSON.stringify(payload),
+    runAt: options.runAt?.toISOString() ?? null,
+    maxAttempts: options.maxAttempts ?? null,
+    jobKey: options.jobKey ?? null,
+  };
+  await db.execute(sql`select ${addJob(task, args)}`);
 }

@@ -9,11 +9,11 @@ export const REMEDIATION_SERVER_TASK = "remediation_server";
 
 export const requestJobKey = (requestId: number) => `remediation:request:${requestId}`;
 const SERVER_JOB_KEY_PREFIX = "remediation:server:";
-export const serverJobKey = (requestServerId: number) => `${SERVER_JOB_KEY_PREFIX}${requestServerId}`;
+const SERVER_JOB_KEY = new RegExp(`^${SERVER_JOB_KEY_PREFIX}(\\d+)$`);
 
 /** The request-server a server job's key names (for the exhausted-job handler). */
 export function requestServerOfJobKey(key: string | null): number | null {
-  const match = /^remediation:server:(\d+)$/.exec(key ?? "");
+  const match = SERVER_JOB_KEY.exec(key ?? "");
   return match ? Number(match[1]) : null;
 }
 

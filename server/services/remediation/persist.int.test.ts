@@ -5,7 +5,7 @@ import { bmcLeases, nodes, requests, requestServers, requestSteps } from "~/db/s
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
 import { acquireBmcLease, BmcBusyError, leaseFromTake, leaseTake } from "../bmc-operations";
-import { serverJobKey } from "./jobs";
+import { requestServerOfJobKey } from "./jobs";
 import { loadServerPart, remediationLeaseDescription } from "./load";
 import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
 
@@ -32,8 +32,11 @@ afterAll(() => database.drop());
 
 const stepsNow = async () => Object.fromEntries((await getDb().select().from(requestSteps).where(eq(requestSteps.requestServerId, partId))).map((step) => [step.id, step]));
 const partNow = async () => (await getDb().select().from(requestServers).where(eq(requestServers.id, partId)))[0]!;
+// This server's queued jobs, found by the key the exhausted-job handler reads.
 const queuedJobs = async () =>
-  getDb().execute<{ payload: { generation: number }; run_at: Date }>(sql`select payload, run_at from graphile_worker._private_jobs where key = ${serverJobKey(partId)}`);
+  (await getDb().execute<{ key: string | null; payload: { generation: number }; run_at: Date }>(sql`select key, payload, run_at from graphile_worker._private_jobs order by id`))
+    .filter((job) => requestServerOfJobKey(job.key) === partId)
+    .map(({ payload, run_at }) => ({ payload, run_at }));
 
 /** Another request with one running server, its first step running and the others pending. */
 async function newPart(name: string, stepNames: string[]) {
