@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RequestStepRow } from "~/db/schema";
 import { noteWaitEnded, learnedWaitKey } from "./learned-waits";
-import { firstRestartLookMs } from "./step-restart";
+import { firstRestartLookMs, restartForUpdates } from "./step-restart";
 import type { StepRun } from "./step-types";
 
 const server = { manufacturer: "Lenovo", model: "ThinkSystem SR650-restart-test" };
@@ -34,5 +34,38 @@ describe("the first look after a host restart", () => {
     // A reinstall of the version it runs, and a version unknown before: a later look could not tell a restart happened.
     expect(firstRestartLookMs(restartRun("2.0", "2.0"), "graceful")).toBe(500);
     expect(firstRestartLookMs(restartRun(null, "2.0"), "graceful")).toBe(500);
+  });
+});
+
+describe("a later look at a restarting host", () => {
+  const model = { ...server, model: "ThinkSystem SR650-in-job-look-test" };
+
+  /** The host was reset `agoMs` ago and seen down; its BMC answers `states` in turn (the last one from then on). */
+  function seenDown(agoMs: number, states: string[]) {
+    const reads: number[] = [];
+    const client = {
+      getResource: async () => {
+        reads.push(Date.now());
+        return { PowerState: states[Math.min(reads.length, states.length) - 1], BiosVersion: "1.0" };
+      },
+    };
+    const base = restartRun("1.0", "2.0");
+    const step = { ...base.step, state: { phase: "graceful", sentAt: Date.now() - agoMs, sawDown: true } } as RequestStepRow;
+    const run = { ...base, server: model, step, signal: new AbortController().signal, client: async () => client } as unknown as StepRun;
+    return { run, reads };
+  }
+
+  it("comes again in the same job when a host of the model was already seen back by now", async () => {
+    noteWaitEnded(learnedWaitKey("host_restart", model), 3_000);
+    const { run, reads } = seenDown(3_000, ["PoweringOn", "On"]);
+    expect(await restartForUpdates(run)).toMatchObject({ kind: "done", message: "Host restarted (graceful) and on, for bios." });
+    expect(reads).toHaveLength(2);
+  });
+
+  it("hands the wait over when hosts of the model came back later", async () => {
+    noteWaitEnded(learnedWaitKey("host_restart", model), 3_000);
+    const { run, reads } = seenDown(1_000, ["Off"]);
+    expect(await restartForUpdates(run)).toMatchObject({ kind: "wait", afterMs: expect.any(Number) });
+    expect(reads).toHaveLength(1);
   });
 });

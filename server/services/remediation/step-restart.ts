@@ -2,6 +2,7 @@ import { powerOn, readInstalledVersion, readSystemPower, restartHost } from "~/s
 import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import { componentContext } from "./component";
+import { inJobLooks } from "./in-job-looks";
 import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 import type { SendState } from "./step-send";
 import type { TaskOutcome } from "./step-wait";
@@ -34,24 +35,31 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   const system = run.server.systemPath;
   if (!state.phase) return sendReset(run, "graceful", state);
   const { plan, ref, before } = pending[0]!;
-  const { power, system: read } = await readSystemPower(client, system);
-  const elapsed = Date.now() - state.sentAt!;
-  if (power !== "On") {
-    if (power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
-    if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${power} ${Math.round(elapsed / 1000)} s after the restart.`);
-    // Seen down: the next look comes when a host of this model was seen back soonest.
-    noteWaitUnfinished(restartKeyOf(run), elapsed);
-    const nextLook = learnedLookMs(restartKeyOf(run), powerPoll(run), restartCap(run, state.phase), elapsed);
-    return wait(nextLook, `Host ${power}.`, { ...state, sawDown: true });
+  const restartKey = restartKeyOf(run);
+  const looks = inJobLooks(run);
+  let sawDown = state.sawDown === true;
+  let reading = await readSystemPower(client, system);
+  let elapsed = Date.now() - state.sentAt!;
+  while (reading.power !== "On") {
+    if (reading.power === "Off" && state.powerOnWhenOff) await powerOn(client, system);
+    if (elapsed > run.timeouts.gracefulRestartMs + run.timeouts.powerOnMs) return fail(`The host is still ${reading.power} ${Math.round(elapsed / 1000)} s after the restart.`);
+    // Seen down: the next look comes when a host of this model was seen back soonest (in this job when that is about now).
+    noteWaitUnfinished(restartKey, elapsed);
+    sawDown = true;
+    if (!(await looks.pause(learnedLookMs(restartKey, looks.floorMs, restartCap(run, state.phase), elapsed)))) {
+      const nextLook = learnedLookMs(restartKey, powerPoll(run), restartCap(run, state.phase), elapsed);
+      return wait(nextLook, `Host ${reading.power}.`, { ...state, sawDown });
+    }
+    reading = await readSystemPower(client, system);
+    elapsed = Date.now() - state.sentAt!;
   }
   const updated = pending.map((component) => component.plan.firmware_type).join(", ");
-  const restartKey = restartKeyOf(run);
-  if (state.sawDown) {
+  if (sawDown) {
     noteWaitEnded(restartKey, elapsed);
     return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
   }
   // A BIOS's version is in the system just read.
-  const version = await readInstalledVersion(client, ref, read);
+  const version = await readInstalledVersion(client, ref, reading.system);
   if (version !== before && version !== null) {
     noteWaitEnded(restartKey, elapsed);
     run.freshVersions.set(plan.firmware_type, version);

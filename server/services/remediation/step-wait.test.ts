@@ -42,3 +42,51 @@ describe("the first look at an update's task", () => {
     expect(await delayOf({ ...justAccepted(0, 15_000), server: { ...server, model: "SYS-slow-first-look-test" } } as unknown as StepRun)).toBeGreaterThan(149_000);
   });
 });
+
+describe("a later look at an update's task", () => {
+  const model = { ...server, model: "SYS-in-job-look-test" };
+
+  /** A BIOS task looked at before (its record is in the step), accepted `agoMs` ago, whose BMC answers `states` in turn (the last one from then on). */
+  function lookedAt(agoMs: number, states: string[]) {
+    const accepted = { sentAt: new Date(Date.now() - agoMs).toISOString(), tracker: { task: "/redfish/v1/TaskService/Tasks/1" } };
+    const reads: number[] = [];
+    const client = {
+      bmc: "127.0.0.1",
+      get: async () => {
+        reads.push(Date.now());
+        return { status: 200, headers: {}, body: { "@odata.id": "/redfish/v1/TaskService/Tasks/1", TaskState: states[Math.min(reads.length, states.length) - 1] }, text: "", messageId: undefined };
+      },
+    };
+    const run = {
+      ...justAccepted(agoMs),
+      server: model,
+      signal: new AbortController().signal,
+      step: { name: "wait_for_task", component: "bios", state: { accepted } },
+      component: () => ({ earlier: { accepted } }),
+      client: async () => client,
+    } as unknown as StepRun;
+    return { run, reads };
+  }
+
+  it("comes again in the same job when such a task was already seen over: the task about to end costs no new job", async () => {
+    noteWaitEnded(learnedWaitKey("task:bios", model), 2_000);
+    const { run, reads } = lookedAt(2_000, ["Running", "Completed"]);
+    expect(await waitForTask(run)).toMatchObject({ kind: "done", state: { outcome: "completed" } });
+    expect(reads).toHaveLength(2);
+    // A quarter poll interval apart at the least.
+    expect(reads[1]! - reads[0]!).toBeGreaterThanOrEqual(120);
+  });
+
+  it("hands the wait over once the job paused for one poll interval, or when such tasks end later", async () => {
+    noteWaitEnded(learnedWaitKey("task:bios", model), 2_000);
+    const running = lookedAt(2_000, ["Running"]);
+    expect(await waitForTask(running.run)).toMatchObject({ kind: "wait", afterMs: 500 });
+    // Four pauses of 125 ms: the poll interval (500 ms) of pausing the job may spend.
+    expect(running.reads).toHaveLength(5);
+    const early = lookedAt(500, ["Running"]);
+    const outcome = await waitForTask(early.run);
+    expect(outcome).toMatchObject({ kind: "wait" });
+    expect(outcome.kind === "wait" && outcome.afterMs).toBeGreaterThan(1_400);
+    expect(early.reads).toHaveLength(1);
+  });
+});

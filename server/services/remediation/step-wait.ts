@@ -1,4 +1,5 @@
-import { pollUpdate, powerOn, readPowerState } from "~/server/redfish";
+import { pollUpdate, powerOn, readPowerState, type UpdateProgress } from "~/server/redfish";
+import { inJobLooks } from "./in-job-looks";
 import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 import type { SendState } from "./step-send";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
@@ -44,17 +45,24 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
     return wait(firstLook - sinceSent, "Accepted; the first look at the BMC's task comes later.", { accepted });
   }
   const client = await run.client();
-  const progress = await pollUpdate(client, accepted, { signal: run.signal });
-  const current = progress.tracker ? { ...accepted, tracker: progress.tracker } : accepted;
-  const elapsed = Date.now() - Date.parse(accepted.sentAt);
-  if (progress.state === "running" || progress.state === "unknown") {
+  const looks = inJobLooks(run);
+  let current = accepted;
+  let progress: UpdateProgress;
+  let elapsed: number;
+  for (;;) {
+    progress = await pollUpdate(client, current, { signal: run.signal });
+    if (progress.tracker) current = { ...current, tracker: progress.tracker };
+    elapsed = Date.now() - Date.parse(accepted.sentAt);
+    if (progress.state !== "running" && progress.state !== "unknown") break;
     if (elapsed > run.timeouts.taskMs) {
       if (progress.state === "unknown") return done(`No task state after ${run.timeouts.taskMs / 1000} s: confirming by inventory.`, { outcome: "unknown" });
       return fail(`The BMC's task was still running after ${run.timeouts.taskMs / 1000} s${progress.message ? `: ${progress.message}` : ""}.`);
     }
     if (progress.state === "running") noteWaitUnfinished(taskKey, elapsed);
+    // Without the BMC's Retry-After, a task still running is looked at again when the soonest such task was over (within the same cap):
+    // in this job when that is (or was) about now.
+    if (progress.retryAfterMs === null && (await looks.pause(learnedLookMs(taskKey, looks.floorMs, learnedCap, elapsed)))) continue;
     const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
-    // Without the BMC's Retry-After, a task still running is looked at again when the soonest such task was over (within the same cap).
     const nextLook = progress.retryAfterMs === null ? learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap, elapsed) : nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed);
     return wait(nextLook, `Task ${progress.state}${percent}.`, { accepted: current });
   }
