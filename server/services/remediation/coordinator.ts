@@ -105,7 +105,9 @@ async function startNext(tx: DbExecutor, requestId: number, room: number): Promi
       .innerJoin(servers, eq(servers.id, requestServers.serverId))
       .where(and(eq(requestServers.requestId, requestId), eq(requestServers.status, "pending")))
       .orderBy(asc(requestServers.id))
-      .limit(room - started);
+      .limit(room - started)
+      // A server another one is starting in its place right now (`finishServer`) is not this call's to start.
+      .for("update", { of: requestServers, skipLocked: true });
     const guarded = turn.filter((part) => part.protected).map((part) => part.id);
     const ready = turn.filter((part) => !part.protected).map((part) => part.id);
     if (guarded.length) {

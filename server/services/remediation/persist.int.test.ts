@@ -7,7 +7,7 @@ import { createTestServer } from "~/server/testing/inventory";
 import { acquireBmcLease, BmcBusyError, leaseFromTake, leaseTake } from "../bmc-operations";
 import { requestServerOfJobKey } from "./jobs";
 import { loadServerPart, remediationLeaseDescription } from "./load";
-import { handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
+import { finishServer, handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let partId: number;
@@ -180,5 +180,80 @@ describe("the engine's writes, each only while its job owns the server", () => {
     expect(await stepsNow()).toEqual(before);
     expect((await partNow()).generation).toBe(3);
     expect(await queuedJobs()).toEqual(jobs);
+  });
+});
+
+describe("a server that ends", () => {
+  /** A request at max_parallel 2: two servers running (generation 1), three pending. */
+  async function requestUnderWay() {
+    const db = getDb();
+    const [request] = await db.insert(requests).values({ type: "firmware_baseline_update", status: "running", data: { max_parallel: 2 } }).returning();
+    const parts = [];
+    for (const [index, status] of (["running", "running", "pending", "pending", "pending"] as const).entries()) {
+      const server = await createTestServer(db, { name: `ends-${request!.id}-${index}` });
+      const [part] = await db.insert(requestServers).values({ requestId: request!.id, serverId: server.id, status, generation: status === "running" ? 1 : 0 }).returning();
+      parts.push(part!);
+    }
+    return { request: request!, ids: parts.map((part) => part.id) };
+  }
+  const partsOf = async (requestId: number) => getDb().select().from(requestServers).where(eq(requestServers.requestId, requestId)).orderBy(asc(requestServers.id));
+  const jobsOf = async (ids: number[]) =>
+    (await getDb().execute<{ key: string | null; payload: { generation: number } }>(sql`select key, payload from graphile_worker._private_jobs`))
+      .filter((job) => ids.includes(requestServerOfJobKey(job.key) ?? -1))
+      .map((job) => [requestServerOfJobKey(job.key), job.payload.generation]);
+
+  it("starts the next pending server in its place when it succeeded, without waiting for the request's lock", async () => {
+    const db = getDb();
+    const { request, ids } = await requestUnderWay();
+    let release!: () => void;
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.select().from(requests).where(eq(requests.id, request.id)).for("update");
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await lockTaken;
+    try {
+      await finishServer(db, { requestServerId: ids[0]!, generation: 1 }, request, "succeeded", "");
+      expect((await partsOf(request.id)).map((part) => [part.status, part.generation])).toEqual([
+        ["succeeded", 2],
+        ["running", 1],
+        ["running", 1],
+        ["pending", 0],
+        ["pending", 0],
+      ]);
+      expect(await jobsOf(ids)).toEqual([[ids[2], 1]]);
+    } finally {
+      release();
+      await holder;
+    }
+  });
+
+  it("takes a different server when several end at once, and the last to end ends the request", async () => {
+    const db = getDb();
+    const { request, ids } = await requestUnderWay();
+    await Promise.all([0, 1].map((index) => finishServer(db, { requestServerId: ids[index]!, generation: 1 }, request, "succeeded", "")));
+    expect((await partsOf(request.id)).map((part) => part.status)).toEqual(["succeeded", "succeeded", "running", "running", "pending"]);
+    expect((await jobsOf(ids)).sort()).toEqual([[ids[2], 1], [ids[3], 1]].sort());
+    await finishServer(db, { requestServerId: ids[2]!, generation: 1 }, request, "succeeded", "");
+    await Promise.all([3, 4].map((index) => finishServer(db, { requestServerId: ids[index]!, generation: 1 }, request, "succeeded", "")));
+    expect((await partsOf(request.id)).map((part) => part.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded", "succeeded"]);
+    expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
+  });
+
+  it("leaves starting the next server to the request's lock when the request is being cancelled or counts failures", async () => {
+    const db = getDb();
+    const cancelled = await requestUnderWay();
+    await db.update(requests).set({ cancelRequestedAt: new Date() }).where(eq(requests.id, cancelled.request.id));
+    await finishServer(db, { requestServerId: cancelled.ids[0]!, generation: 1 }, cancelled.request, "succeeded", "");
+    expect((await partsOf(cancelled.request.id)).map((part) => part.status)).toEqual(["succeeded", "running", "cancelled", "cancelled", "cancelled"]);
+    const counting = await requestUnderWay();
+    const request = { ...counting.request, data: { max_parallel: 2, stop_after_failures: 1 } };
+    await db.update(requests).set({ data: request.data }).where(eq(requests.id, request.id));
+    await finishServer(db, { requestServerId: counting.ids[0]!, generation: 1 }, request, "failed", "The BMC's task failed.");
+    await finishServer(db, { requestServerId: counting.ids[1]!, generation: 1 }, request, "succeeded", "");
+    expect((await partsOf(request.id)).map((part) => part.status)).toEqual(["failed", "succeeded", "cancelled", "cancelled", "cancelled"]);
+    expect(await jobsOf([...cancelled.ids, ...counting.ids])).toEqual([]);
   });
 });

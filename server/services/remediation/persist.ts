@@ -1,9 +1,10 @@
-import { and, eq, exists, inArray, isNotNull, notExists, type Placeholder, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, isNull, notExists, type Placeholder, sql } from "drizzle-orm";
 import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
-import { requests, requestServers, requestSteps, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { requests, requestServers, requestSteps, servers, type RequestRow, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
 import { advanceRequest } from "./coordinator";
 import { serverJobCall } from "./jobs";
+import { targetOf } from "./options";
 
 /** This job's generation is no longer the server's: a newer job took over (or the server ended). */
 export class SupersededError extends Error {
@@ -155,8 +156,62 @@ export async function handOver(db: Database, owner: Owner, stepId: number, patch
   if (!handed.length) throw new SupersededError(owner.requestServerId);
 }
 
-/** Ends the server's part (its remaining steps marked by the caller) and lets the request go on. */
-export async function finishServer(db: DbExecutor, owner: Owner, requestId: number, status: RequestStatus, message: string): Promise<void> {
+/**
+ * A server that succeeded hands its place to the next pending server in one statement, without the request's
+ * row lock: each server that ends starts at most one (so max_parallel holds), and servers ending together take
+ * different ones (SKIP LOCKED). Answers whether the server ended, and whether the next one started.
+ */
+function preparePassOn(db: Database) {
+  const requestGoesOn = db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.id, param("requestId")), eq(requests.status, "running"), isNull(requests.cancelRequestedAt)));
+  const ended = db.$with("ended").as(
+    db
+      .update(requestServers)
+      .set({ status: "succeeded", message: sql`${param("message")}`, finishedAt: sql`now()`, generation: sql`${param("next")}::int` })
+      .where(and(eq(requestServers.id, param("requestServerId")), eq(requestServers.generation, param("generation")), eq(requestServers.status, "running"), exists(requestGoesOn)))
+      .returning({ id: requestServers.id }),
+  );
+  const turn = db.$with("turn").as(
+    db
+      .select({ id: requestServers.id, protected: servers.protected })
+      .from(requestServers)
+      .innerJoin(servers, eq(servers.id, requestServers.serverId))
+      .where(and(eq(requestServers.requestId, param("requestId")), eq(requestServers.status, "pending"), exists(db.select().from(ended))))
+      .orderBy(asc(requestServers.id))
+      .limit(1)
+      .for("update", { of: requestServers, skipLocked: true }),
+  );
+  const started = db.$with("started").as(
+    db
+      .update(requestServers)
+      .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
+      .where(and(inArray(requestServers.id, db.select({ id: turn.id }).from(turn).where(eq(turn.protected, false))), eq(requestServers.status, "pending")))
+      .returning({ id: requestServers.id, generation: requestServers.generation }),
+  );
+  const jobs = db.$with("jobs").as(db.select({ job: serverJobCall(started.id, started.generation) }).from(started));
+  return db
+    .with(ended, turn, started, jobs)
+    .select({ ended: sql<number>`(select count(*) from ${ended})::int`, started: sql<number>`(select count(*) from ${jobs})::int` })
+    .from(sql`(values (1)) as one`)
+    .prepare("remediation_pass_on");
+}
+
+const passOnOf = oncePerDatabase(preparePassOn);
+
+/**
+ * Ends the server's part (its remaining steps marked by the caller) and lets the request go on. A server that
+ * succeeded starts the next one itself (`preparePassOn`), unless the request is being cancelled, counts failures
+ * (stop_after_failures), has no unprotected server next, or ends: those take the request's lock (`advanceRequest`).
+ */
+export async function finishServer(db: Database, owner: Owner, request: Pick<RequestRow, "id" | "type" | "data">, status: RequestStatus, message: string): Promise<void> {
+  if (status === "succeeded" && targetOf(request, []).stopAfterFailures === null) {
+    const [passed] = await passOnOf(db).execute({ ...owner, next: owner.generation + 1, requestId: request.id, message });
+    if (passed?.started) return;
+    if (passed?.ended) return db.transaction((tx) => advanceRequest(tx, undefined, request.id));
+  }
+  const requestId = request.id;
   await db.transaction(async (tx) => {
     await claim(tx, owner);
     await tx

@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { getDb, type Database } from "~/db/client";
-import type { RequestStepRow } from "~/db/schema";
+import type { RequestRow, RequestStepRow } from "~/db/schema";
 import { registrationSettings } from "~/server/config";
 import type { RedfishClient } from "~/server/redfish";
 import type { RedfishProtocol } from "~/server/redfish/probe";
@@ -38,7 +38,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
   if (!loaded || loaded.part.generation !== generation || loaded.part.status !== "running") return;
   const { part, request, server, node } = loaded;
   const steps = loaded.steps;
-  if (!node) return finishWith(db, owner, request.id, steps, "failed", `Server "${server.name}" has no BMC on record.`);
+  if (!node) return finishWith(db, owner, request, steps, "failed", `Server "${server.name}" has no BMC on record.`);
   let lease: BmcLease;
   try {
     lease = await leaseFromTake(db, node, take, remediationLeaseDescription(request.id), loaded.lease);
@@ -73,7 +73,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
     const freshVersions = new Map<string, string | null>();
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
-      if (!step) return await finishWith(db, owner, request.id, steps, outcomeOf(steps), messageOf(steps));
+      if (!step) return await finishWith(db, owner, request, steps, outcomeOf(steps), messageOf(steps));
       if (startsNewWork(step) && !begunAfterCancelCheck.has(step) && (await cancelRequested(db, request.id))) {
         await cancelRemaining(db, owner, steps);
         continue;
@@ -180,8 +180,8 @@ async function cancelRemaining(db: Database, owner: Owner, steps: RequestStepRow
 const outcomeOf = (steps: RequestStepRow[]) => (steps.some((step) => step.status === "failed") ? "failed" : steps.some((step) => step.status === "cancelled") ? "cancelled" : "succeeded");
 const messageOf = (steps: RequestStepRow[]) => steps.find((step) => step.status === "failed")?.message ?? (steps.some((step) => step.status === "cancelled") ? "The request was cancelled." : "");
 
-async function finishWith(db: Database, owner: Owner, requestId: number, steps: RequestStepRow[], status: "succeeded" | "failed" | "cancelled", message: string) {
+async function finishWith(db: Database, owner: Owner, request: RequestRow, steps: RequestStepRow[], status: "succeeded" | "failed" | "cancelled", message: string) {
   const open = steps.filter((step) => !STEP_OVER.has(step.status));
   await markSteps(db, owner, open.map((step) => step.id), "cancelled", message);
-  await finishServer(db, owner, requestId, status, message);
+  await finishServer(db, owner, request, status, message);
 }
