@@ -211,14 +211,13 @@ export async function finishServer(db: Database, owner: Owner, request: Pick<Req
     if (passed?.started) return;
     if (passed?.ended) return db.transaction((tx) => advanceRequest(tx, undefined, request.id));
   }
-  const requestId = request.id;
   await db.transaction(async (tx) => {
     await claim(tx, owner);
     await tx
       .update(requestServers)
       .set({ status, message, finishedAt: sql`now()`, generation: owner.generation + 1 })
       .where(eq(requestServers.id, owner.requestServerId));
-    await advanceRequest(tx, undefined, requestId);
+    await advanceRequest(tx, undefined, request.id);
   });
 }
 
