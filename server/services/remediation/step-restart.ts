@@ -24,8 +24,8 @@ function needingRestart(run: StepRun) {
 /**
  * Restarts the host once for every component flashed before it that needs it: a graceful restart,
  * then a forced one when the host has not gone down within the graceful budget; done once the host
- * went down and is on again (or a new version already shows). Each look is a re-scheduled job, never
- * a wait in a worker slot.
+ * went down and is on again (or a new version already shows). Each look is a re-scheduled job, not a
+ * wait in a worker slot, but for a short pause when hosts of the model came back about now (`inJobLooks`).
  */
 export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   const pending = needingRestart(run);

@@ -24,9 +24,10 @@ export function nextTaskLookMs(retryAfterMs: number | null, timeouts: { pollInte
 }
 
 /**
- * One look at the BMC's task (never a wait in a worker slot: the step is re-scheduled after the BMC's
- * Retry-After or the poll interval). A task ending in Exception fails the server with the BMC's words;
- * a task that says nothing before its budget is confirmed by inventory.
+ * A look at the BMC's task (not a wait in a worker slot: the step is re-scheduled after the BMC's Retry-After
+ * or the poll interval, but for a short pause when such tasks ended about now: `inJobLooks`). A task ending
+ * in Exception fails the server with the BMC's words; a task that says nothing before its budget is
+ * confirmed by inventory.
  */
 export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   const sent = sendStateOf(run);
