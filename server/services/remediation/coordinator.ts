@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type Placeholder, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { firmwareBaselineBinaries, firmwareBaselines, requests, requestServers, requestSteps, servers, type RequestRow, type RequestStatus } from "~/db/schema";
 import { takeComplianceSnapshot } from "../compliance/snapshot";
@@ -99,15 +99,7 @@ export async function advanceRequest(tx: DbExecutor, locked?: RequestRow, reques
 async function startNext(tx: DbExecutor, requestId: number, room: number): Promise<number> {
   let started = 0;
   for (;;) {
-    const turn = await tx
-      .select({ id: requestServers.id, protected: servers.protected })
-      .from(requestServers)
-      .innerJoin(servers, eq(servers.id, requestServers.serverId))
-      .where(and(eq(requestServers.requestId, requestId), eq(requestServers.status, "pending")))
-      .orderBy(asc(requestServers.id))
-      .limit(room - started)
-      // A server another one is starting in its place right now (`finishServer`) is not this call's to start.
-      .for("update", { of: requestServers, skipLocked: true });
+    const turn = await pendingInTurn(tx, requestId, room - started);
     const guarded = turn.filter((part) => part.protected).map((part) => part.id);
     const ready = turn.filter((part) => !part.protected).map((part) => part.id);
     if (guarded.length) {
@@ -118,17 +110,37 @@ async function startNext(tx: DbExecutor, requestId: number, room: number): Promi
     }
     if (ready.length) {
       // The servers and their first jobs in one statement.
-      const next = tx.$with("next").as(
-        tx
-          .update(requestServers)
-          .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
-          .where(inArray(requestServers.id, ready))
-          .returning({ id: requestServers.id, generation: requestServers.generation }),
-      );
+      const next = startServers(tx, ready);
       started += (await tx.with(next).select({ job: serverJobCall(next.id, next.generation) }).from(next)).length;
     }
     if (!guarded.length || started >= room) return started;
   }
+}
+
+/**
+ * The request's next pending servers (and whether each is protected), locked; one that another transaction is
+ * starting right now (a server's pass-on in `finishServer`) is skipped, not waited for. `also`: a further condition.
+ */
+export function pendingInTurn(db: DbExecutor, requestId: number | Placeholder, limit: number, also?: SQL) {
+  return db
+    .select({ id: requestServers.id, protected: servers.protected })
+    .from(requestServers)
+    .innerJoin(servers, eq(servers.id, requestServers.serverId))
+    .where(and(eq(requestServers.requestId, requestId), eq(requestServers.status, "pending"), also))
+    .orderBy(asc(requestServers.id))
+    .limit(limit)
+    .for("update", { of: requestServers, skipLocked: true });
+}
+
+/** Starts the pending servers among `ids` (their next generation), as a CTE of their `id` and `generation` for their first jobs (`serverJobCall`). */
+export function startServers(db: DbExecutor, ids: number[] | SQLWrapper) {
+  return db.$with("started").as(
+    db
+      .update(requestServers)
+      .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
+      .where(and(inArray(requestServers.id, ids), eq(requestServers.status, "pending")))
+      .returning({ id: requestServers.id, generation: requestServers.generation }),
+  );
 }
 
 /** The request's final status from its servers' outcomes. */

@@ -32,11 +32,13 @@ afterAll(() => database.drop());
 
 const stepsNow = async () => Object.fromEntries((await getDb().select().from(requestSteps).where(eq(requestSteps.requestServerId, partId))).map((step) => [step.id, step]));
 const partNow = async () => (await getDb().select().from(requestServers).where(eq(requestServers.id, partId)))[0]!;
-// This server's queued jobs, found by the key the exhausted-job handler reads.
-const queuedJobs = async () =>
-  (await getDb().execute<{ key: string | null; payload: { generation: number }; run_at: Date }>(sql`select key, payload, run_at from graphile_worker._private_jobs order by id`))
-    .filter((job) => requestServerOfJobKey(job.key) === partId)
-    .map(({ payload, run_at }) => ({ payload, run_at }));
+// Queued server jobs, each with the request-server its key names (the parser the exhausted-job handler reads).
+const serverJobs = async () =>
+  (await getDb().execute<{ key: string | null; payload: { generation: number }; run_at: Date }>(sql`select key, payload, run_at from graphile_worker._private_jobs order by id`)).map(
+    ({ key, payload, run_at }) => ({ server: requestServerOfJobKey(key), payload, run_at }),
+  );
+// This server's queued jobs.
+const queuedJobs = async () => (await serverJobs()).filter((job) => job.server === partId).map(({ payload, run_at }) => ({ payload, run_at }));
 
 /** Another request with one running server, its first step running and the others pending. */
 async function newPart(name: string, stepNames: string[]) {
@@ -197,10 +199,7 @@ describe("a server that ends", () => {
     return { request: request!, ids: parts.map((part) => part.id) };
   }
   const partsOf = async (requestId: number) => getDb().select().from(requestServers).where(eq(requestServers.requestId, requestId)).orderBy(asc(requestServers.id));
-  const jobsOf = async (ids: number[]) =>
-    (await getDb().execute<{ key: string | null; payload: { generation: number } }>(sql`select key, payload from graphile_worker._private_jobs`))
-      .filter((job) => ids.includes(requestServerOfJobKey(job.key) ?? -1))
-      .map((job) => [requestServerOfJobKey(job.key), job.payload.generation]);
+  const jobsOf = async (ids: number[]) => (await serverJobs()).filter((job) => ids.includes(job.server ?? -1)).map((job) => [job.server, job.payload.generation]);
 
   it("starts the next pending server in its place when it succeeded, without waiting for the request's lock", async () => {
     const db = getDb();

@@ -1,8 +1,8 @@
-import { and, asc, eq, exists, inArray, isNotNull, isNull, notExists, type Placeholder, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, notExists, type Placeholder, sql } from "drizzle-orm";
 import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
-import { requests, requestServers, requestSteps, servers, type RequestRow, type RequestStatus, type RequestStepRow } from "~/db/schema";
+import { requests, requestServers, requestSteps, type RequestRow, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
-import { advanceRequest } from "./coordinator";
+import { advanceRequest, pendingInTurn, startServers } from "./coordinator";
 import { serverJobCall } from "./jobs";
 import { targetOf } from "./options";
 
@@ -166,33 +166,19 @@ function preparePassOn(db: Database) {
     .select({ id: requests.id })
     .from(requests)
     .where(and(eq(requests.id, param("requestId")), eq(requests.status, "running"), isNull(requests.cancelRequestedAt)));
+  const claim = owned(db, { requestServerId: param("requestServerId"), generation: param("generation") });
   const ended = db.$with("ended").as(
     db
       .update(requestServers)
       .set({ status: "succeeded", message: sql`${param("message")}`, finishedAt: sql`now()`, generation: sql`${param("next")}::int` })
-      .where(and(eq(requestServers.id, param("requestServerId")), eq(requestServers.generation, param("generation")), eq(requestServers.status, "running"), exists(requestGoesOn)))
+      .where(and(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)), exists(requestGoesOn)))
       .returning({ id: requestServers.id }),
   );
-  const turn = db.$with("turn").as(
-    db
-      .select({ id: requestServers.id, protected: servers.protected })
-      .from(requestServers)
-      .innerJoin(servers, eq(servers.id, requestServers.serverId))
-      .where(and(eq(requestServers.requestId, param("requestId")), eq(requestServers.status, "pending"), exists(db.select().from(ended))))
-      .orderBy(asc(requestServers.id))
-      .limit(1)
-      .for("update", { of: requestServers, skipLocked: true }),
-  );
-  const started = db.$with("started").as(
-    db
-      .update(requestServers)
-      .set({ status: "running", startedAt: sql`now()`, generation: sql`${requestServers.generation} + 1` })
-      .where(and(inArray(requestServers.id, db.select({ id: turn.id }).from(turn).where(eq(turn.protected, false))), eq(requestServers.status, "pending")))
-      .returning({ id: requestServers.id, generation: requestServers.generation }),
-  );
+  const turn = db.$with("turn").as(pendingInTurn(db, param("requestId"), 1, exists(db.select().from(ended))));
+  const started = startServers(db, db.select({ id: turn.id }).from(turn).where(eq(turn.protected, false)));
   const jobs = db.$with("jobs").as(db.select({ job: serverJobCall(started.id, started.generation) }).from(started));
   return db
-    .with(ended, turn, started, jobs)
+    .with(claim, ended, turn, started, jobs)
     .select({ ended: sql<number>`(select count(*) from ${ended})::int`, started: sql<number>`(select count(*) from ${jobs})::int` })
     .from(sql`(values (1)) as one`)
     .prepare("remediation_pass_on");
