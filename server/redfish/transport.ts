@@ -76,21 +76,23 @@ export class BmcConnection {
     this.agent = agent;
   }
 
-  /** One request and its whole answer within `timeoutMs`; network failures become typed errors. */
+  /**
+   * One request and its whole answer within `timeoutMs`; network failures become typed errors. The deadline is a
+   * plain timer and the caller's signal one listener: an AbortController and a combined signal per request cost
+   * about a fifth of the worker's CPU per request (a remediation sends some fifty per server).
+   */
   exchange(request: ExchangeRequest): Promise<Exchange> {
-    // A timer cleared with the answer (AbortSignal.timeout's would still fire, and build its error, long after).
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), request.timeoutMs).unref();
-    const timeout = deadline.signal;
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string | number> = { ...request.headers };
-    const { body } = request;
+    const { body, signal } = request;
     if (body !== undefined) headers["Content-Length"] = body instanceof StreamBody ? body.length : Buffer.byteLength(body);
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     return new Promise<Exchange>((resolve, reject) => {
-      const fail = (error: unknown) => reject(this.classify(error, timeout, request.signal, req.reusedSocket && !answered));
+      let timedOut = false;
       let answered = false;
+      const fail = (error: unknown) => reject(this.classify(error, timedOut, signal, req.reusedSocket && !answered));
       const req = https.request(
-        { host: this.endpoint.host, port: this.endpoint.port, method: request.method, path: request.path, headers, agent: this.agent, signal },
+        { host: this.endpoint.host, port: this.endpoint.port, method: request.method, path: request.path, headers, agent: this.agent },
         (res) => {
           answered = true;
           const fingerprint = certificateSha256(res.socket as TLSSocket);
@@ -113,6 +115,15 @@ export class BmcConnection {
         },
       );
       req.on("error", fail);
+      if (signal?.aborted) return void req.destroy(signal.reason);
+      timer = setTimeout(() => {
+        timedOut = true;
+        req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
+      }, request.timeoutMs).unref();
+      if (signal) {
+        onAbort = () => req.destroy(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+      }
       if (!(body instanceof StreamBody)) return void req.end(body);
       const source = body.open();
       // A local read failure is ours, not the BMC's: reject with it as it is.
@@ -123,7 +134,10 @@ export class BmcConnection {
       // A request that ends early (timeout, abort, reset) must not leave the file open.
       req.on("close", () => source.destroy());
       source.pipe(req);
-    }).finally(() => clearTimeout(timer));
+    }).finally(() => {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener("abort", onAbort);
+    });
   }
 
   close(): void {
@@ -131,12 +145,12 @@ export class BmcConnection {
   }
 
   /** `staleSocket`: the failure hit a kept-alive socket before any answer, the classic race with a server closing it. */
-  private classify(error: unknown, timeout: AbortSignal, callerSignal: AbortSignal | undefined, staleSocket: boolean): unknown {
+  private classify(error: unknown, timedOut: boolean, callerSignal: AbortSignal | undefined, staleSocket: boolean): unknown {
     if (error instanceof RedfishError) return error;
     if (callerSignal?.aborted) return callerSignal.reason;
     const code = (error as NodeJS.ErrnoException)?.code ?? "";
     let reason: UnreachableReason = "network";
-    if (timeout.aborted || code === "ETIMEDOUT") reason = "timeout";
+    if (timedOut || code === "ETIMEDOUT") reason = "timeout";
     else if (code === "ECONNREFUSED") reason = "refused";
     else if (code === "ECONNRESET" || code === "EPIPE" || /socket hang up/i.test(String((error as Error)?.message))) reason = "reset";
     const detail = reason === "timeout" ? undefined : code || (error as Error)?.message;
