@@ -46,6 +46,13 @@ export interface ExchangeRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * What a request stopped by the caller's signal is destroyed with, as `https.request` would: an AbortError. The reason
+ * itself may be a DOMException, whose numeric `code` the socket's error handlers do not expect; the caller gets the
+ * reason (`classify`).
+ */
+const abortedBy = (signal: AbortSignal) => Object.assign(new Error("The operation was aborted", { cause: signal.reason }), { name: "AbortError", code: "ABORT_ERR" });
+
 /** Largest body read from a BMC; Redfish resources are a few kB, an expanded collection a few MB. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -115,13 +122,13 @@ export class BmcConnection {
         },
       );
       req.on("error", fail);
-      if (signal?.aborted) return void req.destroy(signal.reason);
+      if (signal?.aborted) return void req.destroy(abortedBy(signal));
       timer = setTimeout(() => {
         timedOut = true;
         req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
       }, request.timeoutMs).unref();
       if (signal) {
-        onAbort = () => req.destroy(signal.reason);
+        onAbort = () => req.destroy(abortedBy(signal));
         signal.addEventListener("abort", onAbort, { once: true });
       }
       if (!(body instanceof StreamBody)) return void req.end(body);
