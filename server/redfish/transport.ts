@@ -93,7 +93,7 @@ export class BmcConnection {
     const { body, signal } = request;
     if (body !== undefined) headers["Content-Length"] = body instanceof StreamBody ? body.length : Buffer.byteLength(body);
     let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
+    let abort: (() => void) | undefined;
     return new Promise<Exchange>((resolve, reject) => {
       let timedOut = false;
       let answered = false;
@@ -122,15 +122,15 @@ export class BmcConnection {
         },
       );
       req.on("error", fail);
-      if (signal?.aborted) return void req.destroy(abortedBy(signal));
+      if (signal) {
+        abort = () => req.destroy(abortedBy(signal));
+        if (signal.aborted) return void abort();
+        signal.addEventListener("abort", abort, { once: true });
+      }
       timer = setTimeout(() => {
         timedOut = true;
         req.destroy(Object.assign(new Error(`no answer within ${request.timeoutMs} ms`), { code: "ETIMEDOUT" }));
       }, request.timeoutMs).unref();
-      if (signal) {
-        onAbort = () => req.destroy(abortedBy(signal));
-        signal.addEventListener("abort", onAbort, { once: true });
-      }
       if (!(body instanceof StreamBody)) return void req.end(body);
       const source = body.open();
       // A local read failure is ours, not the BMC's: reject with it as it is.
@@ -143,7 +143,7 @@ export class BmcConnection {
       source.pipe(req);
     }).finally(() => {
       clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener("abort", onAbort);
+      if (abort) signal?.removeEventListener("abort", abort);
     });
   }
 
