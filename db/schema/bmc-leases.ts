@@ -1,6 +1,5 @@
 import { integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { BMC_OPERATION_KINDS } from "./choices";
 import { nodes } from "./nodes";
 
 /**
@@ -14,7 +13,7 @@ export const bmcLeases = pgTable(
     nodeId: integer()
       .primaryKey()
       .references(() => nodes.id, { onDelete: "cascade" }),
-    kind: varchar({ length: 32 }).notNull(),
+    kind: oneOf("bmc_operation_kind")().notNull(),
     /** Who holds it: the same owner (a retried job) may take it back before it expires. */
     owner: text().notNull(),
     /** Changes on every acquisition: writes check it, so a holder that lost the lease cannot write. */
@@ -23,8 +22,6 @@ export const bmcLeases = pgTable(
     description: text().notNull(),
     startedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
-  },
-  (table) => [oneOf("bmc_leases_kind_check", table.kind, BMC_OPERATION_KINDS)],
-);
+});
 
 export type BmcLeaseRow = typeof bmcLeases.$inferSelect;

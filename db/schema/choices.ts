@@ -1,4 +1,4 @@
-// The values a status or kind column may hold: the zod schemas (API) and the CHECK constraints (database)
+// The values a status or kind column may hold: the zod schemas (API) and the domains (database, db/schema/checks.ts)
 // both read them from here. Plain arrays, so client code can import them without drizzle.
 
 export const SCAN_RANGE_STATUSES = ["ready", "scanning", "error"] as const;

@@ -1,6 +1,5 @@
-import { index, integer, pgTable, primaryKey, serial, timestamp, varchar } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, serial, timestamp } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { COMPLIANCE_STATUSES, SNAPSHOT_SCOPES, SNAPSHOT_TRIGGERS } from "./choices";
 import { firmwareBaselines } from "./firmware";
 import { pools } from "./pools";
 import { servers } from "./servers";
@@ -18,9 +17,9 @@ export const complianceSnapshots = pgTable(
       .references(() => firmwareBaselines.id, { onDelete: "cascade" }),
     takenAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     /** manual (the API), nightly (the cron task) or remediation (after a firmware request). */
-    trigger: varchar({ length: 16 }).notNull(),
+    trigger: oneOf("snapshot_trigger")().notNull(),
     /** compatible (every compatible server), pool (a pool and its sub-pools) or server. */
-    scope: varchar({ length: 16 }).notNull(),
+    scope: oneOf("snapshot_scope")().notNull(),
     poolId: integer().references(() => pools.id, { onDelete: "set null" }),
     serverId: integer().references(() => servers.id, { onDelete: "set null" }),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),
@@ -34,8 +33,6 @@ export const complianceSnapshots = pgTable(
   },
   (table) => [
     index().on(table.baselineId, table.takenAt),
-    oneOf("compliance_snapshots_trigger_check", table.trigger, SNAPSHOT_TRIGGERS),
-    oneOf("compliance_snapshots_scope_check", table.scope, SNAPSHOT_SCOPES),
   ],
 );
 
@@ -55,14 +52,12 @@ export const complianceSnapshotServers = pgTable(
     serverId: integer()
       .notNull()
       .references(() => servers.id, { onDelete: "cascade" }),
-    overallStatus: varchar({ length: 16 }).notNull(),
-    previousStatus: varchar({ length: 16 }),
+    overallStatus: oneOf("compliance_status")().notNull(),
+    previousStatus: oneOf("compliance_status")(),
   },
   (table) => [
     primaryKey({ columns: [table.snapshotId, table.serverId] }),
     index().on(table.baselineId, table.serverId, table.snapshotId),
     index().on(table.serverId),
-    oneOf("compliance_snapshot_servers_overall_status_check", table.overallStatus, COMPLIANCE_STATUSES),
-    oneOf("compliance_snapshot_servers_previous_status_check", table.previousStatus, COMPLIANCE_STATUSES),
   ],
 );

@@ -1,6 +1,5 @@
 import { bigint, customType, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { BMC_PROTOCOLS, SCAN_CHUNK_STATUSES, SCAN_RANGE_STATUSES } from "./choices";
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
@@ -12,7 +11,7 @@ export const scanRanges = pgTable(
     ipFrom: varchar({ length: 15 }).notNull(),
     ipTo: varchar({ length: 15 }).notNull(),
     ports: integer().array().notNull().default([443]),
-    status: varchar({ length: 32 }).notNull().default("ready"),
+    status: oneOf("scan_range_status")().notNull().default("ready"),
     lastScanAt: timestamp({ withTimezone: true, precision: 6 }),
     lastScanFound: integer(),
     /** Why the last scan ended in `error`; empty otherwise. */
@@ -21,9 +20,7 @@ export const scanRanges = pgTable(
     scanStartedAt: timestamp({ withTimezone: true, precision: 6 }),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-  },
-  (table) => [oneOf("scan_ranges_status_check", table.status, SCAN_RANGE_STATUSES)],
-);
+});
 
 /**
  * One block of a scan range's addresses, swept and identified by one job: the unit of retry, so that
@@ -41,7 +38,7 @@ export const scanChunks = pgTable(
     addressCount: integer().notNull(),
     /** The range's ports when the scan started: an edit during a scan does not change it. */
     ports: integer().array().notNull(),
-    status: varchar({ length: 16 }).notNull().default("pending"),
+    status: oneOf("scan_chunk_status")().notNull().default("pending"),
     /** Addresses whose every port has been tried, in the current attempt. */
     addressesProbed: integer().notNull().default(0),
     /** Redfish services identified, in the current attempt. */
@@ -49,7 +46,7 @@ export const scanChunks = pgTable(
     error: text().notNull().default(""),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
-  (table) => [index().on(table.scanRangeId), oneOf("scan_chunks_status_check", table.status, SCAN_CHUNK_STATUSES)],
+  (table) => [index().on(table.scanRangeId)],
 );
 
 export const authProfiles = pgTable(
@@ -57,12 +54,10 @@ export const authProfiles = pgTable(
   {
     id: serial().primaryKey(),
     nodeClassification: varchar({ length: 256 }).notNull(),
-    bmc: varchar({ length: 32 }).notNull().default("redfish"),
+    bmc: oneOf("bmc_protocol")().notNull().default("redfish"),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-  },
-  (table) => [oneOf("auth_profiles_bmc_check", table.bmc, BMC_PROTOCOLS)],
-);
+});
 
 /** BMC credentials: the password only as AES-256-GCM ciphertext, with the id of the key that sealed it. */
 export const authCredentials = pgTable(

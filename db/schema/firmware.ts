@@ -1,6 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { FIRMWARE_TYPES } from "./choices";
 import { users } from "./users";
 
 export const firmwareBinaries = pgTable(
@@ -8,7 +7,7 @@ export const firmwareBinaries = pgTable(
   {
     id: serial().primaryKey(),
     name: varchar({ length: 256 }).notNull(),
-    firmwareType: varchar({ length: 32 }).notNull(),
+    firmwareType: oneOf("firmware_type")().notNull(),
     version: varchar({ length: 128 }).notNull(),
     manufacturer: varchar({ length: 128 }).notNull(),
     models: text().array().notNull().default([]),
@@ -23,7 +22,6 @@ export const firmwareBinaries = pgTable(
   (table) => [
     index().on(table.firmwareType),
     index().on(table.manufacturer),
-    oneOf("firmware_binaries_firmware_type_check", table.firmwareType, FIRMWARE_TYPES),
   ],
 );
 

@@ -1,6 +1,5 @@
 import { index, inet, integer, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { NODE_STATUSES } from "./choices";
 import { authCredentials, authProfiles, scanRanges } from "./discovery";
 
 /** A BMC found by a scan: one per address and port. */
@@ -17,7 +16,7 @@ export const nodes = pgTable(
     redfishVersion: varchar({ length: 32 }).notNull().default(""),
     /** The service root's UUID. */
     uuid: varchar({ length: 64 }).notNull().default(""),
-    status: varchar({ length: 32 }).notNull().default("discovered"),
+    status: oneOf("node_status")().notNull().default("discovered"),
     statusMessage: text().notNull().default(""),
     scanRangeId: integer().references(() => scanRanges.id, { onDelete: "set null" }),
     authProfileId: integer().references(() => authProfiles.id, { onDelete: "set null" }),
@@ -33,7 +32,6 @@ export const nodes = pgTable(
     unique().on(table.ip, table.port),
     index().on(table.status),
     index().on(table.scanRangeId),
-    oneOf("nodes_status_check", table.status, NODE_STATUSES),
   ],
 );
 

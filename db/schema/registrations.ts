@@ -1,6 +1,5 @@
-import { index, integer, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { REGISTRATION_BATCH_STATUSES, REGISTRATION_NODE_STATUSES } from "./choices";
 import { authProfiles, scanRanges } from "./discovery";
 import { nodes } from "./nodes";
 import { servers } from "./servers";
@@ -11,7 +10,7 @@ export const registrationBatches = pgTable(
   "registration_batches",
   {
     id: serial().primaryKey(),
-    status: varchar({ length: 32 }).notNull().default("pending"),
+    status: oneOf("registration_batch_status")().notNull().default("pending"),
     authProfileId: integer().references(() => authProfiles.id, { onDelete: "set null" }),
     scanRangeId: integer().references(() => scanRanges.id, { onDelete: "set null" }),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),
@@ -19,7 +18,7 @@ export const registrationBatches = pgTable(
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
-  (table) => [index().on(table.finishedAt), oneOf("registration_batches_status_check", table.status, REGISTRATION_BATCH_STATUSES)],
+  (table) => [index().on(table.finishedAt)],
 );
 
 export const registrationBatchNodes = pgTable(
@@ -33,7 +32,7 @@ export const registrationBatchNodes = pgTable(
     nodeId: integer().references(() => nodes.id, { onDelete: "set null" }),
     /** The job that registers it: nodes are grouped in chunks, one job each. */
     chunk: integer().notNull(),
-    status: varchar({ length: 16 }).notNull().default("pending"),
+    status: oneOf("registration_node_status")().notNull().default("pending"),
     /** Its first server once registered. */
     serverId: integer().references(() => servers.id, { onDelete: "set null" }),
     message: text().notNull().default(""),
@@ -42,7 +41,6 @@ export const registrationBatchNodes = pgTable(
   (table) => [
     unique().on(table.batchId, table.nodeId),
     index().on(table.batchId, table.chunk),
-    oneOf("registration_batch_nodes_status_check", table.status, REGISTRATION_NODE_STATUSES),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { REQUEST_STATUSES, REQUEST_STEP_STATUSES } from "./choices";
+import type { REQUEST_STATUSES } from "./choices";
 import { firmwareBinaries } from "./firmware";
 import { servers } from "./servers";
 import { users } from "./users";
@@ -14,7 +14,7 @@ export const requests = pgTable(
     id: serial().primaryKey(),
     /** What is asked (`firmware_update`, `firmware_baseline_update`...). */
     type: varchar({ length: 64 }).notNull(),
-    status: varchar({ length: 32 }).notNull().default("pending"),
+    status: oneOf("request_status")().notNull().default("pending"),
     /** The request as the client sent it (baseline, binaries, options), validated by its type. */
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdBy: integer().references(() => users.id, { onDelete: "set null" }),
@@ -25,7 +25,7 @@ export const requests = pgTable(
     /** Set by a cancel: the engine starts nothing new and ends the request `cancelled` once accepted flashes are over. */
     cancelRequestedAt: timestamp({ withTimezone: true, precision: 6 }),
   },
-  (table) => [index().on(table.status), oneOf("requests_status_check", table.status, REQUEST_STATUSES)],
+  (table) => [index().on(table.status)],
 );
 
 /** The servers a request acts on, each with its own outcome. */
@@ -40,7 +40,7 @@ export const requestServers = pgTable(
     serverId: integer()
       .notNull()
       .references(() => servers.id, { onDelete: "cascade" }),
-    status: varchar({ length: 32 }).notNull().default("pending"),
+    status: oneOf("request_status")().notNull().default("pending"),
     /** Why the server failed or was cancelled (the BMC's words when it said something). */
     message: text().notNull().default(""),
     /** Audit log: each planned component's version as the BMC reported it before and after (`{ bios: "1.2" }`). */
@@ -57,7 +57,6 @@ export const requestServers = pgTable(
   (table) => [
     unique("request_servers_request_id_server_id_unique").on(table.requestId, table.serverId),
     index().on(table.serverId),
-    oneOf("request_servers_status_check", table.status, REQUEST_STATUSES),
   ],
 );
 
@@ -81,7 +80,7 @@ export const requestSteps = pgTable(
     /** The firmware type a component step acts on; null for the server's own steps. */
     component: varchar({ length: 32 }),
     firmwareBinaryId: integer().references(() => firmwareBinaries.id, { onDelete: "set null" }),
-    status: varchar({ length: 32 }).notNull().default("pending"),
+    status: oneOf("request_step_status")().notNull().default("pending"),
     message: text().notNull().default(""),
     state: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     startedAt: timestamp({ withTimezone: true, precision: 6 }),
@@ -90,7 +89,6 @@ export const requestSteps = pgTable(
   (table) => [
     unique("request_steps_request_server_id_position_unique").on(table.requestServerId, table.position),
     index().on(table.firmwareBinaryId),
-    oneOf("request_steps_status_check", table.status, REQUEST_STEP_STATUSES),
   ],
 );
 

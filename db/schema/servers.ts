@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { oneOf } from "./checks";
-import { FIRMWARE_COMPONENTS } from "./choices";
 import { keywordTypesExpression } from "./firmware-keywords";
 import { nodes } from "./nodes";
 import { pools } from "./pools";
@@ -131,7 +130,7 @@ export const serverFirmwares = pgTable(
     softwareId: varchar({ length: 256 }).notNull().default(""),
     /** Null when the BMC does not say. */
     updateable: boolean(),
-    component: varchar({ length: 32 }).notNull().default("other"),
+    component: oneOf("firmware_component")().notNull().default("other"),
     /** `Status.State`: `Enabled` for the running image; staged or previous images say otherwise. */
     state: varchar({ length: 32 }).notNull().default(""),
     /** The firmware types whose seed keywords the name or software id contains (compliance matching). */
@@ -144,7 +143,6 @@ export const serverFirmwares = pgTable(
   },
   (table) => [
     index().on(table.serverId),
-    oneOf("server_firmwares_component_check", table.component, FIRMWARE_COMPONENTS),
   ],
 );
 
