@@ -1,5 +1,5 @@
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
@@ -26,8 +26,7 @@ describe("the status and kind domains", () => {
   });
 
   it("type every column the schema declares with one, and no other", async () => {
-    const declared = Object.values(schema)
-      .filter((value): value is PgTable => value instanceof PgTable)
+    const declared = (Object.values(schema).filter((value) => is(value, PgTable)) as PgTable[])
       .flatMap((table) => {
         const config = getTableConfig(table);
         return config.columns.filter((column) => column.getSQLType() in CHOICE_DOMAINS).map((column) => `${config.name}.${toSnakeCase(column.name)} ${column.getSQLType()}`);
