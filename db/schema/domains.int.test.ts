@@ -11,7 +11,11 @@ let drop: () => Promise<void>;
 beforeAll(async () => ({ drop } = await useFreshDatabase()));
 afterAll(() => drop());
 
-const failure = (query: Promise<unknown>) => query.then(() => null, (error: unknown) => error as { cause?: { code?: string } });
+const failure = (query: Promise<unknown>) =>
+  query.then(
+    () => null,
+    (error: unknown) => error as { cause?: { code?: string } },
+  );
 
 // The migrations write the domains by hand (drizzle-kit does not): they must say what choices.ts says.
 describe("the status and kind domains", () => {
@@ -26,11 +30,12 @@ describe("the status and kind domains", () => {
   });
 
   it("type every column the schema declares with one, and no other", async () => {
-    const declared = (Object.values(schema).filter((value) => is(value, PgTable)) as PgTable[])
-      .flatMap((table) => {
-        const config = getTableConfig(table);
-        return config.columns.filter((column) => column.getSQLType() in CHOICE_DOMAINS).map((column) => `${config.name}.${toSnakeCase(column.name)} ${column.getSQLType()}`);
-      });
+    const declared = (Object.values(schema).filter((value) => is(value, PgTable)) as PgTable[]).flatMap((table) => {
+      const config = getTableConfig(table);
+      return config.columns
+        .filter((column) => column.getSQLType() in CHOICE_DOMAINS)
+        .map((column) => `${config.name}.${toSnakeCase(column.name)} ${column.getSQLType()}`);
+    });
     const rows = await getDb().execute<{ column: string }>(sql`
       select table_name || '.' || column_name || ' ' || domain_name as column
       from information_schema.columns where table_schema = 'public' and domain_name is not null`);
