@@ -17,6 +17,19 @@ export function requestServerOfJobKey(key: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * Brings queued server jobs forward to `lookAt` (never later than they were due; a job already running, or gone, is
+ * left alone). `server` is the request-server: its job's key names it.
+ */
+export async function bringServerJobsForward(db: DbExecutor, looks: { server: number; lookAt: Date }[]): Promise<void> {
+  if (!looks.length) return;
+  const rows = JSON.stringify(looks.map(({ server, lookAt }) => ({ key: `${SERVER_JOB_KEY_PREFIX}${server}`, look_at: lookAt.toISOString() })));
+  await db.execute(sql`
+    select count(*) from json_to_recordset(${rows}::json) as earlier(key text, look_at timestamptz)
+    join graphile_worker.jobs as job on job.key = earlier.key and job.run_at > earlier.look_at and job.locked_at is null,
+    lateral graphile_worker.reschedule_jobs(array[job.id], run_at => earlier.look_at)`);
+}
+
 export function requestOfJobKey(key: string | null): number | null {
   const match = /^remediation:request:(\d+)$/.exec(key ?? "");
   return match ? Number(match[1]) : null;

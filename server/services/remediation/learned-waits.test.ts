@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { learnedLookMs, learnedWaitKey, nextLookMs, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 
 describe("learned first looks", () => {
   const server = { manufacturer: "Dell Inc.", model: "PowerEdge R650-learned" };
@@ -42,5 +42,56 @@ describe("learned first looks", () => {
     // Once one ended, the shortest seen to end rules, even below the longest seen going.
     noteWaitEnded(coldKey, 2_100);
     expect(learnedLookMs(coldKey, 500, 5_000)).toBe(2_100);
+  });
+});
+
+describe("a model's first servers: one scout, the others parked until it sees the wait end", () => {
+  const keyOf = (model: string) => learnedWaitKey("task:bios", { manufacturer: "Dell Inc.", model });
+  afterEach(() => vi.useRealTimers());
+
+  it("the scout looks at the floor, the others up to ten floors later, brought forward to when their own wait is over", () => {
+    const key = keyOf("PowerEdge R650-scout");
+    vi.useFakeTimers({ now: 1_000_000 });
+    expect(nextLookMs(key, 1, 500, 5_000)).toBe(500);
+    expect(nextLookMs(key, 2, 500, 5_000)).toBe(5_000);
+    vi.setSystemTime(1_000_300);
+    expect(nextLookMs(key, 3, 500, 60_000)).toBe(5_000);
+    vi.setSystemTime(1_000_500);
+    expect(nextLookMs(key, 1, 500, 5_000, 500)).toBe(500);
+    // Seen over 2.1 s after it began: server 2's wait (begun with the scout's) is over now, server 3's 0.3 s later.
+    vi.setSystemTime(1_002_100);
+    expect(noteWaitEnded(key, 2_100)).toEqual([
+      { server: 2, lookAt: new Date(1_002_100) },
+      { server: 3, lookAt: new Date(1_002_400) },
+    ]);
+    // Then every server looks when the soonest was over, and none is parked any more.
+    expect(nextLookMs(key, 4, 500, 5_000)).toBe(2_100);
+    expect(nextLookMs(key, 5, 500, 5_000)).toBe(2_100);
+    expect(noteWaitEnded(key, 2_500)).toEqual([]);
+  });
+
+  it("brings forward only the parked looks due later than the wait's end", () => {
+    const key = keyOf("PowerEdge R650-scout-due");
+    vi.useFakeTimers({ now: 2_000_000 });
+    expect(nextLookMs(key, 1, 500, 5_000)).toBe(500);
+    // Parked no later than the cap: due before the wait is seen to end.
+    expect(nextLookMs(key, 2, 500, 1_000)).toBe(1_000);
+    expect(nextLookMs(key, 3, 500, 5_000)).toBe(5_000);
+    vi.setSystemTime(2_001_800);
+    expect(noteWaitEnded(key, 1_800)).toEqual([{ server: 3, lookAt: new Date(2_001_800) }]);
+  });
+
+  it("another server takes over from a scout whose next look is over a second late", () => {
+    const key = keyOf("PowerEdge R650-scout-late");
+    vi.useFakeTimers({ now: 3_000_000 });
+    expect(nextLookMs(key, 1, 500, 5_000)).toBe(500);
+    vi.setSystemTime(3_001_400);
+    expect(nextLookMs(key, 2, 500, 5_000, 1_400)).toBe(3_600);
+    vi.setSystemTime(3_001_501);
+    expect(nextLookMs(key, 2, 500, 5_000, 1_501)).toBe(500);
+    expect(nextLookMs(key, 1, 500, 5_000, 1_501)).toBe(3_499);
+    // The new scout is not parked any more: only the old one is brought forward.
+    vi.setSystemTime(3_002_000);
+    expect(noteWaitEnded(key, 2_000)).toEqual([{ server: 1, lookAt: new Date(3_002_000) }]);
   });
 });

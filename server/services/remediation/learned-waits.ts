@@ -33,8 +33,58 @@ export function noteWaitUnfinished(key: string, elapsedMs: number): void {
   if (elapsedMs > (longestUnfinished.get(key) ?? 0)) longestUnfinished.set(key, elapsedMs);
 }
 
-/** A look found the wait over `elapsedMs` after it began. */
-export function noteWaitEnded(key: string, elapsedMs: number): void {
+/**
+ * Until such a wait of a model was seen to end, the server looking at it at the caller's floor (the scout), and until
+ * when it counts as looking (its next look, plus the queue's lag). The other servers of the model look less often
+ * (`nextLookMs`) and are brought forward when the scout sees the wait end: a wave of one model would otherwise poll
+ * together, every server at the floor, before any of them knew how long the wait takes.
+ */
+const scouts = new Map<string, { server: number; until: number }>();
+
+/** The servers waiting longer for a scout, by wait: when their wait began and when their next look is due. */
+const parked = new Map<string, Map<number, { startedAt: number; lookAt: number }>>();
+
+// A server waiting for a scout still looks this many floors later at the latest (the scout may fail, or stall).
+const PARKED_LOOK_FLOORS = 10;
+// How late a scout's look may come (the queue's lag) before another server takes its place.
+const SCOUT_LATE_MS = 1000;
+
+/**
+ * The next look's delay for `server`, `elapsedMs` into the wait: `learnedLookMs`, but while no such wait of the model
+ * was seen to end, a server other than the scout waits up to PARKED_LOOK_FLOORS floors (never past `capMs`).
+ */
+export function nextLookMs(key: string, server: number, floorMs: number, capMs: number, elapsedMs = 0): number {
+  const delayMs = learnedLookMs(key, floorMs, capMs, elapsedMs);
+  const now = Date.now();
+  parked.get(key)?.delete(server);
+  if (shortestEnded.has(key)) return delayMs;
+  const scout = scouts.get(key);
+  if (!scout || scout.server === server || scout.until < now) {
+    scouts.set(key, { server, until: now + delayMs + SCOUT_LATE_MS });
+    return delayMs;
+  }
+  const parkedMs = Math.max(delayMs, Math.min(capMs - elapsedMs, PARKED_LOOK_FLOORS * floorMs));
+  if (!parked.has(key)) parked.set(key, new Map());
+  parked.get(key)!.set(server, { startedAt: now - elapsedMs, lookAt: now + parkedMs });
+  return parkedMs;
+}
+
+/** A parked server whose next look should come sooner: at `lookAt`. */
+export type EarlierLook = { server: number; lookAt: Date };
+
+/**
+ * A look found the wait over `elapsedMs` after it began. The first of a model answers the servers that were waiting
+ * for a scout whose wait (counted from its own start) is over sooner than their next look: the caller brings them forward.
+ */
+export function noteWaitEnded(key: string, elapsedMs: number): EarlierLook[] {
   const shortest = shortestEnded.get(key);
   if (shortest === undefined || elapsedMs < shortest) shortestEnded.set(key, elapsedMs);
+  const endsAfterMs = shortestEnded.get(key)!;
+  const waiting = parked.get(key);
+  scouts.delete(key);
+  parked.delete(key);
+  const now = Date.now();
+  return [...(waiting ?? [])]
+    .filter(([, { startedAt, lookAt }]) => startedAt + endsAfterMs < lookAt)
+    .map(([server, { startedAt }]) => ({ server, lookAt: new Date(Math.max(now, startedAt + endsAfterMs)) }));
 }

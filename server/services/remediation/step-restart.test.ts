@@ -19,7 +19,7 @@ function restartRun(before: string | null, to: string): StepRun {
     { ...row(4, "restart_host", null), status: "running" } as RequestStepRow,
     { ...row(5, "confirm_version", "bios"), status: "pending" } as RequestStepRow,
   ];
-  return { steps, step: steps[4]!, server, timeouts } as unknown as StepRun;
+  return { steps, step: steps[4]!, server, part: { id: 1 }, timeouts } as unknown as StepRun;
 }
 
 describe("the first look after a host restart", () => {

@@ -3,7 +3,8 @@ import { remediationSettings } from "./settings";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import { componentContext } from "./component";
 import { inJobLooks } from "./in-job-looks";
-import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
+import { bringServerJobsForward } from "./jobs";
+import { learnedLookMs, learnedWaitKey, nextLookMs, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 import type { SendState } from "./step-send";
 import type { TaskOutcome } from "./step-wait";
 
@@ -47,7 +48,7 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
     noteWaitUnfinished(restartKey, elapsed);
     sawDown = true;
     if (!(await looks.pause(learnedLookMs(restartKey, looks.floorMs, restartCap(run, state.phase), elapsed)))) {
-      const nextLook = learnedLookMs(restartKey, powerPoll(run), restartCap(run, state.phase), elapsed);
+      const nextLook = nextLookMs(restartKey, run.part.id, powerPoll(run), restartCap(run, state.phase), elapsed);
       return wait(nextLook, `Host ${reading.power}.`, { ...state, sawDown });
     }
     reading = await readSystemPower(client, system);
@@ -55,13 +56,13 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   }
   const updated = pending.map((component) => component.plan.firmware_type).join(", ");
   if (sawDown) {
-    noteWaitEnded(restartKey, elapsed);
+    await bringServerJobsForward(run.db, noteWaitEnded(restartKey, elapsed));
     return done(`Host restarted (${state.phase}) and on, for ${updated}.`);
   }
   // A BIOS's version is in the system just read.
   const version = await readInstalledVersion(client, ref, reading.system);
   if (version !== before && version !== null) {
-    noteWaitEnded(restartKey, elapsed);
+    await bringServerJobsForward(run.db, noteWaitEnded(restartKey, elapsed));
     run.freshVersions.set(plan.firmware_type, version);
     return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
   }
@@ -79,7 +80,7 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
 export function firstRestartLookMs(run: StepRun, phase: "graceful" | "forced"): number {
   const { plan, before } = needingRestart(run)[0]!;
   if (before === null || plan.to_version === before) return powerPoll(run);
-  return learnedLookMs(restartKeyOf(run), powerPoll(run), restartCap(run, phase));
+  return nextLookMs(restartKeyOf(run), run.part.id, powerPoll(run), restartCap(run, phase));
 }
 
 const restartKeyOf = (run: StepRun) => learnedWaitKey("host_restart", run.server);

@@ -11,6 +11,7 @@ function justAccepted(agoMs: number, pollIntervalMs = 500): StepRun {
   const timeouts = { taskMs: 1_800_000, bmcReturnMs: 600_000, gracefulRestartMs: 300_000, powerOnMs: 900_000, pollIntervalMs };
   return {
     server,
+    part: { id: 1 },
     timeouts,
     step: { name: "wait_for_task", component: "bios", state: {} },
     component: () => ({ earlier: { accepted } }),

@@ -1,6 +1,7 @@
 import { pollUpdate, powerOn, readPowerState, type UpdateProgress } from "~/server/redfish";
 import { inJobLooks } from "./in-job-looks";
-import { learnedLookMs, learnedWaitKey, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
+import { bringServerJobsForward } from "./jobs";
+import { learnedLookMs, learnedWaitKey, nextLookMs, noteWaitEnded, noteWaitUnfinished } from "./learned-waits";
 import type { SendState } from "./step-send";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 
@@ -41,9 +42,9 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   const sinceSent = Date.now() - Date.parse(accepted.sentAt);
   const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
   const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
-  const firstLook = learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap);
-  if (run.step.state.accepted === undefined && sinceSent < firstLook) {
-    return wait(firstLook - sinceSent, "Accepted; the first look at the BMC's task comes later.", { accepted });
+  if (run.step.state.accepted === undefined) {
+    const firstLook = nextLookMs(taskKey, run.part.id, run.timeouts.pollIntervalMs, learnedCap);
+    if (sinceSent < firstLook) return wait(firstLook - sinceSent, "Accepted; the first look at the BMC's task comes later.", { accepted });
   }
   const client = await run.client();
   const looks = inJobLooks(run);
@@ -64,11 +65,11 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
     // in this job when that is (or was) about now.
     if (progress.retryAfterMs === null && (await looks.pause(learnedLookMs(taskKey, looks.floorMs, learnedCap, elapsed)))) continue;
     const percent = progress.percent === null || progress.percent === undefined ? "" : ` ${progress.percent}%`;
-    const nextLook = progress.retryAfterMs === null ? learnedLookMs(taskKey, run.timeouts.pollIntervalMs, learnedCap, elapsed) : nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed);
+    const nextLook = progress.retryAfterMs === null ? nextLookMs(taskKey, run.part.id, run.timeouts.pollIntervalMs, learnedCap, elapsed) : nextTaskLookMs(progress.retryAfterMs, run.timeouts, elapsed);
     return wait(nextLook, `Task ${progress.state}${percent}.`, { accepted: current });
   }
   if (progress.state === "failed") return fail(progress.message ?? "The BMC's task failed without a message.");
-  noteWaitEnded(taskKey, elapsed);
+  await bringServerJobsForward(run.db, noteWaitEnded(taskKey, elapsed));
   if (sent.hostOff && (await readPowerState(client, run.server.systemPath)) === "Off") await powerOn(client, run.server.systemPath);
   const resetNeeded = progress.state === "reset_required" || progress.state === "scheduled";
   return done(`Task ${progress.state.replace("_", " ")}${progress.message ? `: ${progress.message}` : ""}.`, { outcome: progress.state, resetNeeded });
