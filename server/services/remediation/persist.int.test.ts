@@ -128,15 +128,15 @@ describe("the engine's writes, each only while its job owns the server", () => {
   it("brings a server's queued job forward, never later, and leaves a running one alone", async () => {
     const db = getDb();
     const { part, steps } = await newPart("persist-forward", ["wait_for_task"]);
-    const dueAt = async () =>
-      (await db.execute<{ ms: number }>(sql`select round(extract(epoch from run_at) * 1000)::float8 as ms from graphile_worker.jobs where key = ${`remediation:server:${part.id}`}`))[0]!.ms;
+    const key = `remediation:server:${part.id}`;
+    const dueAt = async () => (await db.execute<{ ms: number }>(sql`select round(extract(epoch from run_at) * 1000)::float8 as ms from graphile_worker.jobs where key = ${key}`))[0]!.ms;
     const now = Date.now();
     await handOver(db, { requestServerId: part.id, generation: 1 }, steps[0]!.id, { status: "waiting" }, new Date(now + 60_000));
     await bringServerJobsForward(db, [{ server: part.id, lookAt: new Date(now + 5_000) }]);
     expect(await dueAt()).toBe(now + 5_000);
     await bringServerJobsForward(db, [{ server: part.id, lookAt: new Date(now + 30_000) }]);
     expect(await dueAt()).toBe(now + 5_000);
-    await db.execute(sql`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'test' where key = ${`remediation:server:${part.id}`}`);
+    await db.execute(sql`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'test' where key = ${key}`);
     await bringServerJobsForward(db, [{ server: part.id, lookAt: new Date(now) }]);
     expect(await dueAt()).toBe(now + 5_000);
   });

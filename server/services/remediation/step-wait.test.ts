@@ -1,3 +1,5 @@
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { learnedWaitKey, noteWaitEnded } from "./learned-waits";
 import type { StepRun } from "./step-types";
@@ -89,5 +91,29 @@ describe("a later look at an update's task", () => {
     expect(outcome).toMatchObject({ kind: "wait" });
     expect(outcome.kind === "wait" && outcome.afterMs).toBeGreaterThan(1_400);
     expect(early.reads).toHaveLength(1);
+  });
+});
+
+describe("the looks at a model's first tasks", () => {
+  const model = { ...server, model: "SYS-scout-test" };
+
+  it("one server looks after the poll interval, the others later; its look that sees the task over brings theirs forward", async () => {
+    const executed: unknown[][] = [];
+    const db = { execute: async (query: SQL) => executed.push(new PgDialect().sqlToQuery(query).params) };
+    const accepted = (server: number) => ({ ...justAccepted(0), server: model, part: { id: server }, db }) as unknown as StepRun;
+    expect(await delayOf(accepted(11))).toBeLessThanOrEqual(500);
+    expect(await delayOf(accepted(12))).toBeGreaterThan(4_900);
+    const sentAt = new Date(Date.now() - 2_000).toISOString();
+    const client = { bmc: "127.0.0.1", get: async () => ({ status: 200, headers: {}, body: { TaskState: "Completed" }, text: "", messageId: undefined }) };
+    const scoutLook = {
+      ...accepted(11),
+      signal: new AbortController().signal,
+      step: { name: "wait_for_task", component: "bios", state: { accepted: { sentAt, tracker: { task: "/redfish/v1/TaskService/Tasks/1" } } } },
+      client: async () => client,
+    } as unknown as StepRun;
+    expect(await waitForTask(scoutLook)).toMatchObject({ kind: "done", state: { outcome: "completed" } });
+    // One statement, for the parked server only (its queued job's key names it).
+    expect(executed).toHaveLength(1);
+    expect((JSON.parse(executed[0]![0] as string) as { key: string }[]).map((look) => look.key)).toEqual(["remediation:server:12"]);
   });
 });
