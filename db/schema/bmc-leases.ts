@@ -22,6 +22,7 @@ export const bmcLeases = pgTable(
     description: text().notNull(),
     startedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
-});
+  },
+);
 
 export type BmcLeaseRow = typeof bmcLeases.$inferSelect;

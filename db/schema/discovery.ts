@@ -20,7 +20,8 @@ export const scanRanges = pgTable(
     scanStartedAt: timestamp({ withTimezone: true, precision: 6 }),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-});
+  },
+);
 
 /**
  * One block of a scan range's addresses, swept and identified by one job: the unit of retry, so that
@@ -57,7 +58,8 @@ export const authProfiles = pgTable(
     bmc: oneOf("bmc_protocol")().notNull().default("redfish"),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
-});
+  },
+);
 
 /** BMC credentials: the password only as AES-256-GCM ciphertext, with the id of the key that sealed it. */
 export const authCredentials = pgTable(

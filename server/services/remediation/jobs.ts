@@ -1,6 +1,7 @@
 import type { DbExecutor } from "~/db/client";
 import { type Placeholder, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { addJob, enqueueJob } from "../jobs";
+import type { EarlierLook } from "./learned-waits";
 
 /** Begins, advances and ends a request (one job at a time per request: its key). */
 export const REMEDIATION_REQUEST_TASK = "remediation_request";
@@ -21,7 +22,7 @@ export function requestServerOfJobKey(key: string | null): number | null {
  * Brings queued server jobs forward to `lookAt` (never later than they were due; a job already running, or gone, is
  * left alone). `server` is the request-server: its job's key names it.
  */
-export async function bringServerJobsForward(db: DbExecutor, looks: { server: number; lookAt: Date }[]): Promise<void> {
+export async function bringServerJobsForward(db: DbExecutor, looks: EarlierLook[]): Promise<void> {
   if (!looks.length) return;
   const rows = JSON.stringify(looks.map(({ server, lookAt }) => ({ key: `${SERVER_JOB_KEY_PREFIX}${server}`, look_at: lookAt.toISOString() })));
   await db.execute(sql`
