@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
 import { bmcLeases, nodes, requests, requestServers, requestSteps } from "~/db/schema";
@@ -8,6 +8,7 @@ import { acquireBmcLease, BmcBusyError, leaseFromTake, leaseTake } from "../bmc-
 import { bringServerJobsForward, requestServerOfJobKey } from "./jobs";
 import { loadServerPart, remediationLeaseDescription } from "./load";
 import { finishServer, handOver, markSteps, saveStep, saveStepAndStart, SupersededError } from "./persist";
+import { runServerJob } from "./run-server";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 let partId: number;
@@ -255,6 +256,21 @@ describe("a server that ends", () => {
     await Promise.all([3, 4].map((index) => finishServer(db, { requestServerId: ids[index]!, generation: 1 }, request, "succeeded", "")));
     expect((await partsOf(request.id)).map((part) => part.status)).toEqual(["succeeded", "succeeded", "succeeded", "succeeded", "succeeded"]);
     expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
+  });
+
+  it("ends the request when the job that ended its last server runs again: its worker died before the request went on", async () => {
+    const db = getDb();
+    const { request, ids } = await requestUnderWay();
+    await db.update(requestServers).set({ status: "succeeded", generation: 2 }).where(inArray(requestServers.id, ids.slice(1)));
+    // What the pass-on of the last server commits when nothing is pending: its end, with the next generation.
+    await db.update(requestServers).set({ status: "succeeded", generation: 2, finishedAt: new Date() }).where(eq(requestServers.id, ids[0]!));
+    await runServerJob(ids[0]!, 1, new AbortController().signal);
+    expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
+    // A job older than the end changes nothing.
+    const other = await requestUnderWay();
+    await db.update(requestServers).set({ status: "succeeded", generation: 3 }).where(inArray(requestServers.id, other.ids));
+    await runServerJob(other.ids[0]!, 1, new AbortController().signal);
+    expect((await db.select().from(requests).where(eq(requests.id, other.request.id)))[0]).toMatchObject({ status: "running", finishedAt: null });
   });
 
   it("leaves starting the next server to the request's lock when the request is being cancelled or counts failures", async () => {

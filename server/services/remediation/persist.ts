@@ -195,7 +195,7 @@ export async function finishServer(db: Database, owner: Owner, request: Pick<Req
   if (status === "succeeded" && targetOf(request, []).stopAfterFailures === null) {
     const [passed] = await passOnOf(db).execute({ ...owner, next: owner.generation + 1, requestId: request.id, message });
     if (passed?.started) return;
-    if (passed?.ended) return db.transaction((tx) => advanceRequest(tx, undefined, request.id));
+    if (passed?.ended) return advanceAfterEnd(db, request.id);
   }
   await db.transaction(async (tx) => {
     await claim(tx, owner);
@@ -206,6 +206,9 @@ export async function finishServer(db: Database, owner: Owner, request: Pick<Req
     await advanceRequest(tx, undefined, request.id);
   });
 }
+
+/** The request's locked path after a server ended without starting the next one (`advanceRequest`); idempotent. */
+export const advanceAfterEnd = (db: Database, requestId: number) => db.transaction((tx) => advanceRequest(tx, undefined, requestId));
 
 /** Steps of the server not over yet, from `position` on. */
 export const openStepsFrom = (steps: RequestStepRow[], position: number) => steps.filter((step) => step.position >= position && !STEP_OVER.has(step.status));

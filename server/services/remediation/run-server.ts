@@ -11,7 +11,7 @@ import { componentContext } from "./component";
 import { cancelRequested, loadServerPart, remediationLeaseDescription } from "./load";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
-import { finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
+import { advanceAfterEnd, finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
 import { timeoutsFor } from "./settings";
 import { STEP_RUNNERS } from "./step-runners";
 import type { StepOutcome, StepRun, StepState } from "./step-types";
@@ -35,7 +35,11 @@ export async function runServerJob(requestServerId: number, generation: number, 
   const owner: Owner = { requestServerId, generation };
   const take = leaseTake("remediation", `remediation:request-server:${requestServerId}`);
   const loaded = await loadServerPart(db, owner, take);
-  if (!loaded || loaded.part.generation !== generation || loaded.part.status !== "running") return;
+  if (!loaded) return;
+  // This job ended its server (an end moves the generation on by one), but its worker died before the request went on
+  // after it: with no later end to do it, the request would stay running.
+  if (loaded.part.status !== "running" && loaded.part.generation === generation + 1) return advanceAfterEnd(db, loaded.request.id);
+  if (loaded.part.generation !== generation || loaded.part.status !== "running") return;
   const { part, request, server, node } = loaded;
   const steps = loaded.steps;
   if (!node) return finishWith(db, owner, request, steps, "failed", `Server "${server.name}" has no BMC on record.`);
