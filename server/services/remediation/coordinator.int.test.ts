@@ -4,8 +4,9 @@ import { getDb } from "~/db/client";
 import { requests, requestServers } from "~/db/schema";
 import { useFreshDatabase } from "~/db/testing/database";
 import { createTestServer } from "~/server/testing/inventory";
-import { advanceRequest } from "./coordinator";
+import { advanceRequest, beginRequest } from "./coordinator";
 import { REMEDIATION_SERVER_TASK, requestServerOfJobKey } from "./jobs";
+import { createRemediationRequest } from "./testing/fixtures";
 
 let database: Awaited<ReturnType<typeof useFreshDatabase>>;
 beforeAll(async () => {
@@ -45,5 +46,32 @@ describe("starting a request's servers", () => {
       { request_server_id: second!.id, generation: 1 },
     ]);
     expect(jobs.every((job) => job.max_attempts === 10)).toBe(true);
+  });
+});
+
+describe("beginning a request", () => {
+  // The planner's estimate of request_steps' rows, as the last analyze left it (-1: never analyzed).
+  const estimatedSteps = async () => (await getDb().execute<{ rows: number }>(sql`select reltuples::float8 as rows from pg_class where oid = 'request_steps'::regclass`))[0]!.rows;
+  async function begin(servers: number) {
+    const db = getDb();
+    const ids = [];
+    for (let index = 0; index < servers; index++) ids.push((await createTestServer(db, { name: `analyzed-${servers}-${index}` })).id);
+    const request = await createRemediationRequest(db, "firmware_baseline_update", {}, ids);
+    await beginRequest(db, request.id);
+    return (await db.execute<{ n: number }>(sql`select count(*)::int as n from request_steps`))[0]!.n;
+  }
+
+  it("analyzes the step table when its steps add a tenth or more to it, before its servers start", async () => {
+    // Only the engine analyzes here: autovacuum's own analyze could land between two requests.
+    await getDb().execute(sql`alter table request_steps set (autovacuum_enabled = false)`);
+    expect(await estimatedSteps()).toBe(-1);
+    const afterFirst = await begin(2);
+    expect(await estimatedSteps()).toBe(afterFirst);
+    const afterLarger = await begin(30);
+    expect(afterLarger).toBeGreaterThan(afterFirst * 1.1);
+    expect(await estimatedSteps()).toBe(afterLarger);
+    // One server adds far less than a tenth: left to autovacuum.
+    expect(await begin(1)).toBeGreaterThan(afterLarger);
+    expect(await estimatedSteps()).toBe(afterLarger);
   });
 });
