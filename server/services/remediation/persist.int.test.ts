@@ -258,6 +258,33 @@ describe("a server that ends", () => {
     expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
   });
 
+  it("does not queue for the request's lock at its end while another server is still at work", async () => {
+    const db = getDb();
+    const { request, ids } = await requestUnderWay();
+    await db.update(requestServers).set({ status: "succeeded", generation: 2 }).where(inArray(requestServers.id, ids.slice(2)));
+    // Another server's end checking the request at the same moment (what requestNeedsAdvance holds).
+    let release!: () => void;
+    let shared!: () => void;
+    const lockShared = new Promise<void>((resolve) => (shared = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.select().from(requests).where(eq(requests.id, request.id)).for("share");
+      shared();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await lockShared;
+    try {
+      const ended = finishServer(db, { requestServerId: ids[0]!, generation: 1 }, request, "succeeded", "").then(() => "ended");
+      expect(await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000, "waiting"))])).toBe("ended");
+    } finally {
+      release();
+      await holder;
+    }
+    expect((await partsOf(request.id)).map((part) => part.status)).toEqual(["succeeded", "running", "succeeded", "succeeded", "succeeded"]);
+    expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]!.status).toBe("running");
+    await finishServer(db, { requestServerId: ids[1]!, generation: 1 }, request, "succeeded", "");
+    expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]).toMatchObject({ status: "succeeded", finishedAt: expect.any(Date) });
+  });
+
   it("ends the request when the job that ended its last server runs again: its worker died before the request went on", async () => {
     const db = getDb();
     const { request, ids } = await requestUnderWay();
