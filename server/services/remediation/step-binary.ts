@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { type Database, oncePerDatabase } from "~/db/client";
 import { firmwareBinaries } from "~/db/schema";
 import { dataDir } from "~/server/config";
 import { clearDellJobQueue, type AcceptedUpdate } from "~/server/redfish";
@@ -53,13 +54,16 @@ function imageNameOf(location: string, name: string): string {
   return safeFileName(segment.includes(".") ? segment : `${name}.bin`);
 }
 
+// Each component's check reads its binary's row (three per server): built and prepared once per database handle.
+const binaryOf = oncePerDatabase((db: Database) => db.select().from(firmwareBinaries).where(eq(firmwareBinaries.id, sql.placeholder("id"))).prepare("remediation_binary"));
+
 /**
  * Checks the binary before anything is sent: Rackpilot's stored copy exists and its checksum matches
  * the catalog's, and the URL the BMC will pull from answers with the right size.
  */
 export async function checkBinary(run: StepRun): Promise<StepOutcome> {
   const { plan } = run.component();
-  const [binary] = await run.db.select().from(firmwareBinaries).where(eq(firmwareBinaries.id, plan.firmware_id));
+  const [binary] = await binaryOf(run.db).execute({ id: plan.firmware_id });
   if (!binary) return fail(`Firmware binary ${plan.firmware_id} (${plan.name}) was deleted from the catalog.`);
   if (!binary.storedPath) return fail(`Firmware binary "${binary.name}" has no stored copy yet: it cannot be sent to a BMC.`);
   const file = path.join(dataDir(), binary.storedPath);
