@@ -215,21 +215,29 @@ describe("a server that ends", () => {
     }
     return { request: request!, ids: parts.map((part) => part.id) };
   }
+  /** Takes the request's row lock as another transaction would; the answer releases it. */
+  async function holdRequestLock(requestId: number, strength: "update" | "share") {
+    let release!: () => void;
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+    const holder = getDb().transaction(async (tx) => {
+      await tx.select().from(requests).where(eq(requests.id, requestId)).for(strength);
+      taken();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await lockTaken;
+    return async () => {
+      release();
+      await holder;
+    };
+  }
   const partsOf = async (requestId: number) => getDb().select().from(requestServers).where(eq(requestServers.requestId, requestId)).orderBy(asc(requestServers.id));
   const jobsOf = async (ids: number[]) => (await serverJobs()).filter((job) => ids.includes(job.server ?? -1)).map((job) => [job.server, job.payload.generation]);
 
   it("starts the next pending server in its place when it succeeded, without waiting for the request's lock", async () => {
     const db = getDb();
     const { request, ids } = await requestUnderWay();
-    let release!: () => void;
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const holder = db.transaction(async (tx) => {
-      await tx.select().from(requests).where(eq(requests.id, request.id)).for("update");
-      locked();
-      await new Promise<void>((resolve) => (release = resolve));
-    });
-    await lockTaken;
+    const release = await holdRequestLock(request.id, "update");
     try {
       await finishServer(db, { requestServerId: ids[0]!, generation: 1 }, request, "succeeded", "");
       expect((await partsOf(request.id)).map((part) => [part.status, part.generation])).toEqual([
@@ -241,8 +249,7 @@ describe("a server that ends", () => {
       ]);
       expect(await jobsOf(ids)).toEqual([[ids[2], 1]]);
     } finally {
-      release();
-      await holder;
+      await release();
     }
   });
 
@@ -263,21 +270,12 @@ describe("a server that ends", () => {
     const { request, ids } = await requestUnderWay();
     await db.update(requestServers).set({ status: "succeeded", generation: 2 }).where(inArray(requestServers.id, ids.slice(2)));
     // Another server's end checking the request at the same moment (what requestNeedsAdvance holds).
-    let release!: () => void;
-    let shared!: () => void;
-    const lockShared = new Promise<void>((resolve) => (shared = resolve));
-    const holder = db.transaction(async (tx) => {
-      await tx.select().from(requests).where(eq(requests.id, request.id)).for("share");
-      shared();
-      await new Promise<void>((resolve) => (release = resolve));
-    });
-    await lockShared;
+    const release = await holdRequestLock(request.id, "share");
     try {
       const ended = finishServer(db, { requestServerId: ids[0]!, generation: 1 }, request, "succeeded", "").then(() => "ended");
       expect(await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000, "waiting"))])).toBe("ended");
     } finally {
-      release();
-      await holder;
+      await release();
     }
     expect((await partsOf(request.id)).map((part) => part.status)).toEqual(["succeeded", "running", "succeeded", "succeeded", "succeeded"]);
     expect((await db.select().from(requests).where(eq(requests.id, request.id)))[0]!.status).toBe("running");
