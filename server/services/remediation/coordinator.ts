@@ -39,7 +39,7 @@ async function insertSteps(tx: DbExecutor, rows: ReturnType<typeof stepRows>): P
  * Analyzes the engine's tables when a request's steps add a tenth or more to them (or they were never analyzed), as
  * autovacuum soon would: before its servers' first jobs exist, not during the run. Each analyze during the run makes
  * PostgreSQL re-plan the jobs' prepared statements against the average cost of their first plans, made on the old
- * statistics: the job's opening read was then planned anew on 1,044-2,370 of its 5,000 calls (2.7 ms of backend CPU a
+ * statistics: the job's opening read was then planned anew on 1,044-2,252 of its 5,000 calls (2.7 ms of backend CPU a
  * call against 1.0 ms with its kept plan) in a 1,000-server request on a fresh database.
  */
 async function analyzeIfGrown(tx: DbExecutor, added: number): Promise<void> {
