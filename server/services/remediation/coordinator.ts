@@ -78,19 +78,22 @@ const counts = (tx: DbExecutor, requestId: number) =>
     .groupBy(requestServers.status)
     .then((rows) => Object.fromEntries(rows.map((row) => [row.status, row.n])) as Partial<Record<RequestStatus, number>>);
 
+/** `advanceRequest` in a transaction of its own (it is idempotent). */
+export const advanceRequestInTransaction = (db: Database, requestId: number) => db.transaction((tx) => advanceRequest(tx, undefined, requestId));
+
 /**
- * After a server's pass-on that started none: whether the request's locked path (`advanceRequest`) has anything to do,
- * read under a share lock of the request's row. Servers that end together share it instead of queueing for the
- * exclusive lock one by one (each holding a pooled connection while it waited: 36-145 ms a server at a request's end),
- * and an end or a cancel holding the exclusive lock is waited for, so the last server to end sees every other end.
+ * After a server's pass-on that started none: the request's locked path (`advanceRequest`), only if it has anything to
+ * do, read first under a share lock of the request's row. Servers that end together share it instead of queueing for
+ * the exclusive lock one by one (each holding a pooled connection while it waited: 36-145 ms a server at a request's
+ * end), and an end or a cancel holding the exclusive lock is waited for, so the last server to end sees every other end.
  * Something to do: a server still pending (protected, or being started by another pass-on), or none at work.
  */
-export async function requestNeedsAdvance(db: Database, requestId: number): Promise<boolean> {
+export async function advanceAfterPassOn(db: Database, requestId: number): Promise<void> {
   const tally = await db.transaction(async (tx) => {
     await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, requestId)).for("share");
     return counts(tx, requestId);
   });
-  return Boolean(tally.pending) || !tally.running;
+  if (tally.pending || !tally.running) await advanceRequestInTransaction(db, requestId);
 }
 
 /**

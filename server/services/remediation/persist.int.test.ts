@@ -269,7 +269,7 @@ describe("a server that ends", () => {
     const db = getDb();
     const { request, ids } = await requestUnderWay();
     await db.update(requestServers).set({ status: "succeeded", generation: 2 }).where(inArray(requestServers.id, ids.slice(2)));
-    // Another server's end checking the request at the same moment (what requestNeedsAdvance holds).
+    // Another server's end checking the request at the same moment (what advanceAfterPassOn holds).
     const release = await holdRequestLock(request.id, "share");
     try {
       const ended = finishServer(db, { requestServerId: ids[0]!, generation: 1 }, request, "succeeded", "").then(() => "ended");

@@ -2,7 +2,7 @@ import { and, eq, exists, inArray, isNotNull, isNull, notExists, type Placeholde
 import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
 import { requests, requestServers, requestSteps, type RequestRow, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
-import { advanceRequest, pendingInTurn, requestNeedsAdvance, startServers } from "./coordinator";
+import { advanceAfterPassOn, advanceRequest, pendingInTurn, startServers } from "./coordinator";
 import { serverJobCall } from "./jobs";
 import { targetOf } from "./options";
 
@@ -190,13 +190,13 @@ const passOnOf = oncePerDatabase(preparePassOn);
  * Ends the server's part (its remaining steps marked by the caller) and lets the request go on. A server that
  * succeeded starts the next one itself (`preparePassOn`), unless the request is being cancelled, counts failures
  * (stop_after_failures), has no unprotected server next, or ends: those take the request's lock (`advanceRequest`),
- * after a pass-on only when `requestNeedsAdvance` finds something to do.
+ * after a pass-on only when there is something to do (`advanceAfterPassOn`).
  */
 export async function finishServer(db: Database, owner: Owner, request: Pick<RequestRow, "id" | "type" | "data">, status: RequestStatus, message: string): Promise<void> {
   if (status === "succeeded" && targetOf(request, []).stopAfterFailures === null) {
     const [passed] = await passOnOf(db).execute({ ...owner, next: owner.generation + 1, requestId: request.id, message });
     if (passed?.started) return;
-    if (passed?.ended) return (await requestNeedsAdvance(db, request.id)) ? advanceAfterEnd(db, request.id) : undefined;
+    if (passed?.ended) return advanceAfterPassOn(db, request.id);
   }
   await db.transaction(async (tx) => {
     await claim(tx, owner);
@@ -207,9 +207,6 @@ export async function finishServer(db: Database, owner: Owner, request: Pick<Req
     await advanceRequest(tx, undefined, request.id);
   });
 }
-
-/** The request's locked path after a server ended without starting the next one (`advanceRequest`); idempotent. */
-export const advanceAfterEnd = (db: Database, requestId: number) => db.transaction((tx) => advanceRequest(tx, undefined, requestId));
 
 /** Steps of the server not over yet, from `position` on. */
 export const openStepsFrom = (steps: RequestStepRow[], position: number) => steps.filter((step) => step.position >= position && !STEP_OVER.has(step.status));

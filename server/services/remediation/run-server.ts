@@ -8,10 +8,11 @@ import { BmcBusyError, type BmcLease, leaseFromTake, leaseTake } from "../bmc-op
 import { credentialsInTryOrder, loadRegistrationProfile } from "../inventory/profile";
 import { borrowClient, returnClient } from "./bmc-clients";
 import { componentContext } from "./component";
+import { advanceRequestInTransaction } from "./coordinator";
 import { cancelRequested, loadServerPart, remediationLeaseDescription } from "./load";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
-import { advanceAfterEnd, finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
+import { finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
 import { timeoutsFor } from "./settings";
 import { STEP_RUNNERS } from "./step-runners";
 import type { StepOutcome, StepRun, StepState } from "./step-types";
@@ -38,7 +39,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
   if (!loaded) return;
   // This job ended its server (an end moves the generation on by one), but its worker died before the request went on
   // after it: with no later end to do it, the request would stay running.
-  if (loaded.part.status !== "running" && loaded.part.generation === generation + 1) return advanceAfterEnd(db, loaded.request.id);
+  if (loaded.part.status !== "running" && loaded.part.generation === generation + 1) return advanceRequestInTransaction(db, loaded.request.id);
   if (loaded.part.generation !== generation || loaded.part.status !== "running") return;
   const { part, request, server, node } = loaded;
   const steps = loaded.steps;

@@ -1,5 +1,5 @@
 import { getDb } from "~/db/client";
-import { advanceRequest, beginRequest } from "./coordinator";
+import { advanceRequestInTransaction, beginRequest } from "./coordinator";
 import { requestOfJobKey, requestServerOfJobKey } from "./jobs";
 import { failAbandonedServer } from "./persist";
 import { runServerJob } from "./run-server";
@@ -8,7 +8,7 @@ import { runServerJob } from "./run-server";
 export async function runRequestJob(requestId: number): Promise<void> {
   const db = getDb();
   await beginRequest(db, requestId);
-  await db.transaction((tx) => advanceRequest(tx, undefined, requestId));
+  await advanceRequestInTransaction(db, requestId);
 }
 
 export type ServerJobAttempt = { requestServerId: number; generation: number; attempt: number; maxAttempts: number; signal: AbortSignal };
