@@ -194,7 +194,7 @@ function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): 
     token,
     signal: lost.signal,
     async assertHeld(tx) {
-      const [row] = await tx.select({ token: bmcLeases.token }).from(bmcLeases).where(mine).for("share");
+      const [row] = await tx.select({ token: bmcLeases.token }).from(bmcLeases).where(mine).for("share").prepare("bmc_lease_held").execute();
       if (!row) throw new BmcLeaseLostError(nodeId);
     },
     async release() {

@@ -84,16 +84,17 @@ const firmwareKey = (row: Omit<FirmwareRow, "id" | "serverId">) =>
 /**
  * Makes the server's stored firmware entries those the BMC reports now, writing only what changed:
  * entries no longer reported (or reported otherwise) are deleted, new ones inserted, the rest kept.
- * A flash changes a few entries of dozens; registering again usually none.
+ * A flash changes a few entries of dozens; registering again usually none. Prepared statements: every remediated
+ * server's end runs them.
  */
 export async function storeFirmwares(tx: DbExecutor, serverId: number, rows: FirmwareRow[]): Promise<void> {
   const unchanged = new Map<string, number[]>();
-  for (const row of await tx.select().from(serverFirmwares).where(eq(serverFirmwares.serverId, serverId))) {
+  for (const row of await tx.select().from(serverFirmwares).where(eq(serverFirmwares.serverId, serverId)).prepare("inventory_firmwares").execute()) {
     const key = firmwareKey(row);
     unchanged.set(key, [...(unchanged.get(key) ?? []), row.id]);
   }
   const added = rows.filter((row) => unchanged.get(firmwareKey(row))?.pop() === undefined);
   const gone = [...unchanged.values()].flat();
-  if (gone.length) await tx.delete(serverFirmwares).where(inArray(serverFirmwares.id, gone));
-  if (added.length) await tx.insert(serverFirmwares).values(added.map((row) => ({ ...row, serverId })));
+  if (gone.length) await tx.delete(serverFirmwares).where(inArray(serverFirmwares.id, gone)).prepare("inventory_firmwares_gone").execute();
+  if (added.length) await tx.insert(serverFirmwares).values(added.map((row) => ({ ...row, serverId }))).prepare("inventory_firmwares_added").execute();
 }

@@ -54,8 +54,9 @@ function imageNameOf(location: string, name: string): string {
   return safeFileName(segment.includes(".") ? segment : `${name}.bin`);
 }
 
-// Each component's check reads its binary's row (three per server): built and prepared once per database handle.
-const binaryOf = oncePerDatabase((db: Database) => db.select().from(firmwareBinaries).where(eq(firmwareBinaries.id, sql.placeholder("id"))).prepare("remediation_binary"));
+// Each component's check reads its binary's row (three per server), and the inventory reference a name-matched one
+// (`inventory-ref.ts`): built and prepared once per database handle.
+export const binaryOf = oncePerDatabase((db: Database) => db.select().from(firmwareBinaries).where(eq(firmwareBinaries.id, sql.placeholder("id"))).prepare("remediation_binary"));
 
 /**
  * Checks the binary before anything is sent: Rackpilot's stored copy exists and its checksum matches
