@@ -5,8 +5,10 @@ import { CredentialDecryptionError, decryptCredentialPassword } from "~/server/a
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
 import type { ServiceContext } from "../context";
-import { NotFoundError, PermissionDeniedError } from "../errors";
-import { credentialsForRegistration } from "./registration-credentials";
+import { PermissionDeniedError } from "../errors";
+import { findProfileWithCredentials } from "./registration-credentials";
+
+const credentialsOf = async (ctx: ServiceContext, profileId: number) => (await findProfileWithCredentials(ctx, profileId))?.credentials;
 
 let api: TestApi;
 let admin: string;
@@ -61,7 +63,7 @@ describe("the seed's credential examples", () => {
     const profile = await newProfile("Dell DC Rack 5");
     const added = await call("POST", `${BASE}${profile}/credentials`, { username: "root", password: "bmc_password" });
     expect(added.status).toBe(201);
-    expect(await credentialsForRegistration(system(), profile)).toEqual([{ id: added.body.id, username: "root", password: "bmc_password" }]);
+    expect(await credentialsOf(system(), profile)).toEqual([{ id: added.body.id, username: "root", password: "bmc_password" }]);
   });
 });
 
@@ -84,7 +86,7 @@ describe("passwords at rest", () => {
     const forged = Buffer.from(row!.passwordCiphertext);
     forged[forged.length - 1] = forged[forged.length - 1]! ^ 0xff;
     await api.db.update(authCredentials).set({ passwordCiphertext: forged }).where(eq(authCredentials.id, row!.id));
-    await expect(credentialsForRegistration(system(), profile)).rejects.toThrow(CredentialDecryptionError);
+    await expect(credentialsOf(system(), profile)).rejects.toThrow(CredentialDecryptionError);
     expect((await call("GET", `${BASE}${profile}/credentials/`)).status).toBe(200);
   });
 });
@@ -100,7 +102,7 @@ describe("credential order, validation and deletion", () => {
     await call("POST", `${BASE}${profile}/credentials/`, { username: "fourth", password: "pw-4" });
     const usernames = (await call("GET", `${BASE}${profile}/credentials/`)).body.results.map((c: { username: string }) => c.username);
     expect(usernames).toEqual(["second", "third", "fourth"]);
-    expect(await credentialsForRegistration(system(), profile)).toEqual([
+    expect(await credentialsOf(system(), profile)).toEqual([
       { id: ids[1], username: "second", password: "  spaced secret  " },
       { id: ids[2], username: "third", password: "pw-3" },
       { id: expect.any(Number), username: "fourth", password: "pw-4" },
@@ -131,7 +133,7 @@ describe("credential order, validation and deletion", () => {
     for (const [method, json] of [["GET", undefined], ["POST", { username: "u", password: "pw-y" }]] as const) {
       expect((await call(method, `${BASE}999999/credentials/`, json)).body).toEqual({ detail: "No AuthProfile matches the given query." });
     }
-    await expect(credentialsForRegistration(system(), 999999)).rejects.toThrow(NotFoundError);
+    expect(await findProfileWithCredentials(system(), 999999)).toBeUndefined();
   });
 
   it("deletes a profile's credentials with it", async () => {
@@ -163,9 +165,9 @@ describe("who may do what", () => {
     const profile = await newProfile("Registration");
     await call("POST", `${BASE}${profile}/credentials/`, { username: "root", password: "pw-r" });
     const userActor = { kind: "user" as const, userId, username: "u", isStaff: false, groupIds: [1] };
-    await expect(credentialsForRegistration({ actor: userActor, db: api.db }, profile)).rejects.toThrow(PermissionDeniedError);
+    await expect(credentialsOf({ actor: userActor, db: api.db }, profile)).rejects.toThrow(PermissionDeniedError);
     const staffActor = { ...userActor, isStaff: true };
-    expect(await credentialsForRegistration({ actor: staffActor, db: api.db }, profile)).toEqual([{ id: expect.any(Number), username: "root", password: "pw-r" }]);
+    expect(await credentialsOf({ actor: staffActor, db: api.db }, profile)).toEqual([{ id: expect.any(Number), username: "root", password: "pw-r" }]);
   });
 });
 

@@ -5,6 +5,6 @@ export { deleteCredential } from "./delete-credential";
 export { findAuthProfileRow, getAuthProfile } from "./get";
 export { authProfileListConfig, listAuthProfiles } from "./list";
 export { credentialListConfig, listCredentials } from "./list-credentials";
-export { credentialsForRegistration, findProfileWithCredentials, type ProfileWithCredentials, type RegistrationCredential } from "./registration-credentials";
+export { findProfileWithCredentials, type ProfileWithCredentials, type RegistrationCredential } from "./registration-credentials";
 export * from "./schemas";
 export { updateAuthProfile } from "./update";

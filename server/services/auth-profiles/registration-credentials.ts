@@ -4,7 +4,6 @@ import { authCredentials, authProfiles } from "~/db/schema";
 import { decryptCredentialPassword } from "~/server/auth/credential-crypto";
 import { fitsInteger } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
-import { NotFoundError } from "../errors";
 import { requireStaff } from "../permissions";
 
 /** `id` is the credential's: registration records which one the BMC accepted, so the next call starts with it. */
@@ -40,11 +39,4 @@ export async function findProfileWithCredentials(ctx: ServiceContext, profileId:
   if (!rows.length) return undefined;
   const credentials = rows.flatMap(({ credential }) => (credential ? [{ id: credential.id, username: credential.username, password: decryptCredentialPassword(credential) }] : []));
   return { id: rows[0]!.id, name: rows[0]!.name, credentials };
-}
-
-/** The profile's credentials in plain text, in try order (`findProfileWithCredentials`); NotFoundError for no such profile. */
-export async function credentialsForRegistration(ctx: ServiceContext, profileId: number): Promise<RegistrationCredential[]> {
-  const profile = await findProfileWithCredentials(ctx, profileId);
-  if (!profile) throw new NotFoundError("AuthProfile");
-  return profile.credentials;
 }
