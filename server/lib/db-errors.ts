@@ -1,4 +1,5 @@
 import { DomainError, ValidationError } from "../services/errors";
+import { invalidPkError } from "./fields";
 
 type PgError = Error & { code?: string; constraint_name?: string; table_name?: string; detail?: string };
 
@@ -60,7 +61,7 @@ export function constraintViolation(error: unknown): DomainError | undefined {
   if (referenced) {
     return new ValidationError({ detail: `This ${modelName(referenced)} is still in use by ${(pg.table_name ?? "other objects").replaceAll("_", " ")}: move or delete them first.` });
   }
-  if (columns.length === 1) return ValidationError.field(fieldOf(columns[0]!), `Invalid pk "${values[0]}" - object does not exist.`);
+  if (columns.length === 1) return invalidPkError(fieldOf(columns[0]!), values[0]);
   return ValidationError.field("non_field_errors", "A referenced object does not exist.");
 }
 

@@ -45,7 +45,10 @@ export function pkList({ max }: { max?: number } = {}) {
   }) as unknown as z.ZodType<number[], unknown[]>;
 }
 
-/** `Invalid pk "999" - object does not exist.` for the first id that names no row. */
+/** DRF's 400 for a primary key that names no row: `{"<field>": ["Invalid pk \"999\" - object does not exist."]}`. */
+export const invalidPkError = (field: string, id: unknown) => ValidationError.field(field, `Invalid pk "${id}" - object does not exist.`);
+
+/** `invalidPkError` for the first id that names no row. */
 export async function assertPksExist(db: DbExecutor, table: PgTable, idColumn: PgColumn, field: string, ids: number[] | number | null | undefined) {
   const wanted = [ids ?? []].flat();
   if (!wanted.length) return;
@@ -53,7 +56,7 @@ export async function assertPksExist(db: DbExecutor, table: PgTable, idColumn: P
   const rows = lookup.length ? await db.select({ id: idColumn }).from(table).where(inArray(idColumn, lookup)) : [];
   const found = new Set(rows.map((r) => r.id as number));
   const missing = wanted.find((id) => !found.has(id));
-  if (missing !== undefined) throw ValidationError.field(field, `Invalid pk "${missing}" - object does not exist.`);
+  if (missing !== undefined) throw invalidPkError(field, missing);
 }
 
 /** DRF renders datetimes as ISO 8601 UTC with `Z`. */

@@ -1,4 +1,5 @@
 import { findProfileWithCredentials, type ProfileWithCredentials, type RegistrationCredential } from "../auth-profiles";
+import { invalidPkError } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 
@@ -11,7 +12,7 @@ export type RegistrationProfile = ProfileWithCredentials;
  */
 export async function loadRegistrationProfile(ctx: ServiceContext, profileId: number): Promise<RegistrationProfile> {
   const profile = await findProfileWithCredentials(ctx, profileId);
-  if (!profile) throw ValidationError.field("auth_profile", `Invalid pk "${profileId}" - object does not exist.`);
+  if (!profile) throw invalidPkError("auth_profile", profileId);
   if (!profile.credentials.length) {
     throw ValidationError.field("auth_profile", `Auth profile "${profile.name}" (id ${profile.id}) has no credentials: add the BMC account first.`);
   }

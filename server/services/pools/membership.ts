@@ -1,9 +1,8 @@
 import { and, asc, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
 import { pools, type servers, type switches } from "~/db/schema";
-import { fitsInteger } from "~/server/lib/fields";
+import { fitsInteger, invalidPkError } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
-import { ValidationError } from "../errors";
 import { requireStaff } from "../permissions";
 import { findPoolRow } from "./get";
 import { findVisiblePool, poolScope } from "./scope";
@@ -23,7 +22,7 @@ const unique = (ids: number[]) => [...new Set(ids)];
  */
 export async function lockTargetPool(ctx: ServiceContext, poolId: number): Promise<void> {
   if (!(await findVisiblePool(ctx.db, ctx.actor, poolId, "share"))) {
-    throw ValidationError.field("resource_pool", `Invalid pk "${poolId}" - object does not exist.`);
+    throw invalidPkError("resource_pool", poolId);
   }
 }
 
