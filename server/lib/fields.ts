@@ -45,8 +45,11 @@ export function pkList({ max }: { max?: number } = {}) {
   }) as unknown as z.ZodType<number[], unknown[]>;
 }
 
+/** DRF's wording for a primary key that names no row: `Invalid pk "999" - object does not exist.` */
+export const invalidPkMessage = (id: unknown) => `Invalid pk "${id}" - object does not exist.`;
+
 /** DRF's 400 for a primary key that names no row: `{"<field>": ["Invalid pk \"999\" - object does not exist."]}`. */
-export const invalidPkError = (field: string, id: unknown) => ValidationError.field(field, `Invalid pk "${id}" - object does not exist.`);
+export const invalidPkError = (field: string, id: unknown) => ValidationError.field(field, invalidPkMessage(id));
 
 /** `invalidPkError` for the first id that names no row. */
 export async function assertPksExist(db: DbExecutor, table: PgTable, idColumn: PgColumn, field: string, ids: number[] | number | null | undefined) {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { pools } from "~/db/schema";
+import { invalidPkMessage } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 import { DEFAULT_GROUP_ID } from "../groups";
@@ -9,8 +10,6 @@ import { findVisiblePool, isUsableGroup } from "./scope";
 
 type Requested = { group?: number; parent?: number | null };
 export type Placement = { groupId: number; parentId: number | null };
-
-const missing = (id: number) => `Invalid pk "${id}" - object does not exist.`;
 
 /**
  * Where a created or updated pool goes. The parent must be a pool the actor sees (and, on update, not
@@ -24,7 +23,7 @@ export async function resolvePlacement(ctx: ServiceContext, requested: Requested
   if (typeof requested.parent === "number") {
     // A share lock keeps the parent from being deleted or moved to another group until this write commits.
     const row = await findVisiblePool(ctx.db, ctx.actor, requested.parent, "share");
-    if (!row) errors.parent = [missing(requested.parent)];
+    if (!row) errors.parent = [invalidPkMessage(requested.parent)];
     else if (current && (row.id === current.id || (await descendantIds(ctx.db, current.id)).includes(row.id))) {
       errors.parent = ["A pool cannot be moved under itself or one of its sub-pools."];
     } else parent = row;
@@ -35,7 +34,7 @@ export async function resolvePlacement(ctx: ServiceContext, requested: Requested
   let groupId: number | undefined;
   const inherited = typeof requested.parent === "number" ? parent?.groupId : current?.groupId;
   if (requested.group !== undefined) {
-    if (!(await isUsableGroup(ctx.db, ctx.actor, requested.group))) errors.group = [missing(requested.group)];
+    if (!(await isUsableGroup(ctx.db, ctx.actor, requested.group))) errors.group = [invalidPkMessage(requested.group)];
     groupId = requested.group;
   } else if (inherited !== undefined) {
     groupId = inherited;

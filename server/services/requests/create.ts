@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { firmwareBaselineBinaries, firmwareBaselines, firmwareBinaries, requests, requestServers, servers } from "~/db/schema";
-import { fitsInteger } from "~/server/lib/fields";
+import { fitsInteger, invalidPkMessage } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { planRemediation, remediationSettings, startRemediation, type RemediationTarget } from "../remediation";
 import { toRequestDetailDto } from "./dto";
@@ -42,7 +42,7 @@ function storedData(data: Submission["data"]): Record<string, unknown> {
 export async function createBaselineUpdate({ ctx, input }: { ctx: ServiceContext; input: { data: BaselineUpdateData } }) {
   const { data } = input;
   const [baseline] = fitsInteger(data.baseline) ? await ctx.db.select().from(firmwareBaselines).where(eq(firmwareBaselines.id, data.baseline)) : [];
-  if (!baseline) throw dataError("baseline", `Invalid pk "${data.baseline}" - object does not exist.`);
+  if (!baseline) throw dataError("baseline", invalidPkMessage(data.baseline));
   const what = `baseline ${baseline.id} (${baseline.name})`;
   const binaries = await ctx.db
     .select(binaryColumns)
@@ -69,7 +69,7 @@ export async function createBaselineUpdate({ ctx, input }: { ctx: ServiceContext
 export async function createFirmwareUpdate({ ctx, input }: { ctx: ServiceContext; input: { data: FirmwareUpdateData } }) {
   const { data } = input;
   const [binary] = fitsInteger(data.firmware) ? await ctx.db.select(binaryColumns).from(firmwareBinaries).where(eq(firmwareBinaries.id, data.firmware)) : [];
-  if (!binary) throw dataError("firmware", `Invalid pk "${data.firmware}" - object does not exist.`);
+  if (!binary) throw dataError("firmware", invalidPkMessage(data.firmware));
   assertReady("firmware", [binary]);
   if (!data.servers.length) throw dataError("servers", "This list may not be empty.");
   const targets = await namedServers(ctx, data.servers);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { servers } from "~/db/schema";
-import { fitsInteger } from "~/server/lib/fields";
+import { fitsInteger, invalidPkMessage } from "~/server/lib/fields";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 import { descendantIds } from "../pools/hierarchy";
@@ -27,7 +27,7 @@ export async function namedServers(ctx: ServiceContext, ids: number[]): Promise<
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const missing = wanted.find((id) => !byId.has(id));
-  if (missing !== undefined) throw dataError("servers", `Invalid pk "${missing}" - object does not exist.`);
+  if (missing !== undefined) throw dataError("servers", invalidPkMessage(missing));
   const protectedOnes = rows.filter((row) => row.protected);
   if (protectedOnes.length) {
     const list = protectedOnes.map(named).join(", ");
@@ -39,7 +39,7 @@ export async function namedServers(ctx: ServiceContext, ids: number[]): Promise<
 /** Every unprotected server of a pool the actor can see, sub-pools included. */
 export async function poolServers(ctx: ServiceContext, poolId: number): Promise<TargetServer[]> {
   const pool = await findVisiblePool(ctx.db, ctx.actor, poolId);
-  if (!pool) throw dataError("pool", `Invalid pk "${poolId}" - object does not exist.`);
+  if (!pool) throw dataError("pool", invalidPkMessage(poolId));
   const poolIds = [pool.id, ...(await descendantIds(ctx.db, pool.id))];
   const rows = await ctx.db
     .select({ id: servers.id, name: servers.name, protected: servers.protected })
