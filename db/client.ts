@@ -16,16 +16,22 @@ export const dialect = new PgDialect({ casing: CASING });
 type Connection = { url: string; sql: postgres.Sql; db: Database };
 
 // Kept on globalThis so Next's dev hot-reload reuses one pool instead of leaking a new one per reload.
-const holder = globalThis as unknown as { rackpilotDb?: Connection };
+const holder = globalThis as unknown as { rackpilotDb?: Connection; rackpilotDeferredDb?: Connection };
 
-export function createConnection(url: string, max = 10): Connection {
-  const sql = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+/** `settings`: session settings every connection of the pool starts with. */
+export function createConnection(url: string, max = 10, settings: Record<string, string> = {}): Connection {
+  const sql = postgres(url, { max, onnotice: () => {}, connection: { TimeZone: "UTC", ...settings } });
   return { url, sql, db: drizzle(sql, { schema, casing: CASING }) };
 }
 
-export function getConnection(): Connection {
+function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start through scripts/start.ts or db/bootstrap.ts");
+  return url;
+}
+
+export function getConnection(): Connection {
+  const url = databaseUrl();
   if (!holder.rackpilotDb || holder.rackpilotDb.url !== url) holder.rackpilotDb = createConnection(url);
   return holder.rackpilotDb;
 }
@@ -34,10 +40,34 @@ export function getDb(): Database {
   return getConnection().db;
 }
 
+/** The session setting of `getDeferredCommitDb()`, for pools made elsewhere. */
+export const DEFERRED_COMMIT = { synchronous_commit: "off" };
+
+/**
+ * A pool whose commits do not wait for PostgreSQL to flush them to disk (`synchronous_commit` off), for work that a
+ * job redoes from its last flushed state: a PostgreSQL or machine crash loses at most its last fraction of a second
+ * (three `wal_writer_delay`s). They are visible to every session at once, and any commit through `getDb()` flushes
+ * them too, so a write that must outlive a crash before something leaves the process goes through `getDb()`.
+ */
+export function getDeferredCommitDb(): Database {
+  const url = databaseUrl();
+  if (!holder.rackpilotDeferredDb || holder.rackpilotDeferredDb.url !== url) holder.rackpilotDeferredDb = createConnection(url, 10, DEFERRED_COMMIT);
+  return holder.rackpilotDeferredDb.db;
+}
+
+/** `url` with `settings` added to its `options`, which a PostgreSQL connection made from the URL starts with. */
+export function withSessionSettings(url: string, settings: Record<string, string>): string {
+  const parsed = new URL(url);
+  const options = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
+  parsed.searchParams.set("options", [parsed.searchParams.get("options"), ...options].filter(Boolean).join(" "));
+  return parsed.toString();
+}
+
 export async function closeDb(): Promise<void> {
-  const connection = holder.rackpilotDb;
+  const connections = [holder.rackpilotDb, holder.rackpilotDeferredDb];
   holder.rackpilotDb = undefined;
-  await connection?.sql.end({ timeout: 5 });
+  holder.rackpilotDeferredDb = undefined;
+  await Promise.all(connections.map((connection) => connection?.sql.end({ timeout: 5 })));
 }
 
 /**

@@ -63,3 +63,25 @@ it("pins graphile-worker's add_jobs to generic plans at every start, and jobs ar
     await second.stop();
   }
 });
+
+it("fetches and completes jobs on connections whose commits do not wait for the WAL flush", async () => {
+  const settings: string[] = [];
+  const runner = await startWorker(database.url, {
+    tasks: {
+      // graphile-worker's helpers query through the runner's own pool.
+      probe: async (_payload, helpers) => {
+        const { rows } = await helpers.query<{ commit: string }>("select current_setting('synchronous_commit') as commit");
+        settings.push(rows[0]!.commit);
+      },
+    },
+  });
+  try {
+    await getDb().transaction((tx) => enqueueJob(tx, "probe", {}, { maxAttempts: 1 }));
+    await expect.poll(() => settings, { timeout: 10_000 }).toEqual(["off"]);
+    // The application's own pool keeps flushed commits.
+    const [own] = await getDb().execute<{ commit: string }>(sql`select current_setting('synchronous_commit') as commit`);
+    expect(own!.commit).toBe("on");
+  } finally {
+    await runner.stop();
+  }
+});

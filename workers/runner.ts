@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import { DEFERRED_COMMIT, withSessionSettings } from "~/db/client";
 import { workerSettings } from "~/server/config";
 import { pinAddJobsToGenericPlans } from "./add-jobs-plan";
 import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
@@ -28,7 +29,9 @@ export async function startWorker(connectionString: string, worker: WorkerTasks 
   let runner: Runner;
   try {
     runner = await run({
-      connectionString,
+      // Fetching and completing jobs need not wait for the WAL flush: after a crash of PostgreSQL itself, a job whose
+      // fetch or completion was lost runs again, as one whose worker died does (every task runs at least once).
+      connectionString: withSessionSettings(connectionString, DEFERRED_COMMIT),
       taskList: worker.tasks,
       // Parsed here (graphile-worker 0.16 and 0.18 alike), so no `crontab` file is ever read from the cwd.
       parsedCronItems: parseCrontab(worker.tasks === taskList ? crontab() : ""),

@@ -38,7 +38,10 @@ export interface StepRun {
   freshVersions: Map<string, string | null>;
   /** The BMC client, logged in on first use and logged out when the job ends. */
   client(): Promise<RedfishClient>;
-  /** Persists the step's status and state now (the `sending` record before an update goes out). */
+  /**
+   * Persists the step's status and state now, flushed to disk before it returns (the `sending` record before an update
+   * goes out: a crash, even of PostgreSQL, must not hide an update the BMC may have accepted).
+   */
   save(patch: { status?: RequestStepRow["status"]; state?: StepState; message?: string }): Promise<void>;
   component(): ComponentContext;
 }
