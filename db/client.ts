@@ -24,16 +24,17 @@ export function createConnection(url: string, max = 10, settings: Record<string,
   return { url, sql, db: drizzle(sql, { schema, casing: CASING }) };
 }
 
-function databaseUrl(): string {
+/** The process's pool kept under `key`, made anew when DATABASE_URL changed. */
+function heldConnection(key: keyof typeof holder, settings?: Record<string, string>): Connection {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start through scripts/start.ts or db/bootstrap.ts");
-  return url;
+  const held = holder[key];
+  if (held && held.url === url) return held;
+  return (holder[key] = createConnection(url, 10, settings));
 }
 
 export function getConnection(): Connection {
-  const url = databaseUrl();
-  if (!holder.rackpilotDb || holder.rackpilotDb.url !== url) holder.rackpilotDb = createConnection(url);
-  return holder.rackpilotDb;
+  return heldConnection("rackpilotDb");
 }
 
 export function getDb(): Database {
@@ -50,9 +51,7 @@ export const DEFERRED_COMMIT = { synchronous_commit: "off" };
  * them too, so a write that must outlive a crash before something leaves the process goes through `getDb()`.
  */
 export function getDeferredCommitDb(): Database {
-  const url = databaseUrl();
-  if (!holder.rackpilotDeferredDb || holder.rackpilotDeferredDb.url !== url) holder.rackpilotDeferredDb = createConnection(url, 10, DEFERRED_COMMIT);
-  return holder.rackpilotDeferredDb.db;
+  return heldConnection("rackpilotDeferredDb", DEFERRED_COMMIT).db;
 }
 
 /** `url` with `settings` added to its `options`, which a PostgreSQL connection made from the URL starts with. */

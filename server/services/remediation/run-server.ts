@@ -33,7 +33,7 @@ const startsNewWork = (step: RequestStepRow) =>
  */
 export async function runServerJob(requestServerId: number, generation: number, signal: AbortSignal): Promise<void> {
   // A step redone after a crash of PostgreSQL itself only reads or looks again, so the job's writes need not wait for
-  // the WAL flush (with graphile-worker's, some 13 % of PostgreSQL's CPU in a 1,000-server request); `save` below,
+  // the WAL flush (with graphile-worker's, 10-13 % of PostgreSQL's CPU in the 1,000-server bench); `save` below,
   // which precedes a send, does.
   const db = getDeferredCommitDb();
   const owner: Owner = { requestServerId, generation };
