@@ -85,3 +85,24 @@ it("fetches and completes jobs on connections whose commits do not wait for the 
     await runner.stop();
   }
 });
+
+it("fetches a job this process queued for later when it comes due, not at the next poll", async () => {
+  const ran: { id: string; at: number }[] = [];
+  const previousPoll = process.env.RACKPILOT_WORKER_POLL_INTERVAL;
+  process.env.RACKPILOT_WORKER_POLL_INTERVAL = "30";
+  const runner = await startWorker(database.url, { tasks: { record: async (payload) => void ran.push({ ...(payload as { id: string }), at: Date.now() }) } });
+  try {
+    const queuedAt = Date.now();
+    // Queued through enqueueJob: this process's worker is woken at run_at. Added by plain SQL a second later: only a poll finds it.
+    await getDb().transaction((tx) => enqueueJob(tx, "record", { id: "woken" }, { maxAttempts: 1, runAt: new Date(queuedAt + 500) }));
+    await getDb().execute(sql`select graphile_worker.add_job('record', '{"id":"polled"}'::json, run_at => now() + interval '1.5 seconds', max_attempts => 1)`);
+    await expect.poll(() => ran.map((job) => job.id), { timeout: 10_000 }).toEqual(["woken"]);
+    expect(ran[0]!.at - queuedAt).toBeGreaterThanOrEqual(500);
+    // The second job came due 1.5 s after it was queued and the poll is 30 s away: it waits for it.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(ran.map((job) => job.id)).toEqual(["woken"]);
+  } finally {
+    await runner.stop();
+    process.env.RACKPILOT_WORKER_POLL_INTERVAL = previousPoll;
+  }
+});

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { Logger, parseCrontab, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { DEFERRED_COMMIT, withSessionSettings } from "~/db/client";
+import { clearJobWaker, type JobWaker, setJobWaker } from "~/server/services/jobs";
 import { workerSettings } from "~/server/config";
 import { pinAddJobsToGenericPlans } from "./add-jobs-plan";
 import { startHeartbeat, type ExhaustedJobHandlers } from "./heartbeat";
@@ -19,6 +20,10 @@ export type WorkerTasks = { tasks: TaskList; onExhausted?: ExhaustedJobHandlers 
  */
 export async function startWorker(connectionString: string, worker: WorkerTasks = { tasks: taskList, onExhausted: exhaustedJobHandlers }): Promise<Runner> {
   const events: WorkerEvents = new EventEmitter();
+  // The jobs this process queues for later are fetched when they come due, not at the next poll.
+  let waker: JobWaker | undefined;
+  events.on("pool:create", ({ workerPool }) => setJobWaker((waker = (count) => workerPool.nudge(count))));
+  events.on("pool:release", () => waker && clearJobWaker(waker));
   const heartbeat = await startHeartbeat({
     connectionString,
     events,

@@ -1,6 +1,6 @@
 import type { DbExecutor } from "~/db/client";
 import { type Placeholder, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { addJob, enqueueJob } from "../jobs";
+import { addJob, enqueueJob, wakeWorkerAt } from "../jobs";
 import type { EarlierLook } from "./learned-waits";
 
 /** Begins, advances and ends a request (one job at a time per request: its key). */
@@ -29,6 +29,7 @@ export async function bringServerJobsForward(db: DbExecutor, looks: EarlierLook[
     select count(*) from json_to_recordset(${rows}::json) as earlier(key text, look_at timestamptz)
     join graphile_worker.jobs as job on job.key = earlier.key and job.run_at > earlier.look_at and job.locked_at is null,
     lateral graphile_worker.reschedule_jobs(array[job.id], run_at => earlier.look_at)`);
+  for (const { lookAt } of looks) wakeWorkerAt(lookAt);
 }
 
 export function requestOfJobKey(key: string | null): number | null {

@@ -3,6 +3,7 @@ import { type Database, type DbExecutor, oncePerDatabase } from "~/db/client";
 import { requests, requestServers, requestSteps, type RequestRow, type RequestStatus, type RequestStepRow } from "~/db/schema";
 import { type LeaseParkValues, NO_LEASE_PARK, preparedLeasePark } from "../bmc-operations";
 import { advanceAfterPassOn, advanceRequest, pendingInTurn, startServers } from "./coordinator";
+import { wakeWorkerAt } from "../jobs";
 import { serverJobCall } from "./jobs";
 import { targetOf } from "./options";
 
@@ -154,6 +155,7 @@ export async function handOver(db: Database, owner: Owner, stepId: number, patch
   const next = owner.generation + 1;
   const handed = await writers.handOver.execute({ ...values, next, runAt: runAt.toISOString(), ...lease });
   if (!handed.length) throw new SupersededError(owner.requestServerId);
+  wakeWorkerAt(runAt);
 }
 
 /**
