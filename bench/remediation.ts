@@ -30,7 +30,6 @@ const { dir, url } = database;
 const settings = {
   RACKPILOT_DATA_DIR: path.join(dir, "data"),
   RACKPILOT_WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "64",
-  RACKPILOT_WORKER_POLL_INTERVAL: "0.1",
   RACKPILOT_WORKER_LOCAL_QUEUE: process.env.WORKER_LOCAL_QUEUE ?? "32",
   RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
   RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: POLL_S } }),
