@@ -27,7 +27,7 @@ export const workerSettings = {
   get localQueueSize() {
     return env("RACKPILOT_WORKER_LOCAL_QUEUE");
   },
-  /** How often an idle worker looks for jobs whose run_at came (new jobs are announced at once). */
+  /** How often an idle worker looks for jobs whose run_at came (new jobs are announced at once; jobs this process queued for later wake it when due). */
   get pollIntervalMs() {
     return env("RACKPILOT_WORKER_POLL_INTERVAL") * 1000;
   },

@@ -93,7 +93,7 @@ it("fetches a job this process queued for later when it comes due, not at the ne
   const runner = await startWorker(database.url, { tasks: { record: async (payload) => void ran.push({ ...(payload as { id: string }), at: Date.now() }) } });
   try {
     const queuedAt = Date.now();
-    // Queued through enqueueJob: this process's worker is woken at run_at. Added by plain SQL a second later: only a poll finds it.
+    // Queued through enqueueJob: this process's worker is woken at run_at. Added by plain SQL and due a second later: only a poll finds it.
     await getDb().transaction((tx) => enqueueJob(tx, "record", { id: "woken" }, { maxAttempts: 1, runAt: new Date(queuedAt + 500) }));
     await getDb().execute(sql`select graphile_worker.add_job('record', '{"id":"polled"}'::json, run_at => now() + interval '1.5 seconds', max_attempts => 1)`);
     await expect.poll(() => ran.map((job) => job.id), { timeout: 10_000 }).toEqual(["woken"]);
