@@ -38,16 +38,19 @@ Object.assign(process.env, settings);
 
 // Imported once DATABASE_URL is set: they open the application's own connection pool.
 const { getDb } = await import("~/db/client");
-const { handleApiRequest } = await import("~/server/api/rest/handler");
-const { sendFetchResponse, toFetchRequest } = await import("~/server/testing/node-http");
+const { serveRestRequest } = await import("~/server/api/rest/direct");
+const { acceptIncomingHeaders } = await import("~/server/api/context");
 const { createTestUser } = await import("~/server/testing/factories");
 const { registerBmcs } = await import("~/server/services/remediation/testing/fleet");
 const { createBaseline, createPool, createRemediationRequest, waitForRequest } = await import("~/server/services/remediation/testing/fixtures");
 const { evaluateCompliance } = await import("~/server/services/compliance");
 const db = getDb();
 
-// The API (firmware files for the BMCs to pull, registration) on loopback.
-const server = http.createServer(async (req, res) => sendFetchResponse(res, await handleApiRequest(toFetchRequest(req))));
+// The API (firmware files for the BMCs to pull, registration) on loopback, served as `npm start` serves /api/ (scripts/serve.ts).
+const server = http.createServer((req, res) => {
+  acceptIncomingHeaders(req.headers, req.socket.remoteAddress);
+  serveRestRequest(req, res).catch(() => res.destroy());
+});
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 process.env.RACKPILOT_PUBLIC_URL = baseUrl;

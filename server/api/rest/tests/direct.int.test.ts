@@ -1,11 +1,15 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/db/client";
 import { useFreshDatabase } from "~/db/testing/database";
+import { storedFileLocation } from "~/server/services/firmware/storage";
 import { createTestUser } from "~/server/testing/factories";
 import { httpRequest } from "~/server/testing/node-http";
-import { isRestRequest, serveRestRequest } from "../direct";
+import { isRestRequest, sendStoredFile, serveRestRequest } from "../direct";
 import { handleApiRequest } from "../handler";
 
 let server: http.Server;
@@ -78,5 +82,55 @@ describe("serveRestRequest", () => {
     expect(Buffer.byteLength(direct.text)).toBe(Number(direct.headers.get("content-length")));
     expect(direct.text).toBe(await routed.text());
     expect(JSON.parse(direct.text)).toMatchObject({ count: 2, next: expect.stringContaining("page=2"), results: [{ name: "answer ü €" }] });
+  });
+
+  it("sends a stored file from disk with the headers, ranges and errors of the catch-all route", async () => {
+    const bytes = randomBytes(200_000); // several read chunks
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await mkdir(path.dirname(storedFileLocation(sha256)), { recursive: true });
+    await writeFile(storedFileLocation(sha256), bytes);
+    try {
+      const file = `/api/firmware/files/${sha256}/BIOS%20R750.exe`;
+      const routed = async (method: string, headers: Record<string, string> = {}) => {
+        const response = await handleApiRequest(new Request(`${base}${file}`, { method, headers }));
+        return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+      };
+      const sent = async (method: string, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${base}${file}`, { method, headers });
+        return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+      };
+      const sameHeaders = ["content-type", "content-disposition", "content-length", "content-range", "accept-ranges", "etag", "cache-control"];
+      for (const [method, headers] of [["GET", {}], ["HEAD", {}], ["GET", { range: "bytes=100-199" }], ["GET", { range: "bytes=-10" }], ["GET", { range: `bytes=${bytes.length}-` }]] as const) {
+        const [direct, route] = [await sent(method, headers), await routed(method, headers)];
+        expect(direct.status, `${method} ${JSON.stringify(headers)}`).toBe(route.status);
+        for (const name of sameHeaders) expect(direct.headers.get(name), name).toBe(route.headers.get(name));
+        expect(direct.headers.get("x-content-type-options")).toBe("nosniff");
+        expect(direct.body.equals(route.body)).toBe(true);
+      }
+      const whole = await sent("GET");
+      expect([whole.status, whole.headers.get("content-disposition"), whole.body.equals(bytes)]).toEqual([200, 'attachment; filename="BIOS_R750.exe"', true]);
+      const part = await sent("GET", { range: "bytes=100-199" });
+      expect([part.status, part.headers.get("content-range"), part.body.equals(bytes.subarray(100, 200))]).toEqual([206, `bytes 100-199/${bytes.length}`, true]);
+      expect((await sent("POST")).status).toBe(405);
+      // The file itself is sent without the REST handler; anything else is left to it.
+      const own = http.createServer(async (req, res) => (await sendStoredFile(req, res)) || res.writeHead(599).end());
+      await new Promise<void>((resolve) => own.listen(0, "127.0.0.1", resolve));
+      const ownBase = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+      try {
+        const statuses = async (method: string, route: string) => (await fetch(`${ownBase}${route}`, { method })).status;
+        expect(await statuses("GET", file)).toBe(200);
+        expect(await statuses("HEAD", `${file}?download=1`)).toBe(200);
+        expect(await statuses("POST", file)).toBe(599);
+        expect(await statuses("GET", `/api/firmware/files/${"0".repeat(64)}/x.bin`)).toBe(599);
+        expect(await statuses("GET", file.replace("/api", ""))).toBe(599);
+      } finally {
+        own.closeAllConnections();
+        await new Promise((resolve) => own.close(resolve));
+      }
+    } finally {
+      await rm(storedFileLocation(sha256), { force: true });
+    }
+    const missing = await call("GET", `/api/firmware/files/${sha256}/x.bin`);
+    expect([missing.status, JSON.parse(missing.text)]).toEqual([404, { detail: "Not found." }]);
   });
 });
