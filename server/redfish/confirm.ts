@@ -27,6 +27,8 @@ function atPointer(resource: unknown, pointer: string): unknown {
     .reduce<unknown>((value, step) => (Array.isArray(value) ? value[Number(step)] : prop(value, decodeURIComponent(step))), resource);
 }
 
+const lastSegment = (path: string) => pathOf(path).split("/").filter(Boolean).at(-1) ?? "";
+
 /** The entry's `Version`; an entry renamed by the update (Dell ids embed the version) is found again by its stable key. */
 async function inventoryVersion(client: RedfishClient, inventoryId: string): Promise<string | null> {
   const [path, pointer] = inventoryId.split("#");
@@ -38,7 +40,7 @@ async function inventoryVersion(client: RedfishClient, inventoryId: string): Pro
   if (resource) return text(prop(resource, "Version"));
   const keyOf = quirksFor(client.vendor).firmwareKey;
   if (!keyOf) return null;
-  const wanted = keyOf(pathOf(path).split("/").filter(Boolean).at(-1) ?? "");
+  const wanted = keyOf(lastSegment(path));
   const collectionPath = pathOf(path).replace(/\/[^/]+\/?$/, "");
   for (const member of await client.members(collectionPath)) {
     const id = text(prop(member, "Id")) ?? idOf(member)?.split("/").filter(Boolean).at(-1) ?? "";
@@ -63,16 +65,23 @@ export async function readInstalledVersion(client: RedfishClient, ref: Component
 
 /**
  * The version `readInstalledVersion` would answer, from a firmware reading just taken through the same client (the
- * same resources, parsed the same way): the system's BIOS, its manager's firmware, a DMTF inventory entry read at
- * its own id. Undefined when the reading does not hold it (another manager, a legacy entry, an entry renamed).
+ * same resources, parsed the same way): the system's BIOS, its manager's firmware, a DMTF inventory entry at its own
+ * id or, renamed by the update, at the id with the same stable key on the client's vendor. Undefined when the reading
+ * does not hold it (another manager, a legacy entry).
  */
-export function installedVersionIn(reading: FirmwareReading, ref: ComponentRef): string | null | undefined {
+export function installedVersionIn(reading: FirmwareReading, ref: ComponentRef, vendor: string | null): string | null | undefined {
   const system = reading.systems.find((candidate) => pathKey(candidate.odataId) === pathKey(ref.systemPath));
   if (!system) return undefined;
   if (ref.component === "bios") return system.biosVersion;
   if (ref.component === "bmc") return ref.managerPath && system.manager && pathKey(system.manager.odataId) === pathKey(ref.managerPath) ? system.manager.firmwareVersion : undefined;
   if (!ref.inventoryId || ref.inventoryId.includes("#")) return undefined;
-  return system.firmware?.find((entry) => entry.odataId === ref.inventoryId)?.version;
+  const entries = system.firmware ?? [];
+  const entry = entries.find((candidate) => candidate.odataId === ref.inventoryId);
+  if (entry) return entry.version;
+  const keyOf = quirksFor(vendor).firmwareKey;
+  if (!keyOf) return undefined;
+  const wanted = keyOf(lastSegment(ref.inventoryId));
+  return entries.find((candidate) => keyOf(candidate.id) === wanted)?.version;
 }
 
 export interface VersionReading {

@@ -67,7 +67,7 @@ export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   const reading = await readFirmwareInventory(client);
   await storeFirmwareReading(run.db, reading, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
-  for (const [type, { ref }] of Object.entries(components)) after[type] = installedVersionIn(reading, ref) ?? (await readInstalledVersion(client, ref));
+  for (const [type, { ref }] of Object.entries(components)) after[type] = installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));
   await auditWritesOf(run.db).after.execute({ id: run.part.id, versions: JSON.stringify(after) });
   return done(Object.entries(after).map(([type, version]) => `${type} ${version ?? "unknown"}`).join(", ") || "No component planned.");
 }
