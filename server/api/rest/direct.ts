@@ -43,7 +43,7 @@ export async function sendStoredFile(req: IncomingMessage, res: ServerResponse):
     res.end();
     return true;
   }
-  // Piped, not `pipeline`d: a client that closes the connection as the last byte arrives (as BMCs do) is no error.
+  // Piped, not `pipeline`d: a client that closes the connection as the last byte arrives (the simulated BMCs do) is no error.
   const source = createReadStream(answer.body.location, answer.body.range ?? {});
   source.on("error", () => res.destroy());
   source.pipe(res);
