@@ -29,6 +29,14 @@ function atPointer(resource: unknown, pointer: string): unknown {
 
 const lastSegment = (path: string) => pathOf(path).split("/").filter(Boolean).at(-1) ?? "";
 
+/** Whether an entry's `Id` is `inventoryId` renamed by an update (Dell ids embed the version); null when the vendor's ids are stable. */
+function renamedEntryTest(vendor: string | null, inventoryId: string): ((id: string) => boolean) | null {
+  const keyOf = quirksFor(vendor).firmwareKey;
+  if (!keyOf) return null;
+  const wanted = keyOf(lastSegment(inventoryId));
+  return (id) => keyOf(id) === wanted;
+}
+
 /** The entry's `Version`; an entry renamed by the update (Dell ids embed the version) is found again by its stable key. */
 async function inventoryVersion(client: RedfishClient, inventoryId: string): Promise<string | null> {
   const [path, pointer] = inventoryId.split("#");
@@ -38,13 +46,12 @@ async function inventoryVersion(client: RedfishClient, inventoryId: string): Pro
     return text(prop(entry, "VersionString")) ?? text(prop(entry, "Version"));
   }
   if (resource) return text(prop(resource, "Version"));
-  const keyOf = quirksFor(client.vendor).firmwareKey;
-  if (!keyOf) return null;
-  const wanted = keyOf(lastSegment(path));
+  const isRenamed = renamedEntryTest(client.vendor, path);
+  if (!isRenamed) return null;
   const collectionPath = pathOf(path).replace(/\/[^/]+\/?$/, "");
   for (const member of await client.members(collectionPath)) {
     const id = text(prop(member, "Id")) ?? idOf(member)?.split("/").filter(Boolean).at(-1) ?? "";
-    if (keyOf(id) === wanted) return text(prop(member, "Version"));
+    if (isRenamed(id)) return text(prop(member, "Version"));
   }
   return null;
 }
@@ -78,10 +85,8 @@ export function installedVersionIn(reading: FirmwareReading, ref: ComponentRef, 
   const entries = system.firmware ?? [];
   const entry = entries.find((candidate) => candidate.odataId === ref.inventoryId);
   if (entry) return entry.version;
-  const keyOf = quirksFor(vendor).firmwareKey;
-  if (!keyOf) return undefined;
-  const wanted = keyOf(lastSegment(ref.inventoryId));
-  return entries.find((candidate) => keyOf(candidate.id) === wanted)?.version;
+  const isRenamed = renamedEntryTest(vendor, ref.inventoryId);
+  return isRenamed ? entries.find((candidate) => isRenamed(candidate.id))?.version : undefined;
 }
 
 export interface VersionReading {
