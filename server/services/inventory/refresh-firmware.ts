@@ -1,45 +1,64 @@
-import { eq, sql } from "drizzle-orm";
-import type { Database } from "~/db/client";
-import { nodes, servers } from "~/db/schema";
+import { and, eq, exists, sql } from "drizzle-orm";
+import { type Database, oncePerDatabase } from "~/db/client";
+import { bmcLeases, nodes, servers } from "~/db/schema";
 import type { FirmwareReading } from "~/server/redfish";
-import type { BmcLease } from "../bmc-operations";
+import { type BmcLease, BmcLeaseLostError } from "../bmc-operations";
+import { firmwareDiff } from "./firmware-diff";
 import { firmwareColumns, firmwareRows } from "./rows";
-import { storeFirmwares } from "./store";
+
+const param = (name: string) => sql.placeholder(name);
+
+function prepareReadingStore(db: Database) {
+  // The caller's lease, kept from changing hands until the statement ends; nothing is written without it.
+  const held = db.$with("held").as(
+    db
+      .select({ token: bmcLeases.token })
+      .from(bmcLeases)
+      .where(and(eq(bmcLeases.nodeId, param("leaseNodeId")), eq(bmcLeases.token, param("leaseToken"))))
+      .for("share"),
+  );
+  const reading = sql`json_to_recordset(${param("systems")}::json) as reading(
+    position int, "systemPath" text, "biosVersion" ${sql.raw(servers.biosVersion.getSQLType())},
+    "bmcFirmwareVersion" ${sql.raw(servers.bmcFirmwareVersion.getSQLType())}, firmwares json)`;
+  // Each system with a server on record at its path on this BMC (the others are left to the next registration).
+  const written = db.$with("written", {}).as(
+    sql`update ${servers} set bios_version = reading."biosVersion", bmc_firmware_version = reading."bmcFirmwareVersion", inventory_updated_at = now(), updated_at = now()
+      from ${reading}
+      where ${servers.nodeId} = ${param("nodeId")} and ${servers.systemPath} = reading."systemPath" and exists (select from ${held})
+      returning ${servers.id} as server_id, reading.position, reading.firmwares`,
+  );
+  const seen = db.$with("seen").as(
+    db
+      .update(nodes)
+      .set({ lastSeen: sql`now()` })
+      .where(and(eq(nodes.id, param("nodeId")), exists(db.select().from(held))))
+      .returning({ id: nodes.id }),
+  );
+  return db
+    .with(held, written, ...firmwareDiff(db, written), seen)
+    .select({
+      held: sql<boolean>`exists (select from ${held})`,
+      ids: sql<number[]>`array(select server_id from ${written} order by position)`,
+    })
+    .from(sql`(values (1)) as one`)
+    .prepare("inventory_store_firmware_reading");
+}
+
+// Each remediated server ends with it: built once per database handle, sent prepared.
+const readingStoreOf = oncePerDatabase(prepareReadingStore);
 
 /**
  * After a firmware update (remediation), stores what a flash changes, as the caller read it through its logged-in
- * client (`readFirmwareInventory`): each system's BIOS version, its BMC's firmware version and its firmware inventory.
- * One transaction under the lease the caller holds, on the servers of this BMC found by their system path, writing
- * only the firmware entries that changed. Processors, memory, NICs and storage are not read nor touched (a flash does
- * not change them: a refresh or registration re-reads them). A system with no server on record is left to the next
- * registration. Answers the ids of the servers written. Each remediated server ends with it, so its statements go
- * prepared (drizzle sends the others unnamed, parsed and planned on every call); a transaction's handle is new each
- * time, so they are built per call, not kept.
+ * client (`readFirmwareInventory`): each system's BIOS version, its BMC's firmware version and its firmware inventory
+ * (only the entries that changed: `firmwareDiff`), on the servers of this BMC found by their system path, and the
+ * node seen. One statement (one round trip, atomic), writing nothing unless the caller still holds `lease`
+ * (`BmcLeaseLostError`). Processors, memory, NICs and storage are not read nor touched (a flash does not change
+ * them: a refresh or registration re-reads them). A system with no server on record is left to the next
+ * registration. Answers the ids of the servers written, in the reading's order.
  */
-export function storeFirmwareReading(db: Database, reading: FirmwareReading, nodeId: number, lease: BmcLease): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    await lease.assertHeld(tx);
-    const stored = await tx
-      .select({ id: servers.id, systemPath: servers.systemPath })
-      .from(servers)
-      .where(eq(servers.nodeId, nodeId))
-      .for("update")
-      .prepare("inventory_firmware_servers")
-      .execute();
-    const ids: number[] = [];
-    for (const system of reading.systems) {
-      const server = stored.find((row) => row.systemPath === system.odataId);
-      if (!server) continue;
-      await tx
-        .update(servers)
-        .set({ ...firmwareColumns(system), inventoryUpdatedAt: sql`now()`, updatedAt: sql`now()` })
-        .where(eq(servers.id, server.id))
-        .prepare("inventory_firmware_versions")
-        .execute();
-      await storeFirmwares(tx, server.id, firmwareRows(system));
-      ids.push(server.id);
-    }
-    await tx.update(nodes).set({ lastSeen: sql`now()` }).where(eq(nodes.id, nodeId)).prepare("inventory_node_seen").execute();
-    return ids;
-  });
+export async function storeFirmwareReading(db: Database, reading: FirmwareReading, nodeId: number, lease: BmcLease): Promise<number[]> {
+  const systems = reading.systems.map((system, position) => ({ position, systemPath: system.odataId, ...firmwareColumns(system), firmwares: firmwareRows(system) }));
+  const [answer] = await readingStoreOf(db).execute({ leaseNodeId: lease.nodeId, leaseToken: lease.token, nodeId, systems: JSON.stringify(systems) });
+  if (!answer?.held) throw new BmcLeaseLostError(lease.nodeId);
+  return answer.ids;
 }

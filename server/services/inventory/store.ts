@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql, type SQL } from "drizzle-orm";
 import type { DbExecutor } from "~/db/client";
-import { serverEthernetInterfaces, serverFirmwares, serverProcessors, servers, serverStorages, type ServerRow } from "~/db/schema";
+import { serverEthernetInterfaces, serverProcessors, servers, serverStorages, type ServerRow } from "~/db/schema";
 import type { Inventory, SystemInventory } from "~/server/redfish";
-import { defaultServerName, meaningfulUuid, serverColumns, serverParts, type FirmwareRow, type ServerParts } from "./rows";
+import { storeFirmwares } from "./firmware-diff";
+import { defaultServerName, meaningfulUuid, serverColumns, serverParts, type ServerParts } from "./rows";
 
 /**
  * Creates or updates one server per system of the BMC, with all its parts, in the caller's
@@ -76,25 +77,4 @@ async function replaceParts(tx: DbExecutor, serverId: number, parts: ServerParts
     if (rows.length) await tx.insert(table).values(rows as never);
   }
   await storeFirmwares(tx, serverId, parts.firmwares);
-}
-
-const firmwareKey = (row: Omit<FirmwareRow, "id" | "serverId">) =>
-  JSON.stringify([row.inventoryId, row.odataId, row.name, row.version, row.softwareId, row.updateable ?? null, row.component, row.state]);
-
-/**
- * Makes the server's stored firmware entries those the BMC reports now, writing only what changed:
- * entries no longer reported (or reported otherwise) are deleted, new ones inserted, the rest kept.
- * A flash changes a few entries of dozens; registering again usually none. Prepared statements: every remediated
- * server's end runs them.
- */
-export async function storeFirmwares(tx: DbExecutor, serverId: number, rows: FirmwareRow[]): Promise<void> {
-  const unchanged = new Map<string, number[]>();
-  for (const row of await tx.select().from(serverFirmwares).where(eq(serverFirmwares.serverId, serverId)).prepare("inventory_firmwares").execute()) {
-    const key = firmwareKey(row);
-    unchanged.set(key, [...(unchanged.get(key) ?? []), row.id]);
-  }
-  const added = rows.filter((row) => unchanged.get(firmwareKey(row))?.pop() === undefined);
-  const gone = [...unchanged.values()].flat();
-  if (gone.length) await tx.delete(serverFirmwares).where(inArray(serverFirmwares.id, gone)).prepare("inventory_firmwares_gone").execute();
-  if (added.length) await tx.insert(serverFirmwares).values(added.map((row) => ({ ...row, serverId }))).prepare("inventory_firmwares_added").execute();
 }
