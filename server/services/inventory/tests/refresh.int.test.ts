@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodes, pools, servers } from "~/db/schema";
+import { nodes, pools, serverFirmwares, servers } from "~/db/schema";
 import { readInventory, withBmc } from "~/server/redfish";
 import { clientOptionsFor } from "~/server/redfish/testing/fleet";
 import { startFleet, type Fleet } from "~/simulator";
+import type { Bmc } from "~/simulator/bmc/bmc";
+import { inventoryOf } from "~/simulator/bmc/inventory";
 import { startTestApi, type TestApi } from "~/server/testing/api-server";
 import { createTestUser } from "~/server/testing/factories";
 import { createNodeFor, createTestProfile } from "~/server/testing/registration";
@@ -47,6 +49,22 @@ describe("POST /api/server/{id}/refresh/", () => {
     expect(response.body).toMatchObject({ id: ids[0], name: "db-primary", power_state: "Off", serial_number: bmc.serial });
     expect(response.body.inventory_updated_at > before.inventory_updated_at).toBe(true);
     expect(bmc.sessions).toEqual([]);
+  });
+
+  it("stores only the firmware entries that changed: the others keep their rows", async () => {
+    const simulated = fleet.bmcs[0] as unknown as Bmc;
+    const firmwaresOf = () => api.db.select().from(serverFirmwares).where(eq(serverFirmwares.serverId, ids[0]!)).orderBy(asc(serverFirmwares.id));
+    const before = await firmwaresOf();
+    // The iDRAC lists the BIOS twice (its current and installed images), both renamed with their version.
+    const changed = before.filter((row) => row.inventoryId.endsWith("__BIOS.Setup.1-1"));
+    expect(changed).toHaveLength(2);
+    simulated.installed.set("bios", `${simulated.firmware.bios}7`);
+    expect((await refresh(ids[0]!)).status).toBe(200);
+    const after = await firmwaresOf();
+    expect(after.map((row) => [row.inventoryId, row.version]).sort()).toEqual(inventoryOf(simulated).map((entry) => [entry.id, entry.version]).sort());
+    const gone = before.filter((row) => !after.some((kept) => kept.id === row.id));
+    expect(gone).toEqual(changed);
+    expect(after.filter((row) => !before.some((old) => old.id === row.id)).map((row) => row.version)).toEqual([simulated.firmware.bios, simulated.firmware.bios]);
   });
 
   it("renames a server the operator never renamed after its host name", async () => {
