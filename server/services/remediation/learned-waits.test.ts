@@ -95,3 +95,50 @@ describe("a model's first servers: one scout, the others parked until it sees th
     expect(noteWaitEnded(key, 2_000)).toEqual([{ server: 1, lookAt: new Date(3_002_000) }]);
   });
 });
+
+describe("an end first seen late: one server at a time looks halfway to the longest wait seen going", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("halves the gap with each look of the prober, the others aiming at the shortest end, until it is a quarter of a floor", () => {
+    const key = learnedWaitKey("host_restart", { manufacturer: "Supermicro", model: "SYS-120U-probe" });
+    vi.useFakeTimers({ now: 4_000_000 });
+    // The scout saw it going at 2.5 s, and its next look came late: over at 5 s.
+    noteWaitUnfinished(key, 2_500);
+    noteWaitEnded(key, 5_000);
+    expect(nextLookMs(key, 1, 500, 60_000)).toBe(3_750);
+    expect(nextLookMs(key, 2, 500, 60_000)).toBe(5_000);
+    // The prober sees it over: every look aims there, and the next prober (once this one's look is past) halfway below.
+    vi.setSystemTime(4_003_750);
+    noteWaitEnded(key, 3_750);
+    expect(nextLookMs(key, 3, 500, 60_000)).toBe(3_750);
+    vi.setSystemTime(4_004_751);
+    expect(nextLookMs(key, 4, 500, 60_000)).toBe(3_125);
+    // That prober sees it still going, and looks again where it was seen over (too close to probe on).
+    vi.setSystemTime(4_007_876);
+    noteWaitUnfinished(key, 3_125);
+    expect(nextLookMs(key, 4, 500, 60_000, 3_125)).toBe(625);
+    // A server too far into its own wait does not probe; one at its start does, within the narrowed gap.
+    expect(nextLookMs(key, 5, 500, 60_000, 3_200)).toBe(550);
+    expect(nextLookMs(key, 6, 500, 60_000)).toBe(3_437.5);
+    vi.setSystemTime(4_011_314);
+    noteWaitEnded(key, 3_437.5);
+    vi.setSystemTime(4_020_000);
+    expect(nextLookMs(key, 7, 500, 60_000)).toBe(3_281.25);
+    noteWaitUnfinished(key, 3_350);
+    // A gap of a quarter of a floor or less: no more probing.
+    expect(nextLookMs(key, 8, 500, 60_000)).toBe(3_437.5);
+    expect(nextLookMs(key, 7, 500, 60_000, 3_350)).toBe(500);
+  });
+
+  it("leaves a gap that a probe did not narrow (its look saw neither)", () => {
+    const key = learnedWaitKey("task:bmc", { manufacturer: "Dell Inc.", model: "PowerEdge R650-probe-blind" });
+    vi.useFakeTimers({ now: 5_000_000 });
+    noteWaitUnfinished(key, 2_000);
+    noteWaitEnded(key, 5_000);
+    expect(nextLookMs(key, 1, 500, 60_000)).toBe(3_500);
+    // Its look found the BMC restarting: no state, nothing noted.
+    vi.setSystemTime(5_010_000);
+    expect(nextLookMs(key, 2, 500, 60_000)).toBe(5_000);
+    expect(nextLookMs(key, 1, 500, 60_000, 3_500)).toBe(1_500);
+  });
+});

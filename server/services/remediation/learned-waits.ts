@@ -57,7 +57,7 @@ export function nextLookMs(key: string, server: number, floorMs: number, capMs: 
   const delayMs = learnedLookMs(key, floorMs, capMs, elapsedMs);
   const now = Date.now();
   parked.get(key)?.delete(server);
-  if (shortestEnded.has(key)) return delayMs;
+  if (shortestEnded.has(key)) return probeLookMs(key, server, floorMs, capMs, elapsedMs, now) ?? delayMs;
   const scout = scouts.get(key);
   if (!scout || scout.server === server || scout.until < now) {
     scouts.set(key, { server, until: now + delayMs + SCOUT_LATE_MS });
@@ -67,6 +67,30 @@ export function nextLookMs(key: string, server: number, floorMs: number, capMs: 
   if (!parked.has(key)) parked.set(key, new Map());
   parked.get(key)!.set(server, { startedAt: now - elapsedMs, lookAt: now + parkedMs });
   return parkedMs;
+}
+
+/**
+ * Once a wait of a model was seen to end, every look aims at the shortest end seen, so none sees it end sooner: an end
+ * first seen late (the queue lagging, or the looks a floor apart) would hold every later look of the model as late.
+ * While that end is over a quarter of a floor (the in-job looks' own floor) after the longest look that saw such a wait
+ * still going, one server at a time (the prober, until its look is over a second late) looks halfway between the two
+ * instead: whichever it sees halves the gap. The others aim at the shortest end, as before. A gap the last probe did not
+ * narrow (its look saw neither: a BMC restarting after its own flash answers no state) is left as it is.
+ */
+const probes = new Map<string, { server: number; until: number; gapMs: number }>();
+
+function probeLookMs(key: string, server: number, floorMs: number, capMs: number, elapsedMs: number, now: number): number | null {
+  const probe = probes.get(key);
+  // The prober asking again: its look is over.
+  if (probe?.server === server) probe.until = 0;
+  else if (probe && probe.until >= now) return null;
+  const going = longestUnfinished.get(key);
+  if (going === undefined) return null;
+  const gapMs = Math.min(shortestEnded.get(key)!, capMs) - going;
+  const delayMs = going + gapMs / 2 - elapsedMs;
+  if (gapMs <= floorMs / 4 || (probe && gapMs >= probe.gapMs) || delayMs < floorMs) return null;
+  probes.set(key, { server, until: now + delayMs + SCOUT_LATE_MS, gapMs });
+  return delayMs;
 }
 
 /** A parked server whose next look should come sooner: at `lookAt`. */
