@@ -135,9 +135,10 @@ const fleetCpu = cpuOf(fleet.child.pid!) - fleetCpu0;
 const databaseCpu = treeCpuSeconds(postmaster) - databaseCpu0;
 
 const sql = postgres(url, { max: 1, onnotice: () => {} });
+// A server's generation counts its jobs and then its end, which moves it on once more: jobs run = generation - 1.
 const [counts] = await sql<{ steps: number; servers: number; jobs: number; chain_p50: number; chain_p95: number; failed: number }[]>`
   select (select count(*)::int from request_steps st join request_servers rs on rs.id = st.request_server_id where rs.request_id = ${request.id} and st.status <> 'skipped') as steps,
-         count(*)::int as servers, sum(generation)::int as jobs,
+         count(*)::int as servers, sum(greatest(generation - 1, 0))::int as jobs,
          count(*) filter (where status <> 'succeeded')::int as failed,
          percentile_cont(0.5) within group (order by extract(epoch from finished_at - started_at)) as chain_p50,
          percentile_cont(0.95) within group (order by extract(epoch from finished_at - started_at)) as chain_p95
