@@ -66,6 +66,18 @@ export function preparedLeasePark(db: Database, onlyIf: SQL) {
     .returning({ token: bmcLeases.token });
 }
 
+/**
+ * The caller's lease row, kept from changing hands until the statement ends (`for share`): for a caller's statement that
+ * writes only while it holds the lease (the `leaseNodeId` and `leaseToken` placeholders, as `preparedLeasePark`'s).
+ */
+export function preparedLeaseHeld(db: DbExecutor) {
+  return db
+    .select({ token: bmcLeases.token })
+    .from(bmcLeases)
+    .where(and(eq(bmcLeases.nodeId, placeholder("leaseNodeId")), eq(bmcLeases.token, placeholder("leaseToken"))))
+    .for("share");
+}
+
 const DEFAULT_TTL_MS = 30_000;
 const POLL_MS = { first: 100, max: 1000 };
 
@@ -181,7 +193,6 @@ const holderWritesOf = oncePerDatabase(prepareHolderWrites);
 function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): BmcLease {
   const { extend, release } = holderWritesOf(db);
   const lost = new AbortController();
-  const mine = and(eq(bmcLeases.nodeId, nodeId), eq(bmcLeases.token, token));
   const renew = async () => {
     const rows = await extend.execute({ nodeId, token, seconds: ttlMs / 1000 });
     if (!rows.length) lost.abort(new BmcLeaseLostError(nodeId));
@@ -194,7 +205,7 @@ function holdLease(db: Database, nodeId: number, token: string, ttlMs: number): 
     token,
     signal: lost.signal,
     async assertHeld(tx) {
-      const [row] = await tx.select({ token: bmcLeases.token }).from(bmcLeases).where(mine).for("share").prepare("bmc_lease_held").execute();
+      const [row] = await preparedLeaseHeld(tx).prepare("bmc_lease_held").execute({ leaseNodeId: nodeId, leaseToken: token });
       if (!row) throw new BmcLeaseLostError(nodeId);
     },
     async release() {

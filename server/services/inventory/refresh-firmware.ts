@@ -1,22 +1,16 @@
 import { and, eq, exists, sql } from "drizzle-orm";
 import { type Database, oncePerDatabase } from "~/db/client";
-import { bmcLeases, nodes, servers } from "~/db/schema";
+import { nodes, servers } from "~/db/schema";
 import type { FirmwareReading } from "~/server/redfish";
-import { type BmcLease, BmcLeaseLostError } from "../bmc-operations";
+import { type BmcLease, BmcLeaseLostError, preparedLeaseHeld } from "../bmc-operations";
 import { firmwareDiff } from "./firmware-diff";
 import { firmwareColumns, firmwareRows } from "./rows";
 
 const param = (name: string) => sql.placeholder(name);
 
 function prepareReadingStore(db: Database) {
-  // The caller's lease, kept from changing hands until the statement ends; nothing is written without it.
-  const held = db.$with("held").as(
-    db
-      .select({ token: bmcLeases.token })
-      .from(bmcLeases)
-      .where(and(eq(bmcLeases.nodeId, param("leaseNodeId")), eq(bmcLeases.token, param("leaseToken"))))
-      .for("share"),
-  );
+  // Nothing is written without the caller's lease, kept from changing hands until the statement ends.
+  const held = db.$with("held").as(preparedLeaseHeld(db));
   const reading = sql`json_to_recordset(${param("systems")}::json) as reading(
     position int, "systemPath" text, "biosVersion" ${sql.raw(servers.biosVersion.getSQLType())},
     "bmcFirmwareVersion" ${sql.raw(servers.bmcFirmwareVersion.getSQLType())}, firmwares json)`;

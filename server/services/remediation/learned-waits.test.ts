@@ -99,12 +99,16 @@ describe("a model's first servers: one scout, the others parked until it sees th
 describe("an end first seen late: one server at a time looks halfway to the longest wait seen going", () => {
   afterEach(() => vi.useRealTimers());
 
+  // At `now`, a model whose scout saw the wait going `goingMs` into it, and over (its next look late) at `endedMs`.
+  function seenLate(key: string, now: number, goingMs: number, endedMs: number): string {
+    vi.useFakeTimers({ now });
+    noteWaitUnfinished(key, goingMs);
+    noteWaitEnded(key, endedMs);
+    return key;
+  }
+
   it("halves the gap with each look of the prober, the others aiming at the shortest end, until it is a quarter of a floor", () => {
-    const key = learnedWaitKey("host_restart", { manufacturer: "Supermicro", model: "SYS-120U-probe" });
-    vi.useFakeTimers({ now: 4_000_000 });
-    // The scout saw it going at 2.5 s, and its next look came late: over at 5 s.
-    noteWaitUnfinished(key, 2_500);
-    noteWaitEnded(key, 5_000);
+    const key = seenLate(learnedWaitKey("host_restart", { manufacturer: "Supermicro", model: "SYS-120U-probe" }), 4_000_000, 2_500, 5_000);
     expect(nextLookMs(key, 1, 500, 60_000)).toBe(3_750);
     expect(nextLookMs(key, 2, 500, 60_000)).toBe(5_000);
     // The prober sees it over: every look aims there, and the next prober (once this one's look is past) halfway below.
@@ -131,10 +135,7 @@ describe("an end first seen late: one server at a time looks halfway to the long
   });
 
   it("leaves a gap that a probe did not narrow (its look saw neither)", () => {
-    const key = learnedWaitKey("task:bmc", { manufacturer: "Dell Inc.", model: "PowerEdge R650-probe-blind" });
-    vi.useFakeTimers({ now: 5_000_000 });
-    noteWaitUnfinished(key, 2_000);
-    noteWaitEnded(key, 5_000);
+    const key = seenLate(learnedWaitKey("task:bmc", { manufacturer: "Dell Inc.", model: "PowerEdge R650-probe-blind" }), 5_000_000, 2_000, 5_000);
     expect(nextLookMs(key, 1, 500, 60_000)).toBe(3_500);
     // Its look found the BMC restarting: no state, nothing noted.
     vi.setSystemTime(5_010_000);
