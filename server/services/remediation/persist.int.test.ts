@@ -107,6 +107,28 @@ describe("the engine's writes, each only while its job owns the server", () => {
     expect((await db.select().from(requestSteps).where(eq(requestSteps.id, second!.id)))[0]).toMatchObject({ status: "running", startedAt: expect.any(Date) });
   });
 
+  it("hands over a step that only waits together with the end of the step before it: both rows, the next generation and its job, or nothing", async () => {
+    const db = getDb();
+    const { part, steps } = await newPart("persist-prior", ["send_update", "wait_for_task"]);
+    const [send, wait] = steps;
+    const owner = { requestServerId: part.id, generation: 1 };
+    const prior = { stepId: send!.id, patch: { status: "succeeded" as const, message: "Accepted.", state: { accepted: { task: "/Tasks/1" } }, finished: true } };
+    const runAt = new Date(Date.now() + 30_000);
+    // Superseded: neither row is written.
+    await expect(handOver(db, { ...owner, generation: 0 }, wait!.id, { status: "waiting", started: true }, runAt, undefined, prior)).rejects.toBeInstanceOf(SupersededError);
+    expect((await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, part.id)).orderBy(asc(requestSteps.position))).map((step) => step.status)).toEqual(["running", "pending"]);
+    await handOver(db, owner, wait!.id, { status: "waiting", message: "First look later.", state: { accepted: { task: "/Tasks/1" } }, started: true }, runAt, undefined, prior);
+    const [sent, waiting] = await db.select().from(requestSteps).where(eq(requestSteps.requestServerId, part.id)).orderBy(asc(requestSteps.position));
+    expect(sent).toMatchObject({ status: "succeeded", message: "Accepted.", state: { accepted: { task: "/Tasks/1" } }, finishedAt: expect.any(Date) });
+    expect(waiting).toMatchObject({ status: "waiting", message: "First look later.", state: { accepted: { task: "/Tasks/1" } }, finishedAt: null });
+    // One statement: the wait starts when the send ends.
+    expect(waiting!.startedAt).toEqual(sent!.finishedAt);
+    const [row] = await db.select().from(requestServers).where(eq(requestServers.id, part.id));
+    expect(row!.generation).toBe(2);
+    const jobs = (await serverJobs()).filter((job) => job.server === part.id);
+    expect(jobs.map((job) => [job.payload, new Date(job.run_at).getTime()])).toEqual([[{ request_server_id: part.id, generation: 2 }, runAt.getTime()]]);
+  });
+
   it("parks the job's BMC lease in the hand-over itself: not renewed, kept from others, back to the server's next job", async () => {
     const db = getDb();
     const { part, steps, node } = await newPart("persist-lease", ["wait_for_task"]);

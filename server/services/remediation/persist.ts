@@ -40,14 +40,14 @@ const owned = (db: DbExecutor, owner: OwnerIn) => db.$with("owned").as(claimQuer
 
 const param = (name: string) => sql.placeholder(name);
 
-/** A step write of a fixed shape (absent fields keep their value), so that it can be prepared once. */
-function preparedStepValues() {
+/** A step write of a fixed shape (absent fields keep their value), so that it can be prepared once; `prefix` names its placeholders. */
+function preparedStepValues(prefix = "") {
   return {
-    status: sql`coalesce(${param("status")}, ${requestSteps.status})`,
-    message: sql`coalesce(${param("message")}, ${requestSteps.message})`,
-    state: sql`coalesce(${param("state")}::jsonb, ${requestSteps.state})`,
-    startedAt: sql`case when ${param("started")}::boolean then coalesce(${requestSteps.startedAt}, now()) else ${requestSteps.startedAt} end`,
-    finishedAt: sql`case when ${param("finished")}::boolean then now() else ${requestSteps.finishedAt} end`,
+    status: sql`coalesce(${param(`${prefix}status`)}, ${requestSteps.status})`,
+    message: sql`coalesce(${param(`${prefix}message`)}, ${requestSteps.message})`,
+    state: sql`coalesce(${param(`${prefix}state`)}::jsonb, ${requestSteps.state})`,
+    startedAt: sql`case when ${param(`${prefix}started`)}::boolean then coalesce(${requestSteps.startedAt}, now()) else ${requestSteps.startedAt} end`,
+    finishedAt: sql`case when ${param(`${prefix}finished`)}::boolean then now() else ${requestSteps.finishedAt} end`,
   };
 }
 
@@ -82,8 +82,16 @@ function prepareStepWrites(db: Database) {
   );
   // The BMC's lease parked until the next job (an unreferenced data-modifying CTE still runs), only with the hand-over.
   const parked = db.$with("parked").as(preparedLeasePark(db, exists(db.select().from(bumped))));
+  // The step before the waiting one, ended by the same hand-over (`priorId` null: none).
+  const prior = db.$with("prior").as(
+    db
+      .update(requestSteps)
+      .set(preparedStepValues("prior_"))
+      .where(and(eq(requestSteps.id, sql`${param("priorId")}::int`), exists(db.select().from(ended))))
+      .returning({ id: requestSteps.id }),
+  );
   return {
-    handOver: db.with(claim, ended, bumped, parked).select({ job: serverJobCall(bumped.id, sql`${param("next")}::int`, param("runAt")) }).from(bumped).prepare("remediation_hand_over"),
+    handOver: db.with(claim, ended, prior, bumped, parked).select({ job: serverJobCall(bumped.id, sql`${param("next")}::int`, param("runAt")) }).from(bumped).prepare("remediation_hand_over"),
     mark: db
       .with(claim)
       .update(requestSteps)
@@ -104,19 +112,20 @@ function prepareStepWrites(db: Database) {
 // once per database handle (building SQL was drizzle's largest cost in the worker's profile).
 const writersOf = oncePerDatabase(prepareStepWrites);
 
-function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
-  const writers = writersOf(db);
-  const values = {
-    ...owner,
-    stepId,
-    status: patch.status ?? null,
-    message: patch.message ?? null,
+/** A step patch as the placeholders of `preparedStepValues(prefix)` take it. */
+function patchValues(patch: StepPatch, prefix = "") {
+  return {
+    [`${prefix}status`]: patch.status ?? null,
+    [`${prefix}message`]: patch.message ?? null,
     // drizzle hands jsonb parameters to the driver as text.
-    state: patch.state === undefined ? null : JSON.stringify(patch.state),
-    started: patch.started === true,
-    finished: patch.finished === true,
+    [`${prefix}state`]: patch.state === undefined ? null : JSON.stringify(patch.state),
+    [`${prefix}started`]: patch.started === true,
+    [`${prefix}finished`]: patch.finished === true,
   };
-  return { writers, values };
+}
+
+function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
+  return { writers: writersOf(db), values: { ...owner, stepId, ...patchValues(patch) } };
 }
 
 /** Writes one step, only while this job owns its server. */
@@ -144,16 +153,22 @@ export async function markSteps(db: Database, owner: Owner, stepIds: number[], s
   if (!(await writersOf(db).mark.execute({ ...owner, ids: stepIds, status, message })).length) throw new SupersededError(owner.requestServerId);
 }
 
+/** A step ended by the hand-over of the step after it. */
+export type PriorStep = { stepId: number; patch: StepPatch };
+const NO_PRIOR_STEP = { priorId: null, ...patchValues({}, "prior_") };
+
 /**
  * Hands the server over to a job running at `runAt` (the step waiting meanwhile): the step's record,
  * the new generation and the job commit together (one statement), so a job of this generation that
  * runs again after a crash finds itself superseded and does nothing. `lease`: the job's BMC lease, parked
- * until the next job in the same statement.
+ * until the next job in the same statement. `prior`: the step before, ended in the same statement (the
+ * waiting step's first run only waited).
  */
-export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date, lease: LeaseParkValues = NO_LEASE_PARK): Promise<void> {
+export async function handOver(db: Database, owner: Owner, stepId: number, patch: StepPatch, runAt: Date, lease: LeaseParkValues = NO_LEASE_PARK, prior?: PriorStep): Promise<void> {
   const { writers, values } = stepWrite(db, owner, stepId, patch);
   const next = owner.generation + 1;
-  const handed = await writers.handOver.execute({ ...values, next, runAt: runAt.toISOString(), ...lease });
+  const priorValues = prior ? { priorId: prior.stepId, ...patchValues(prior.patch, "prior_") } : NO_PRIOR_STEP;
+  const handed = await writers.handOver.execute({ ...values, ...priorValues, next, runAt: runAt.toISOString(), ...lease });
   if (!handed.length) throw new SupersededError(owner.requestServerId);
   wakeWorkerAt(runAt);
 }

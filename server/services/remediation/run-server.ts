@@ -12,9 +12,9 @@ import { advanceRequestInTransaction } from "./coordinator";
 import { cancelRequested, loadServerPart, remediationLeaseDescription } from "./load";
 import { classifyFailure } from "./failures";
 import { targetOf } from "./options";
-import { finishServer, handOver, markSteps, openStepsFrom, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
+import { finishServer, handOver, markSteps, openStepsFrom, type PriorStep, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
 import { timeoutsFor } from "./settings";
-import { STEP_RUNNERS } from "./step-runners";
+import { FIRST_WAITS, STEP_RUNNERS } from "./step-runners";
 import type { StepOutcome, StepRun, StepState } from "./step-types";
 
 const SYSTEM = { kind: "system" } as const;
@@ -79,13 +79,17 @@ export async function runServerJob(requestServerId: number, generation: number, 
       })));
     const target = targetOf(request, [server.id]);
     const freshVersions = new Map<string, string | null>();
+    // The job's opening read is a cancel check for its first step: the request's row, read a moment ago.
+    let requestJustRead = true;
     for (;;) {
       const step = steps.find((candidate) => !STEP_OVER.has(candidate.status));
       if (!step) return await finishWith(db, owner, request, steps, outcomeOf(steps), messageOf(steps));
-      if (startsNewWork(step) && !begunAfterCancelCheck.has(step) && (await cancelRequested(db, request.id))) {
+      const cancelled = () => (requestJustRead ? request.cancelRequestedAt !== null : cancelRequested(db, request.id));
+      if (startsNewWork(step) && !begunAfterCancelCheck.has(step) && (await cancelled())) {
         await cancelRemaining(db, owner, steps);
         continue;
       }
+      requestJustRead = false;
       if (step.status === "pending") {
         await saveStep(db, owner, step.id, { status: "running", started: true });
         step.status = "running";
@@ -136,25 +140,25 @@ async function runStep(run: StepRun): Promise<StepOutcome> {
 async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutcome): Promise<number | null> {
   const { step, steps } = run;
   const state: StepState = outcome.state === undefined ? step.state : { ...step.state, ...outcome.state };
-  if (outcome.kind === "wait") {
-    // A send that failed transiently stays `sending`: the next run asks the BMC before sending again.
-    const status = outcome.status ?? (step.status === "sending" ? "sending" : "waiting");
-    const runAt = new Date(Date.now() + outcome.afterMs);
-    await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message }, runAt, run.lease.parkValues(outcome.afterMs + LEASE_MARGIN_MS));
-    return outcome.afterMs;
-  }
+  if (outcome.kind === "wait") return handOverWait(db, owner, run, outcome);
   const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
   const message = outcome.message ?? "";
   const next = outcome.kind === "done" && !outcome.skipComponents?.length ? openStepsFrom(steps, step.position + 1)[0] : undefined;
+  const ended = { status, state, message, finished: true };
   if (next?.status === "pending") {
+    // The next step's first run may only wait (a task looked at later): it waits, and this step ends, in its hand-over.
+    Object.assign(step, { status, state, message });
+    const nextRun = { ...run, step: next, timeouts: timeoutsFor(run.server.manufacturer, next.component ?? "other"), component: () => componentContext(steps, next.component!, next.position) };
+    const firstWait = FIRST_WAITS[next.name]?.(nextRun);
+    if (firstWait) return handOverWait(db, owner, nextRun, firstWait, { stepId: step.id, patch: ended });
     // A next step that starts new work starts only if the request was not cancelled (checked in the same statement);
     // if it was, it stays pending and the loop's cancel check before it cancels what is left.
-    if (await saveStepAndStart(db, owner, step.id, { status, state, message, finished: true }, next.id, startsNewWork(next) ? run.request.id : null)) {
+    if (await saveStepAndStart(db, owner, step.id, ended, next.id, startsNewWork(next) ? run.request.id : null)) {
       next.status = "running";
       begunAfterCancelCheck.add(next);
     }
   } else {
-    await saveStep(db, owner, step.id, { status, state, message, finished: true });
+    await saveStep(db, owner, step.id, ended);
   }
   Object.assign(step, { status, state, message });
   if (outcome.kind === "fail") {
@@ -168,6 +172,17 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
     for (const other of skipped) Object.assign(other, { status: "skipped", message: skip.message });
   }
   return null;
+}
+
+/** Hands the server over to a job that runs the step again after the wait (`prior`: the step before, ended with it). */
+async function handOverWait(db: Database, owner: Owner, run: StepRun, outcome: Extract<StepOutcome, { kind: "wait" }>, prior?: PriorStep): Promise<number> {
+  const { step } = run;
+  const state: StepState = outcome.state === undefined ? step.state : { ...step.state, ...outcome.state };
+  // A send that failed transiently stays `sending`: the next run asks the BMC before sending again.
+  const status = outcome.status ?? (step.status === "sending" ? "sending" : "waiting");
+  const runAt = new Date(Date.now() + outcome.afterMs);
+  await handOver(db, owner, step.id, { status, state, message: outcome.message ?? step.message, started: true }, runAt, run.lease.parkValues(outcome.afterMs + LEASE_MARGIN_MS), prior);
+  return outcome.afterMs;
 }
 
 // Steps this job started together with the end of the previous one, after their cancel check (rows are loaded per job).

@@ -25,6 +25,24 @@ export function nextTaskLookMs(retryAfterMs: number | null, timeouts: { pollInte
 }
 
 /**
+ * The step's first run when it only waits (no BMC request, no database): the BMC accepted the update with a task to
+ * follow, and the first look comes later. It waits one poll interval from the acceptance (in the job that sent the
+ * update it only ever read "running"), or as long as the soonest such task of this model was seen over (the looks
+ * before would see it running; until one was, as long as one was seen still running), but no more than
+ * LEARNED_TASK_LOOK_POLLS poll intervals: a task that fails early is still seen soon. Null: the step must look now.
+ */
+export function firstTaskWait(run: StepRun): Extract<StepOutcome, { kind: "wait" }> | null {
+  const sent = sendStateOf(run);
+  if (run.step.state.accepted !== undefined || !sent.accepted || sent.installed || sent.alreadyPresent) return null;
+  const sinceSent = Date.now() - Date.parse(sent.accepted.sentAt);
+  const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
+  const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
+  const firstLook = nextLookMs(taskKey, run.part.id, run.timeouts.pollIntervalMs, learnedCap);
+  if (sinceSent >= firstLook) return null;
+  return { kind: "wait", afterMs: firstLook - sinceSent, message: "Accepted; the first look at the BMC's task comes later.", state: { accepted: sent.accepted } };
+}
+
+/**
  * A look at the BMC's task (not a wait in a worker slot: the step is re-scheduled after the BMC's Retry-After
  * or the poll interval, but for a short pause when such tasks ended about now: `inJobLooks`). A task ending
  * in Exception fails the server with the BMC's words; a task that says nothing before its budget is
@@ -34,18 +52,11 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   const sent = sendStateOf(run);
   if (sent.installed) return done(`Nothing to follow: the BMC reports ${sent.installed}.`);
   if (sent.alreadyPresent) return done("Nothing was applied (already present): confirming by inventory.", { outcome: "already_present" });
+  const first = firstTaskWait(run);
+  if (first) return first;
   const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
-  // The first look waits one poll interval from the BMC's acceptance (in the job that sent the update it only ever read
-  // "running"), or as long as the soonest such task of this model was seen over (the looks before would see it running;
-  // until one was, as long as one was seen still running), but no more than LEARNED_TASK_LOOK_POLLS poll intervals: a
-  // task that fails early is still seen soon.
-  const sinceSent = Date.now() - Date.parse(accepted.sentAt);
   const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
   const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
-  if (run.step.state.accepted === undefined) {
-    const firstLook = nextLookMs(taskKey, run.part.id, run.timeouts.pollIntervalMs, learnedCap);
-    if (sinceSent < firstLook) return wait(firstLook - sinceSent, "Accepted; the first look at the BMC's task comes later.", { accepted });
-  }
   const client = await run.client();
   const looks = inJobLooks(run);
   let current = accepted;
