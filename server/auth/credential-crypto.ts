@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "../env";
+import { rootSecret } from "../config";
 import { deriveKey } from "./keys";
 
 const FORMAT_VERSION = 1;
@@ -30,10 +31,19 @@ export function credentialKeyFromSecret(secret: string): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, "rackpilot", "credentials", 32));
 }
 
+// Every BMC login opens a password: the keys are derived once per value of the secrets.
+const keyrings = new Map<string, Map<string, Buffer>>();
+
 /** The current key, then one per secret in RACKPILOT_PREVIOUS_SECRETS (comma-separated), by key id. */
 function keyring(): Map<string, Buffer> {
-  const keys = [deriveKey("credentials"), ...env("RACKPILOT_PREVIOUS_SECRETS").map(credentialKeyFromSecret)];
-  return new Map(keys.map((key) => [credentialKeyId(key), key]));
+  const secrets = `${rootSecret()}\n${process.env.RACKPILOT_PREVIOUS_SECRETS ?? ""}`;
+  let ring = keyrings.get(secrets);
+  if (!ring) {
+    const keys = [deriveKey("credentials"), ...env("RACKPILOT_PREVIOUS_SECRETS").map(credentialKeyFromSecret)];
+    keyrings.clear();
+    keyrings.set(secrets, (ring = new Map(keys.map((key) => [credentialKeyId(key), key]))));
+  }
+  return ring;
 }
 
 /** AES-256-GCM under the current credentials key: version byte, 12-byte IV, 16-byte tag, then the ciphertext. */

@@ -93,10 +93,20 @@ export function isBareLink(member: unknown): boolean {
   return keys.length <= 1 && (linkTarget(member) !== null || keys.length === 0);
 }
 
+// A BMC's paths recur in every answer (a remediation compares some fifty per server): each is parsed once.
+const parsedPaths = new Map<string, string>();
+const PARSED_PATHS_KEPT = 10_000;
+
 /** The path (and query) of an `@odata.id` or `Location`, absolute or relative; fragments dropped. */
 export function pathOf(target: string): string {
-  const url = new URL(target, "https://bmc");
-  return `${url.pathname}${url.search}`;
+  let path = parsedPaths.get(target);
+  if (path === undefined) {
+    const url = new URL(target, "https://bmc");
+    path = `${url.pathname}${url.search}`;
+    if (parsedPaths.size >= PARSED_PATHS_KEPT) parsedPaths.clear();
+    parsedPaths.set(target, path);
+  }
+  return path;
 }
 
 /** Case- and trailing-slash-insensitive key of a resource path, to compare ids written differently. */
