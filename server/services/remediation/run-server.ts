@@ -79,6 +79,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
       })));
     const target = targetOf(request, [server.id]);
     const freshVersions = new Map<string, string | null>();
+    const freshFirmware = { reading: null };
     // The job's opening read is a cancel check for its first step: the request's row, read a moment ago.
     let requestJustRead = true;
     for (;;) {
@@ -98,6 +99,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
         db, request, target, part, server, node, step, steps, lease, signal: jobSignal,
         timeouts: timeoutsFor(server.manufacturer, step.component ?? "other"),
         freshVersions,
+        freshFirmware,
         client: connect,
         save: async (patch) => {
           await saveStep(getDb(), owner, step.id, patch);

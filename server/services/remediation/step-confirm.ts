@@ -1,6 +1,7 @@
 import { setTimeout as pause } from "node:timers/promises";
-import { readInstalledVersion } from "~/server/redfish";
+import { installedVersionIn, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
 import { waitAskedBy } from "./failures";
+import { openStepsFrom } from "./persist";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 import type { TaskOutcome } from "./step-wait";
 
@@ -38,7 +39,7 @@ async function readOnce(run: StepRun, state: ConfirmState, interval: number): Pr
     // A version this job read just before (the restart's look that saw it) is the first read.
     const fresh = run.freshVersions.get(plan.firmware_type);
     run.freshVersions.delete(plan.firmware_type);
-    version = fresh !== undefined ? fresh : await readInstalledVersion(await run.client(), ref);
+    version = fresh !== undefined ? fresh : await readVersion(run, plan.firmware_type, ref);
   } catch (error) {
     // A BMC back from its own flash answers erratically for a while: the series starts again.
     if (Date.now() - since > budget) throw error;
@@ -56,4 +57,17 @@ async function readOnce(run: StepRun, state: ConfirmState, interval: number): Pr
   if (good < needed) return wait(interval, `Read ${version} (${good} of ${needed}).`, { since, good, last: version });
   if (version === plan.to_version) return done(`Confirmed: the BMC reports ${version}.`);
   return done(`Flashed; the BMC now reports ${version}; the binary's version is ${plan.to_version}. Not flashed again: compliance compares the exact spelling.`);
+}
+
+/**
+ * The component's version as the BMC reports it. The last confirmation before the final log of versions (not a BMC's:
+ * it takes three reads) reads the whole firmware inventory, which that log then stores (nothing is sent in between):
+ * one reading instead of the entry and then the inventory.
+ */
+async function readVersion(run: StepRun, type: string, ref: ComponentRef): Promise<string | null> {
+  const client = await run.client();
+  if (type === "bmc" || openStepsFrom(run.steps, run.step.position + 1)[0]?.name !== "log_new_versions") return readInstalledVersion(client, ref);
+  const reading = await readFirmwareInventory(client);
+  run.freshFirmware.reading = reading;
+  return installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));
 }

@@ -19,11 +19,12 @@ function updateRequest(run: StepRun): UpdateRequest {
 const trackerLabel = (accepted: AcceptedUpdate) =>
   accepted.tracker.dellJob?.id ?? accepted.tracker.task ?? accepted.tracker.monitor ?? (accepted.tracker.hpeUpdateService ? "the UpdateService state" : "no task (confirmed by inventory)");
 
-/** The component's version this job read (the compliance check, when the send comes in the server's first job); forgotten with every other, since what is sent may change them. */
+/** The component's version this job read (the compliance check, when the send comes in the server's first job); forgotten with every other reading, since what is sent may change them. */
 function freshVersionOf(run: StepRun): { version: string | null } | undefined {
   const type = run.step.component!;
   const fresh = run.freshVersions.has(type) ? { version: run.freshVersions.get(type) ?? null } : undefined;
   run.freshVersions.clear();
+  run.freshFirmware.reading = null;
   return fresh;
 }
 

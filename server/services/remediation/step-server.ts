@@ -64,7 +64,8 @@ export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   const check = run.steps.find((step) => step.name === "compliance_check")!;
   const components = (check.state as { components?: Record<string, CheckedComponent> }).components ?? {};
   const client = await run.client();
-  const reading = await readFirmwareInventory(client);
+  // The last confirmation took it in this job, when it came just before.
+  const reading = run.freshFirmware.reading ?? (await readFirmwareInventory(client));
   await storeFirmwareReading(run.db, reading, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
   for (const [type, { ref }] of Object.entries(components)) after[type] = installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));

@@ -1,6 +1,6 @@
 import type { NodeRow, RequestRow, RequestServerRow, RequestStepRow, ServerRow } from "~/db/schema";
 import type { Database } from "~/db/client";
-import type { ComponentRef, RedfishClient, UpdateTimeouts } from "~/server/redfish";
+import type { ComponentRef, FirmwareReading, RedfishClient, UpdateTimeouts } from "~/server/redfish";
 import type { BmcLease } from "../bmc-operations";
 import type { RemediationTarget, ComponentPlan } from "./schemas";
 import type { RunOptions } from "./options";
@@ -36,6 +36,8 @@ export interface StepRun {
   timeouts: UpdateTimeouts;
   /** Versions this job read from the BMC (by firmware type) and nothing sent since: a later step of the job need not read them again. */
   freshVersions: Map<string, string | null>;
+  /** The firmware reading this job took (the last confirmation before the final log of versions), nothing sent since. */
+  freshFirmware: { reading: FirmwareReading | null };
   /** The BMC client, logged in on first use and logged out when the job ends. */
   client(): Promise<RedfishClient>;
   /**
