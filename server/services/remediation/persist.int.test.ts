@@ -129,6 +129,25 @@ describe("the engine's writes, each only while its job owns the server", () => {
     expect(jobs.map((job) => [job.payload, new Date(job.run_at).getTime()])).toEqual([[{ request_server_id: part.id, generation: 2 }, runAt.getTime()]]);
   });
 
+  it("writes the audit log's versions with the end of the step that logs them, only while the job owns its server", async () => {
+    const db = getDb();
+    const { part, steps } = await newPart("persist-audit", ["log_versions", "check_binary", "log_new_versions"]);
+    const [logged, check, last] = steps;
+    const owner = { requestServerId: part.id, generation: 1 };
+    const versionsNow = async () => (await db.select({ before: requestServers.versionsBefore, after: requestServers.versionsAfter }).from(requestServers).where(eq(requestServers.id, part.id)))[0];
+    await expect(saveStepAndStart(db, { ...owner, generation: 0 }, logged!.id, { status: "succeeded", finished: true }, check!.id, null, { before: { bios: "1.0" } })).rejects.toBeInstanceOf(SupersededError);
+    expect(await versionsNow()).toEqual({ before: null, after: null });
+    await saveStepAndStart(db, owner, logged!.id, { status: "succeeded", finished: true }, check!.id, null, { before: { bios: "1.0", bmc: null } });
+    expect(await versionsNow()).toEqual({ before: { bios: "1.0", bmc: null }, after: null });
+    // A step's end that logs nothing leaves them as they are.
+    await saveStepAndStart(db, owner, check!.id, { status: "succeeded", finished: true }, last!.id, null);
+    await saveStep(db, owner, last!.id, { status: "running" });
+    expect(await versionsNow()).toEqual({ before: { bios: "1.0", bmc: null }, after: null });
+    await expect(saveStep(db, { ...owner, generation: 2 }, last!.id, { status: "succeeded", finished: true }, { after: { bios: "2.0" } })).rejects.toBeInstanceOf(SupersededError);
+    await saveStep(db, owner, last!.id, { status: "succeeded", finished: true }, { after: { bios: "2.0", bmc: "7.0" } });
+    expect(await versionsNow()).toEqual({ before: { bios: "1.0", bmc: null }, after: { bios: "2.0", bmc: "7.0" } });
+  });
+
   it("parks the job's BMC lease in the hand-over itself: not renewed, kept from others, back to the server's next job", async () => {
     const db = getDb();
     const { part, steps, node } = await newPart("persist-lease", ["wait_for_task"]);

@@ -22,6 +22,9 @@ async function claim(tx: DbExecutor, owner: Owner): Promise<void> {
   if (!row) throw new SupersededError(owner.requestServerId);
 }
 
+/** The request-server's audit log of versions (before the flashes, after them). */
+export type AuditVersions = { before?: Record<string, string | null>; after?: Record<string, string | null> };
+
 export type StepPatch = Partial<Pick<RequestStepRow, "status" | "message" | "state">> & { started?: boolean; finished?: boolean };
 
 /** The owner's values, or placeholders for a prepared statement. */
@@ -90,6 +93,17 @@ function prepareStepWrites(db: Database) {
       .where(and(eq(requestSteps.id, sql`${param("priorId")}::int`), exists(db.select().from(ended))))
       .returning({ id: requestSteps.id }),
   );
+  // The audit log's versions a step's end carries (`saveStep`, `saveStepAndStart`), written with it.
+  const audited = db.$with("audited").as(
+    db
+      .update(requestServers)
+      .set({
+        versionsBefore: sql`coalesce(${param("auditBefore")}::jsonb, ${requestServers.versionsBefore})`,
+        versionsAfter: sql`coalesce(${param("auditAfter")}::jsonb, ${requestServers.versionsAfter})`,
+      })
+      .where(and(inArray(requestServers.id, db.select({ id: claim.id }).from(claim)), sql`(${param("auditBefore")}::jsonb is not null or ${param("auditAfter")}::jsonb is not null)`))
+      .returning({ id: requestServers.id }),
+  );
   return {
     handOver: db.with(claim, ended, prior, bumped, parked).select({ job: serverJobCall(bumped.id, sql`${param("next")}::int`, param("runAt")) }).from(bumped).prepare("remediation_hand_over"),
     mark: db
@@ -99,9 +113,9 @@ function prepareStepWrites(db: Database) {
       .where(and(sql`${requestSteps.id} = any(${param("ids")}::int[])`, exists(db.select().from(claim))))
       .returning({ id: requestSteps.id })
       .prepare("remediation_mark_steps"),
-    save: db.with(claim).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
+    save: db.with(claim, audited).update(requestSteps).set(preparedStepValues()).where(and(eq(requestSteps.id, param("stepId")), exists(db.select().from(claim)))).returning({ id: requestSteps.id }).prepare("remediation_save_step"),
     saveAndStart: db
-      .with(claim, ended, started)
+      .with(claim, ended, started, audited)
       .select({ started: sql<number | null>`(select ${sql.identifier("id")} from ${started})` })
       .from(ended)
       .prepare("remediation_save_step_and_start"),
@@ -124,24 +138,25 @@ function patchValues(patch: StepPatch, prefix = "") {
   };
 }
 
-function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch) {
-  return { writers: writersOf(db), values: { ...owner, stepId, ...patchValues(patch) } };
+function stepWrite(db: Database, owner: Owner, stepId: number, patch: StepPatch, audit: AuditVersions = {}) {
+  const auditValues = { auditBefore: audit.before ? JSON.stringify(audit.before) : null, auditAfter: audit.after ? JSON.stringify(audit.after) : null };
+  return { writers: writersOf(db), values: { ...owner, stepId, ...patchValues(patch), ...auditValues } };
 }
 
-/** Writes one step, only while this job owns its server. */
-export async function saveStep(db: Database, owner: Owner, stepId: number, patch: StepPatch): Promise<void> {
-  const { writers, values } = stepWrite(db, owner, stepId, patch);
+/** Writes one step (and `audit`, the versions its end logs), only while this job owns its server. */
+export async function saveStep(db: Database, owner: Owner, stepId: number, patch: StepPatch, audit?: AuditVersions): Promise<void> {
+  const { writers, values } = stepWrite(db, owner, stepId, patch, audit);
   if (!(await writers.save.execute(values)).length) throw new SupersededError(owner.requestServerId);
 }
 
 /**
  * Ends one step and starts the next in one statement (steps run back to back in one job): the same two
- * rows as two `saveStep` calls, only while this job owns its server. With `cancelOf` (the next step starts
+ * rows as two `saveStep` calls (and `audit`), only while this job owns its server. With `cancelOf` (the next step starts
  * new work: the request's id), the next step starts only if that request was not cancelled (its cancel
  * check, in the same statement). Answers whether the next step started.
  */
-export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number, cancelOf: number | null): Promise<boolean> {
-  const { writers, values } = stepWrite(db, owner, stepId, patch);
+export async function saveStepAndStart(db: Database, owner: Owner, stepId: number, patch: StepPatch, nextId: number, cancelOf: number | null, audit?: AuditVersions): Promise<boolean> {
+  const { writers, values } = stepWrite(db, owner, stepId, patch, audit);
   const [row] = await writers.saveAndStart.execute({ ...values, nextId, cancelOf });
   if (!row) throw new SupersededError(owner.requestServerId);
   return row.started !== null;

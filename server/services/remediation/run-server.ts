@@ -147,6 +147,7 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   const message = outcome.message ?? "";
   const next = outcome.kind === "done" && !outcome.skipComponents?.length ? openStepsFrom(steps, step.position + 1)[0] : undefined;
   const ended = { status, state, message, finished: true };
+  const audit = outcome.kind === "done" ? outcome.audit : undefined;
   if (next?.status === "pending") {
     // The next step's first run may only wait (a task looked at later): it waits, and this step ends, in its hand-over.
     Object.assign(step, { status, state, message });
@@ -155,12 +156,12 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
     if (firstWait) return handOverWait(db, owner, nextRun, firstWait, { stepId: step.id, patch: ended });
     // A next step that starts new work starts only if the request was not cancelled (checked in the same statement);
     // if it was, it stays pending and the loop's cancel check before it cancels what is left.
-    if (await saveStepAndStart(db, owner, step.id, ended, next.id, startsNewWork(next) ? run.request.id : null)) {
+    if (await saveStepAndStart(db, owner, step.id, ended, next.id, startsNewWork(next) ? run.request.id : null, audit)) {
       next.status = "running";
       begunAfterCancelCheck.add(next);
     }
   } else {
-    await saveStep(db, owner, step.id, ended);
+    await saveStep(db, owner, step.id, ended, audit);
   }
   Object.assign(step, { status, state, message });
   if (outcome.kind === "fail") {

@@ -1,11 +1,8 @@
-import { eq, sql } from "drizzle-orm";
-import { type Database, oncePerDatabase } from "~/db/client";
-import { requestServers } from "~/db/schema";
 import { installedVersionIn, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
 import { storeFirmwareReading } from "../inventory/refresh-firmware";
 import { componentRefOf } from "./inventory-ref";
 import type { ComponentPlan } from "./schemas";
-import { done, type StepOutcome, type StepRun } from "./step-types";
+import type { StepOutcome, StepRun } from "./step-types";
 
 export type CheckedComponent = { ref: ComponentRef; version: string | null };
 
@@ -34,25 +31,16 @@ export async function complianceCheck(run: StepRun): Promise<StepOutcome> {
   return { kind: "done", message, state: { components }, skipComponents };
 }
 
-// The audit log's two writes, one each per server: built and prepared once per database handle. Their versions go
-// as JSON text (a placeholder's value skips the column's encoder).
-const auditWritesOf = oncePerDatabase((db: Database) => {
-  const part = eq(requestServers.id, sql.placeholder("id"));
-  return {
-    before: db.update(requestServers).set({ versionsBefore: sql`${sql.placeholder("versions")}::jsonb` }).where(part).prepare("remediation_versions_before"),
-    after: db.update(requestServers).set({ versionsAfter: sql`${sql.placeholder("versions")}::jsonb` }).where(part).prepare("remediation_versions_after"),
-  };
-});
-
 const versionsOf = (components: Record<string, CheckedComponent>) => Object.fromEntries(Object.entries(components).map(([type, { version }]) => [type, version]));
 
-/** The audit log's "before": the versions the compliance check read. */
+/** The audit log's "before": the versions the compliance check read (written with the step's end). */
 export async function logVersions(run: StepRun): Promise<StepOutcome> {
   const check = run.steps.find((step) => step.name === "compliance_check")!;
   const before = versionsOf((check.state as { components?: Record<string, CheckedComponent> }).components ?? {});
-  await auditWritesOf(run.db).before.execute({ id: run.part.id, versions: JSON.stringify(before) });
-  return done(Object.entries(before).map(([type, version]) => `${type} ${version ?? "unknown"}`).join(", ") || "No component planned.");
+  return { kind: "done", message: versionsMessage(before), audit: { before } };
 }
+
+const versionsMessage = (versions: Record<string, string | null>) => Object.entries(versions).map(([type, version]) => `${type} ${version ?? "unknown"}`).join(", ") || "No component planned.";
 
 /**
  * Re-reads and stores what the flashes changed (BIOS and BMC versions, the firmware inventory: what
@@ -69,6 +57,5 @@ export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   await storeFirmwareReading(run.db, reading, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
   for (const [type, { ref }] of Object.entries(components)) after[type] = installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));
-  await auditWritesOf(run.db).after.execute({ id: run.part.id, versions: JSON.stringify(after) });
-  return done(Object.entries(after).map(([type, version]) => `${type} ${version ?? "unknown"}`).join(", ") || "No component planned.");
+  return { kind: "done", message: versionsMessage(after), audit: { after } };
 }

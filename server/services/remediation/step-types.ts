@@ -2,6 +2,7 @@ import type { NodeRow, RequestRow, RequestServerRow, RequestStepRow, ServerRow }
 import type { Database } from "~/db/client";
 import type { ComponentRef, FirmwareReading, RedfishClient, UpdateTimeouts } from "~/server/redfish";
 import type { BmcLease } from "../bmc-operations";
+import type { AuditVersions } from "./persist";
 import type { RemediationTarget, ComponentPlan } from "./schemas";
 import type { RunOptions } from "./options";
 
@@ -9,7 +10,7 @@ export type StepState = Record<string, unknown>;
 
 /** What a step answers; the runner persists it. */
 export type StepOutcome =
-  | { kind: "done"; message?: string; state?: StepState; skipped?: boolean; skipComponents?: { type: string; message: string }[] }
+  | { kind: "done"; message?: string; state?: StepState; skipped?: boolean; skipComponents?: { type: string; message: string }[]; audit?: AuditVersions }
   | { kind: "wait"; afterMs: number; status?: "waiting" | "waiting_for_reset" | "sending"; message?: string; state?: StepState }
   | { kind: "fail"; message: string; state?: StepState };
 
