@@ -79,7 +79,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
       })));
     const target = targetOf(request, [server.id]);
     const freshVersions = new Map<string, string | null>();
-    const freshFirmware = { reading: null };
+    const freshFirmware: StepRun["freshFirmware"] = { reading: null };
     // The job's opening read is a cancel check for its first step: the request's row, read a moment ago.
     let requestJustRead = true;
     for (;;) {
@@ -152,7 +152,7 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
     // The next step's first run may only wait (a task looked at later): it waits, and this step ends, in its hand-over.
     Object.assign(step, { status, state, message });
     const nextRun = { ...run, step: next, timeouts: timeoutsFor(run.server.manufacturer, next.component ?? "other"), component: () => componentContext(steps, next.component!, next.position) };
-    const firstWait = FIRST_WAITS[next.name]?.(nextRun);
+    const firstWait = audit ? null : FIRST_WAITS[next.name]?.(nextRun);
     if (firstWait) return handOverWait(db, owner, nextRun, firstWait, { stepId: step.id, patch: ended });
     // A next step that starts new work starts only if the request was not cancelled (checked in the same statement);
     // if it was, it stays pending and the loop's cancel check before it cancels what is left.

@@ -24,6 +24,12 @@ export function nextTaskLookMs(retryAfterMs: number | null, timeouts: { pollInte
   return Math.max(0, Math.min(retryAfterMs, TASK_RETRY_AFTER_MAX_MS, timeouts.taskMs - elapsedMs + timeouts.pollIntervalMs));
 }
 
+/** What the looks at this component's task learn under, and how far from the acceptance they aim at the most. */
+const learnedTaskLooks = (run: StepRun) => ({
+  taskKey: learnedWaitKey(`task:${run.step.component}`, run.server),
+  learnedCap: Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs),
+});
+
 /**
  * The step's first run when it only waits (no BMC request, no database): the BMC accepted the update with a task to
  * follow, and the first look comes later. It waits one poll interval from the acceptance (in the job that sent the
@@ -35,8 +41,7 @@ export function firstTaskWait(run: StepRun): Extract<StepOutcome, { kind: "wait"
   const sent = sendStateOf(run);
   if (run.step.state.accepted !== undefined || !sent.accepted || sent.installed || sent.alreadyPresent) return null;
   const sinceSent = Date.now() - Date.parse(sent.accepted.sentAt);
-  const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
-  const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
+  const { taskKey, learnedCap } = learnedTaskLooks(run);
   const firstLook = nextLookMs(taskKey, run.part.id, run.timeouts.pollIntervalMs, learnedCap);
   if (sinceSent >= firstLook) return null;
   return { kind: "wait", afterMs: firstLook - sinceSent, message: "Accepted; the first look at the BMC's task comes later.", state: { accepted: sent.accepted } };
@@ -55,8 +60,7 @@ export async function waitForTask(run: StepRun): Promise<StepOutcome> {
   const first = firstTaskWait(run);
   if (first) return first;
   const accepted = (run.step.state.accepted as typeof sent.accepted) ?? sent.accepted!;
-  const taskKey = learnedWaitKey(`task:${run.step.component}`, run.server);
-  const learnedCap = Math.min(run.timeouts.taskMs, LEARNED_TASK_LOOK_POLLS * run.timeouts.pollIntervalMs);
+  const { taskKey, learnedCap } = learnedTaskLooks(run);
   const client = await run.client();
   const looks = inJobLooks(run);
   let current = accepted;
