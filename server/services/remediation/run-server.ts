@@ -95,18 +95,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
         await saveStep(db, owner, step.id, { status: "running", started: true });
         step.status = "running";
       }
-      const run: StepRun = {
-        db, request, target, part, server, node, step, steps, lease, signal: jobSignal,
-        timeouts: timeoutsFor(server.manufacturer, step.component ?? "other"),
-        freshVersions,
-        freshFirmware,
-        client: connect,
-        save: async (patch) => {
-          await saveStep(getDb(), owner, step.id, patch);
-          Object.assign(step, patch);
-        },
-        component: () => componentContext(steps, step.component!, step.position),
-      };
+      const run = stepRun({ db, request, target, part, server, node, steps, lease, signal: jobSignal, freshVersions, freshFirmware, client: connect }, owner, step);
       const outcome = await runStep(run);
       const applied = await apply(db, owner, run, outcome);
       if (applied !== null) {
@@ -123,6 +112,20 @@ export async function runServerJob(requestServerId: number, generation: number, 
     // A server handed over to a later job had its lease parked by the hand-over itself.
     if (waitedMs === null) await lease.release().catch(() => undefined);
   }
+}
+
+/** The run of `step` in this job: what the job's steps share (`job`), and what is the step's own. */
+function stepRun(job: Omit<StepRun, "step" | "timeouts" | "save" | "component">, owner: Owner, step: RequestStepRow): StepRun {
+  return {
+    ...job,
+    step,
+    timeouts: timeoutsFor(job.server.manufacturer, step.component ?? "other"),
+    save: async (patch) => {
+      await saveStep(getDb(), owner, step.id, patch);
+      Object.assign(step, patch);
+    },
+    component: () => componentContext(job.steps, step.component!, step.position),
+  };
 }
 
 /** The step's outcome; BMC faults become a retry with backoff within the fault budget, or the server's failure. */
@@ -151,7 +154,7 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   if (next?.status === "pending") {
     // The next step's first run may only wait (a task looked at later): it waits, and this step ends, in its hand-over.
     Object.assign(step, { status, state, message });
-    const nextRun = { ...run, step: next, timeouts: timeoutsFor(run.server.manufacturer, next.component ?? "other"), component: () => componentContext(steps, next.component!, next.position) };
+    const nextRun = stepRun(run, owner, next);
     const firstWait = audit ? null : FIRST_WAITS[next.name]?.(nextRun);
     if (firstWait) return handOverWait(db, owner, nextRun, firstWait, { stepId: step.id, patch: ended });
     // A next step that starts new work starts only if the request was not cancelled (checked in the same statement);
