@@ -11,6 +11,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     asked.push(req.url!);
     if (req.url!.startsWith("/missing")) return res.writeHead(404).end();
+    if (req.url!.startsWith("/slow")) return void setTimeout(() => res.writeHead(200, { "content-length": "1234" }).end(), 300);
     res.writeHead(200, { "content-length": req.url!.startsWith("/short") ? "10" : "1234" }).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -34,6 +35,16 @@ describe("the image URL check before a send", () => {
       expect(await imageUrlProblem(`${base}/short.bin`, 1234, signal)).toBe(`The image URL ${base}/short.bin answered 200 with 10 bytes, expected 200 with 1234.`);
     }
     expect(asked.filter((url) => url !== "/good.bin")).toEqual(["/missing.bin", "/short.bin", "/missing.bin", "/short.bin"]);
+  });
+
+  it("shares one HEAD among the servers that check a URL together, and a server whose job stops leaves it to the others", async () => {
+    const stopping = new AbortController();
+    const checks = Array.from({ length: 5 }, (_, index) => imageUrlProblem(`${base}/slow.bin`, 1234, index === 0 ? stopping.signal : signal));
+    const stopped = expect(checks[0]).rejects.toThrow("worker stopping");
+    stopping.abort(new Error("worker stopping"));
+    await stopped;
+    expect(await Promise.all(checks.slice(1))).toEqual([null, null, null, null]);
+    expect(asked.filter((url) => url === "/slow.bin")).toHaveLength(1);
   });
 
   it("names the URL and the setting when nothing answers", async () => {

@@ -14,38 +14,65 @@ import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
 
 export type CheckedImage = { url: string; file: string; name: string };
 
-// Checksums already verified in this process, by file and its size and mtime: a wave of servers shares one binary.
+/** `start()`'s promise, shared by every caller that asks for `key` while it runs: a wave of servers checks one binary. */
+function sharedWhileRunning<T>(running: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  let promise = running.get(key);
+  if (!promise) {
+    promise = start().finally(() => running.delete(key));
+    running.set(key, promise);
+  }
+  return promise;
+}
+
+// Checksums already verified in this process, by file and its size and mtime, and the ones being computed.
 const verified = new Map<string, string>();
+const hashing = new Map<string, Promise<string>>();
 
 async function sha256Of(file: string): Promise<string> {
   const info = await stat(file);
   const key = `${file}:${info.size}:${info.mtimeMs}`;
-  const known = verified.get(key);
-  if (known) return known;
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  const digest = hash.digest("hex");
-  verified.set(key, digest);
-  return digest;
+  return verified.get(key) ?? sharedWhileRunning(hashing, key, async () => {
+    const hash = createHash("sha256");
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    const digest = hash.digest("hex");
+    verified.set(key, digest);
+    return digest;
+  });
 }
 
-// The image URLs seen serving the right size in this process, and when: a wave of servers pulls one binary.
+// The image URLs seen serving the right size in this process, and when, and the checks under way.
 const served = new Map<string, number>();
 const SERVED_CHECK_TTL_MS = 30_000;
+const asking = new Map<string, Promise<string | null>>();
 
 /**
  * Null when `url` answers a HEAD with 200 and `size` bytes (asked again once the last good answer is
- * SERVED_CHECK_TTL_MS old), else what is wrong with it.
+ * SERVED_CHECK_TTL_MS old), else what is wrong with it. Rejects with the signal's reason when it aborts.
  */
 export async function imageUrlProblem(url: string, size: number, signal: AbortSignal): Promise<string | null> {
   const key = `${size} ${url}`;
   if (Date.now() - (served.get(key) ?? Number.NEGATIVE_INFINITY) < SERVED_CHECK_TTL_MS) return null;
-  const answer = await fetch(url, { method: "HEAD", signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)]) }).catch((error: unknown) => error as Error);
+  return untilAborted(sharedWhileRunning(asking, key, () => askImageUrl(url, size)), signal);
+}
+
+async function askImageUrl(url: string, size: number): Promise<string | null> {
+  const answer = await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(15_000) }).catch((error: unknown) => error as Error);
   if (answer instanceof Error) return `The image URL ${url} cannot be reached (${answer.message}): RACKPILOT_PUBLIC_URL must be reachable.`;
   const length = Number(answer.headers.get("content-length"));
   if (!answer.ok || length !== size) return `The image URL ${url} answered ${answer.status} with ${length} bytes, expected 200 with ${size}.`;
-  served.set(key, Date.now());
+  served.set(`${size} ${url}`, Date.now());
   return null;
+}
+
+/** `promise`, or the signal's reason once it aborts: a job that stops leaves a shared check to the others. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+  });
+  signal.addEventListener("abort", onAbort, { once: true });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
 }
 
 /** The file name the BMC sees: the catalog location's last segment (iLO 5 decides by extension), else the binary's name. */
