@@ -52,15 +52,15 @@ const asking = new Map<string, Promise<string | null>>();
 export async function imageUrlProblem(url: string, size: number, signal: AbortSignal): Promise<string | null> {
   const key = `${size} ${url}`;
   if (Date.now() - (served.get(key) ?? Number.NEGATIVE_INFINITY) < SERVED_CHECK_TTL_MS) return null;
-  return untilAborted(sharedWhileRunning(asking, key, () => askImageUrl(url, size)), signal);
+  return untilAborted(sharedWhileRunning(asking, key, () => askImageUrl(url, size, key)), signal);
 }
 
-async function askImageUrl(url: string, size: number): Promise<string | null> {
+async function askImageUrl(url: string, size: number, key: string): Promise<string | null> {
   const answer = await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(15_000) }).catch((error: unknown) => error as Error);
   if (answer instanceof Error) return `The image URL ${url} cannot be reached (${answer.message}): RACKPILOT_PUBLIC_URL must be reachable.`;
   const length = Number(answer.headers.get("content-length"));
   if (!answer.ok || length !== size) return `The image URL ${url} answered ${answer.status} with ${length} bytes, expected 200 with ${size}.`;
-  served.set(`${size} ${url}`, Date.now());
+  served.set(key, Date.now());
   return null;
 }
 
