@@ -89,6 +89,11 @@ export function installedVersionIn(reading: FirmwareReading, ref: ComponentRef, 
   return isRenamed ? entries.find((candidate) => isRenamed(candidate.id))?.version : undefined;
 }
 
+/** `installedVersionIn` the reading, else read from the BMC (a component the reading does not hold). */
+export async function installedVersionFrom(client: RedfishClient, reading: FirmwareReading, ref: ComponentRef): Promise<string | null> {
+  return installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));
+}
+
 export interface VersionReading {
   /** The version read (the last good read). */
   version: string | null;

@@ -16,6 +16,6 @@ export { DEFAULT_UPDATE_TIMEOUTS, VENDOR_UPDATE_TIMEOUTS, HOST_RESTART, updateTi
 export type * from "./update/types";
 export { pollUpdate, type UpdateProgress, type UpdateState } from "./tasks";
 export { findAcceptedUpdate, type Recovery } from "./recovery";
-export { readInstalledVersion, installedVersionIn, confirmVersion, type ComponentRef, type VersionReading } from "./confirm";
+export { readInstalledVersion, installedVersionFrom, confirmVersion, type ComponentRef, type VersionReading } from "./confirm";
 export { readPowerState, readSystemPower, restartHost, shutDownHost, powerOn, type ResetOutcome } from "./power";
 export { readDellJobQueue, clearDellJobQueue, type DellJob, type JobQueueCleanup } from "./vendors/dell-jobs";

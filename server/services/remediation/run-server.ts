@@ -143,17 +143,18 @@ async function runStep(run: StepRun): Promise<StepOutcome> {
 
 /** Persists an outcome; answers the wait in ms when the server was handed over to a later job, else null. */
 async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutcome): Promise<number | null> {
+  if (outcome.kind === "wait") return handOverWait(db, owner, run, outcome);
   const { step, steps } = run;
   const state: StepState = outcome.state === undefined ? step.state : { ...step.state, ...outcome.state };
-  if (outcome.kind === "wait") return handOverWait(db, owner, run, outcome);
   const status = outcome.kind === "fail" ? "failed" : outcome.skipped ? "skipped" : "succeeded";
   const message = outcome.message ?? "";
   const next = outcome.kind === "done" && !outcome.skipComponents?.length ? openStepsFrom(steps, step.position + 1)[0] : undefined;
   const ended = { status, state, message, finished: true };
   const audit = outcome.kind === "done" ? outcome.audit : undefined;
+  // The job's copy of the step ends first: a next step that only waits reads it (the send it follows).
+  Object.assign(step, { status, state, message });
   if (next?.status === "pending") {
     // The next step's first run may only wait (a task looked at later): it waits, and this step ends, in its hand-over.
-    Object.assign(step, { status, state, message });
     const nextRun = stepRun(run, owner, next);
     const firstWait = audit ? null : FIRST_WAITS[next.name]?.(nextRun);
     if (firstWait) return handOverWait(db, owner, nextRun, firstWait, { stepId: step.id, patch: ended });
@@ -166,7 +167,6 @@ async function apply(db: Database, owner: Owner, run: StepRun, outcome: StepOutc
   } else {
     await saveStep(db, owner, step.id, ended, audit);
   }
-  Object.assign(step, { status, state, message });
   if (outcome.kind === "fail") {
     const rest = openStepsFrom(steps, step.position + 1);
     await markSteps(db, owner, rest.map((other) => other.id), "cancelled", "Not run: an earlier step failed.");

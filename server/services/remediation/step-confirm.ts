@@ -1,5 +1,5 @@
 import { setTimeout as pause } from "node:timers/promises";
-import { installedVersionIn, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
+import { installedVersionFrom, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
 import { waitAskedBy } from "./failures";
 import { openStepsFrom } from "./persist";
 import { done, fail, wait, type StepOutcome, type StepRun } from "./step-types";
@@ -69,5 +69,5 @@ async function readVersion(run: StepRun, type: string, ref: ComponentRef): Promi
   if (type === "bmc" || openStepsFrom(run.steps, run.step.position + 1)[0]?.name !== "log_new_versions") return readInstalledVersion(client, ref);
   const reading = await readFirmwareInventory(client);
   run.freshFirmware.reading = reading;
-  return installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));
+  return installedVersionFrom(client, reading, ref);
 }

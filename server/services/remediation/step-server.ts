@@ -1,4 +1,4 @@
-import { installedVersionIn, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
+import { installedVersionFrom, readFirmwareInventory, readInstalledVersion, type ComponentRef } from "~/server/redfish";
 import { storeFirmwareReading } from "../inventory/refresh-firmware";
 import { componentRefOf } from "./inventory-ref";
 import type { ComponentPlan } from "./schemas";
@@ -56,6 +56,6 @@ export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   const reading = run.freshFirmware.reading ?? (await readFirmwareInventory(client));
   await storeFirmwareReading(run.db, reading, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
-  for (const [type, { ref }] of Object.entries(components)) after[type] = installedVersionIn(reading, ref, client.vendor) ?? (await readInstalledVersion(client, ref));
+  for (const [type, { ref }] of Object.entries(components)) after[type] = await installedVersionFrom(client, reading, ref);
   return { kind: "done", message: versionsMessage(after), audit: { after } };
 }
