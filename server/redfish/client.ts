@@ -144,6 +144,14 @@ export class RedfishClient {
     return read;
   }
 
+  /** `findResource` now, its answer kept for `findSettledResource` (whose readers use only what does not change in it, such as its links). */
+  refreshSettledResource(path: string): Promise<Json | null> {
+    const read = this.findResource(path);
+    this.settled.set(path, read);
+    read.catch(() => this.settled.delete(path));
+    return read;
+  }
+
   /** Every member of a collection, fetched: all pages, `$expand` where the service supports it. */
   async members(collectionPath: string, options?: RequestOptions): Promise<Json[]> {
     const members = await this.findMembers(collectionPath, options);

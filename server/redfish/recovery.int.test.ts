@@ -10,6 +10,7 @@ import { readInventory } from "./inventory";
 import { findAcceptedUpdate } from "./recovery";
 import { eventually, publishImage, settle, stepOptions, updateRequestFor } from "./testing/updates";
 import { prepareUpdate, sendUpdate } from "./update";
+import { clearDellJobQueue } from "./vendors/dell-jobs";
 
 let fleet: Fleet;
 let images: ImageServer;
@@ -56,9 +57,30 @@ describe.each(["dell", "hpe-ilo5", "hpe-ilo4", "supermicro", "lenovo"] as const)
     expect(prepared.snapshot.installedVersion).toBe(bmc.firmware.bmc);
     expect(await step(bmc, (client) => findAcceptedUpdate(client, prepared))).toEqual({ kind: "not_accepted", releasedClaim: false });
     // A version the caller read just before is noted as given, not read again.
-    expect((await step(bmc, (client) => prepareUpdate(client, request, { version: "read just before" }))).snapshot.installedVersion).toBe("read just before");
+    expect((await step(bmc, (client) => prepareUpdate(client, request, { installed: { version: "read just before" } }))).snapshot.installedVersion).toBe("read just before");
     expect(bmc.flashHistory.some((entry) => entry.imageUri === image.url)).toBe(false);
   });
+});
+
+it("dell: a snapshot given the queue the pre-step listed reads no list, and a recovery still finds the job the update made", async () => {
+  const bmc = byVendor("dell");
+  const version = "dell-bmc-listed";
+  const image = await publishImage(images, dir, bmc, "bmc", version);
+  const request = updateRequestFor(bmc, "bmc", { ...image, version });
+  const { listed } = await step(bmc, (client) => clearDellJobQueue(client, request.managerPath));
+  // The BIOS staged above waits for a restart: it stays queued.
+  expect(listed?.length).toBeGreaterThan(0);
+  // A job deleted after the listing (its id is never used again) may stay in the list: the snapshot holds what it is given.
+  const deleted = `${request.managerPath}/Jobs/JID_000000000001`;
+  const prepared = await step(bmc, (client) => prepareUpdate(client, request, { dellJobs: [...listed!, deleted] }));
+  expect(prepared.snapshot.taskIds.filter((id) => id.includes("/Jobs/")).sort()).toEqual([...listed!, deleted].sort());
+  await step(bmc, (client) => sendUpdate(client, prepared));
+
+  const recovery = await step(bmc, (client) => findAcceptedUpdate(client, prepared));
+  if (recovery.kind !== "accepted") throw new Error(`expected the update to be found, got ${JSON.stringify(recovery)}`);
+  const job = recovery.accepted.tracker.dellJob!.id;
+  expect(listed!.some((id) => id.endsWith(`/${job}`))).toBe(false);
+  expect(bmc.flashHistory.filter((entry) => entry.imageUri === image.url)).toHaveLength(1);
 });
 
 it("says installed when the new version already runs", async () => {

@@ -7,7 +7,8 @@ import { serveImages, type ImageServer } from "~/simulator/testing/image-server"
 import type { VendorKey } from "~/simulator/types";
 import { RedfishClient } from "./client";
 import { confirmVersion, readInstalledVersion } from "./confirm";
-import { readInventory } from "./inventory";
+import { readFirmwareInventory, readInventory } from "./inventory";
+import { linkOf, pathOf } from "./odata";
 import { restartHost } from "./power";
 import { eventually, hostOn, publishImage, settle, stepOptions, updateRequestFor } from "./testing/updates";
 import { prepareUpdate, sendUpdate, startUpdate } from "./update";
@@ -135,6 +136,27 @@ describe("update capabilities", () => {
         // iLO 4 offers HPE's own install action, not the DMTF one.
         if (vendor === "hpe-ilo4") expect(capabilities.installFromUri?.target, vendor).toMatch(/\/HpiLOFirmwareUpdate\.InstallFromURI\/$/);
         else expect([capabilities.installFromUri, managerReads.length], vendor).toEqual([null, 0]);
+      } finally {
+        await client.close();
+      }
+    }
+  });
+
+  it("are read fresh for every update, but the ActionInfo and the firmware inventory's link once per client", async () => {
+    for (const vendor of ["dell", "supermicro", "lenovo"] as const) {
+      const bmc = byVendor(vendor);
+      const client = await connect(bmc);
+      try {
+        const { managerPath } = updateRequestFor(bmc, "bmc", {});
+        const requests = vi.spyOn(client, "request");
+        const first = await readUpdateCapabilities(client, managerPath);
+        expect(await readUpdateCapabilities(client, managerPath)).toEqual(first);
+        expect((await readFirmwareInventory(client)).systems[0]!.firmware?.length, vendor).toBeGreaterThan(0);
+        const reads = requests.mock.calls.filter(([method]) => method === "GET").map(([, path]) => pathOf(path));
+        // Twice: the service says whether a push target is claimed (and iLO 5 its flash state).
+        expect(reads.filter((path) => path === pathOf(linkOf(client.root, "UpdateService")!)), vendor).toHaveLength(2);
+        // Supermicro's SimpleUpdate names its TransferProtocol values in an ActionInfo.
+        expect(reads.filter((path) => path.endsWith("ActionInfo")), vendor).toHaveLength(vendor === "supermicro" ? 1 : 0);
       } finally {
         await client.close();
       }

@@ -12,16 +12,16 @@ import { readUpdateCapabilities } from "./update/capabilities";
 import { chooseUpdatePlan } from "./update/choose";
 import { sendPush, type SendOptions } from "./update/push";
 import { takeSnapshot } from "./update/snapshot";
-import type { AcceptedUpdate, PreparedUpdate, UpdatePlan, UpdateRequest } from "./update/types";
+import type { AcceptedUpdate, PreparedUpdate, SnapshotHints, UpdatePlan, UpdateRequest } from "./update/types";
 
 /**
- * Reads what the BMC offers, decides how to send (`UpdatePlan`) and notes what exists before sending. Sends nothing.
- * `installed`: the component's version as the caller read it just before (see `takeSnapshot`).
+ * Reads what the BMC offers, decides how to send (`UpdatePlan`) and notes what exists before sending (what `known`
+ * does not say already). Sends nothing.
  */
-export async function prepareUpdate(client: RedfishClient, request: UpdateRequest, installed?: { version: string | null }): Promise<PreparedUpdate> {
+export async function prepareUpdate(client: RedfishClient, request: UpdateRequest, known: SnapshotHints = {}): Promise<PreparedUpdate> {
   const capabilities = await readUpdateCapabilities(client, request.managerPath);
   const plan = chooseUpdatePlan(capabilities, request, client.vendor, client.bmc);
-  return { request, plan, snapshot: await takeSnapshot(client, request, installed), bmc: client.bmc, vendor: client.vendor };
+  return { request, plan, snapshot: await takeSnapshot(client, request, known), bmc: client.bmc, vendor: client.vendor };
 }
 
 function simpleUpdateBody(plan: UpdatePlan): Record<string, unknown> {

@@ -39,7 +39,7 @@ function place(relatedItems: string[], topology: Topology) {
 
 async function readDmtfInventory(client: RedfishClient): Promise<Json[] | null> {
   const updateService = linkOf(client.root, "UpdateService");
-  const service = updateService ? await client.findResource(updateService) : null;
+  const service = updateService ? await client.findSettledResource(updateService) : null;
   const inventory = service ? linkOf(service, "FirmwareInventory") : null;
   return inventory ? client.findMembers(inventory) : null;
 }

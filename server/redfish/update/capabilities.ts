@@ -54,7 +54,8 @@ async function hpeInstallService(client: RedfishClient, service: Json | null, ma
 
 export async function readUpdateCapabilities(client: RedfishClient, managerPath: string | null): Promise<UpdateCapabilities> {
   const path = linkOf(client.root, "UpdateService");
-  const [service, systems] = await Promise.all([path ? client.findResource(path) : null, systemCount(client)]);
+  // Read fresh (its busy claim, HPE's flash state), and kept for the firmware inventory's link.
+  const [service, systems] = await Promise.all([path ? client.refreshSettledResource(path) : null, systemCount(client)]);
   const hpe = await hpeInstallService(client, service, managerPath);
   const dmtf = hpe === service ? null : service;
   const action = dig(dmtf, "Actions", SIMPLE_UPDATE);

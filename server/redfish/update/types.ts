@@ -76,6 +76,17 @@ export interface UpdateSnapshot {
   takenAt: string;
 }
 
+/**
+ * What the caller knows of the BMC before a send (read through the same client, with nothing since that could change
+ * it): the snapshot does not read it again.
+ */
+export interface SnapshotHints {
+  /** The component's installed version. */
+  installed?: { version: string | null };
+  /** The `@odata.id` of every job in the iDRAC's queue (it may still name jobs deleted since: a job id is never used again). */
+  dellJobs?: string[];
+}
+
 export interface PreparedUpdate {
   request: UpdateRequest;
   plan: UpdatePlan;

@@ -81,6 +81,8 @@ export interface JobQueueCleanup {
   deleted: string[];
   /** Jobs left because they are not finished (new, downloading, scheduled, running...): never deleted. */
   active: DellJob[];
+  /** The `@odata.id` of every job the queue held when read, the deleted ones included (null: a job came without one). */
+  listed: string[] | null;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function clearDellJobQueue(client: RedfishClient, managerPath: stri
       deleted.push(job.id);
     }
   }
-  return { deleted, active: jobs.filter((job) => !isFinishedDellJob(job)) };
+  return { deleted, active: jobs.filter((job) => !isFinishedDellJob(job)), listed: jobs.every((job) => job.odataId) ? jobs.map((job) => job.odataId) : null };
 }
 
 /** The `@odata.id`s of the jobs in the queue, without reading them; null when there is no queue. */

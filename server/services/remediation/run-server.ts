@@ -15,7 +15,7 @@ import { targetOf } from "./options";
 import { finishServer, handOver, markSteps, openStepsFrom, type PriorStep, saveStep, saveStepAndStart, STEP_OVER, SupersededError, type Owner } from "./persist";
 import { timeoutsFor } from "./settings";
 import { FIRST_WAITS, STEP_RUNNERS } from "./step-runners";
-import type { StepOutcome, StepRun, StepState } from "./step-types";
+import { noReadings, type StepOutcome, type StepRun, type StepState } from "./step-types";
 
 const SYSTEM = { kind: "system" } as const;
 // Time a parked lease outlives the wait it covers (the next job may start late).
@@ -78,8 +78,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
         maxInFlight: 1,
       })));
     const target = targetOf(request, [server.id]);
-    const freshVersions = new Map<string, string | null>();
-    const freshFirmware: StepRun["freshFirmware"] = { reading: null };
+    const fresh = noReadings();
     // The job's opening read is a cancel check for its first step: the request's row, read a moment ago.
     let requestJustRead = true;
     for (;;) {
@@ -95,7 +94,7 @@ export async function runServerJob(requestServerId: number, generation: number, 
         await saveStep(db, owner, step.id, { status: "running", started: true });
         step.status = "running";
       }
-      const run = stepRun({ db, request, target, part, server, node, steps, lease, signal: jobSignal, freshVersions, freshFirmware, client: connect }, owner, step);
+      const run = stepRun({ db, request, target, part, server, node, steps, lease, signal: jobSignal, fresh, client: connect }, owner, step);
       const outcome = await runStep(run);
       const applied = await apply(db, owner, run, outcome);
       if (applied !== null) {

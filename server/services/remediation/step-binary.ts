@@ -117,7 +117,8 @@ function ownJobs(run: StepRun): Set<string> {
 /** Dell's pre-step: delete finished jobs from the iDRAC job queue, and wait while someone else's jobs are active. */
 export async function clearJobQueue(run: StepRun): Promise<StepOutcome> {
   const since = (run.step.state.since as number | undefined) ?? Date.now();
-  const { deleted, active: all } = await clearDellJobQueue(await run.client(), run.server.managerPath);
+  const { deleted, active: all, listed } = await clearDellJobQueue(await run.client(), run.server.managerPath);
+  run.fresh.dellJobs = listed;
   const own = ownJobs(run);
   const active = all.filter((job) => !own.has(job.id));
   if (!active.length) return done(`Job queue clear (${deleted.length} finished job(s) deleted${all.length ? `; ours still staged: ${all.map((job) => job.id).join(", ")}` : ""}).`);

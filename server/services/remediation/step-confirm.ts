@@ -37,8 +37,8 @@ async function readOnce(run: StepRun, state: ConfirmState, interval: number): Pr
   let version: string | null;
   try {
     // A version this job read just before (the restart's look that saw it) is the first read.
-    const fresh = run.freshVersions.get(plan.firmware_type);
-    run.freshVersions.delete(plan.firmware_type);
+    const fresh = run.fresh.versions.get(plan.firmware_type);
+    run.fresh.versions.delete(plan.firmware_type);
     version = fresh !== undefined ? fresh : await readVersion(run, plan.firmware_type, ref);
   } catch (error) {
     // A BMC back from its own flash answers erratically for a while: the series starts again.
@@ -68,6 +68,6 @@ async function readVersion(run: StepRun, type: string, ref: ComponentRef): Promi
   const client = await run.client();
   if (type === "bmc" || openStepsFrom(run.steps, run.step.position + 1)[0]?.name !== "log_new_versions") return readInstalledVersion(client, ref);
   const reading = await readFirmwareInventory(client);
-  run.freshFirmware.reading = reading;
+  run.fresh.firmware = reading;
   return installedVersionFrom(client, reading, ref);
 }

@@ -63,7 +63,7 @@ export async function restartForUpdates(run: StepRun): Promise<StepOutcome> {
   const version = await readInstalledVersion(client, ref, reading.system);
   if (version !== before && version !== null) {
     await bringServerJobsForward(run.db, noteWaitEnded(restartKey, elapsed));
-    run.freshVersions.set(plan.firmware_type, version);
+    run.fresh.versions.set(plan.firmware_type, version);
     return done(`Host restarted (${state.phase}); the BMC reports ${plan.firmware_type} ${version}.`);
   }
   if (state.phase === "graceful" && elapsed > run.timeouts.gracefulRestartMs) return sendReset(run, "forced", state);

@@ -1,6 +1,6 @@
-import { findAcceptedUpdate, prepareUpdate, readPowerState, sendUpdate, shutDownHost, UpdateRefusedError, type AcceptedUpdate, type PreparedUpdate, type UpdateRequest } from "~/server/redfish";
+import { findAcceptedUpdate, prepareUpdate, readPowerState, sendUpdate, shutDownHost, UpdateRefusedError, type AcceptedUpdate, type PreparedUpdate, type SnapshotHints, type UpdateRequest } from "~/server/redfish";
 import type { CheckedImage } from "./step-binary";
-import { done, fail, wait, type StepOutcome, type StepRun, type StepState } from "./step-types";
+import { done, fail, forgetReadings, wait, type StepOutcome, type StepRun, type StepState } from "./step-types";
 
 export type SendState = { prepared?: PreparedUpdate; accepted?: AcceptedUpdate; installed?: string; alreadyPresent?: boolean; hostOff?: boolean; busySince?: number };
 
@@ -19,13 +19,16 @@ function updateRequest(run: StepRun): UpdateRequest {
 const trackerLabel = (accepted: AcceptedUpdate) =>
   accepted.tracker.dellJob?.id ?? accepted.tracker.task ?? accepted.tracker.monitor ?? (accepted.tracker.hpeUpdateService ? "the UpdateService state" : "no task (confirmed by inventory)");
 
-/** The component's version this job read (the compliance check, when the send comes in the server's first job); forgotten with every other reading, since what is sent may change them. */
-function freshVersionOf(run: StepRun): { version: string | null } | undefined {
-  const type = run.step.component!;
-  const fresh = run.freshVersions.has(type) ? { version: run.freshVersions.get(type) ?? null } : undefined;
-  run.freshVersions.clear();
-  run.freshFirmware.reading = null;
-  return fresh;
+/**
+ * What the send's snapshot need not read again: the component's version as the compliance check read it (the flashes of
+ * the components before it leave it as it is), and the iDRAC's jobs as Dell's pre-step listed them just before. Every
+ * reading of the job is forgotten then: what is sent may change it.
+ */
+function knownBeforeSend(run: StepRun): SnapshotHints {
+  const { checked } = run.component();
+  const dellJobs = run.fresh.dellJobs ?? undefined;
+  forgetReadings(run.fresh);
+  return { installed: checked && { version: checked.version }, dellJobs };
 }
 
 /**
@@ -36,7 +39,7 @@ function freshVersionOf(run: StepRun): { version: string | null } | undefined {
  */
 export async function sendComponentUpdate(run: StepRun): Promise<StepOutcome> {
   const state = run.step.state as SendState;
-  const fresh = freshVersionOf(run);
+  const known = knownBeforeSend(run);
   if (state.accepted || state.installed || state.alreadyPresent) return done(undefined, state);
   const client = await run.client();
   if (run.step.status === "sending" && state.prepared) {
@@ -46,7 +49,7 @@ export async function sendComponentUpdate(run: StepRun): Promise<StepOutcome> {
   }
   let prepared: PreparedUpdate;
   try {
-    prepared = state.prepared ?? (await prepareUpdate(client, updateRequest(run), fresh));
+    prepared = state.prepared ?? (await prepareUpdate(client, updateRequest(run), known));
   } catch (error) {
     if (error instanceof UpdateRefusedError) return fail(error.message);
     throw error;

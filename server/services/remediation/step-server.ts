@@ -23,7 +23,6 @@ export async function complianceCheck(run: StepRun): Promise<StepOutcome> {
     const ref = await componentRefOf(run.db, run.server, plan);
     const version = await readInstalledVersion(client, ref);
     components[plan.firmware_type] = { ref, version };
-    run.freshVersions.set(plan.firmware_type, version);
     if (version === plan.to_version && !run.target.forceReinstall) skipComponents.push({ type: plan.firmware_type, message: `Already at ${version} on the BMC: nothing to do.` });
   }
   const planned = Object.keys(components).length;
@@ -53,7 +52,7 @@ export async function logNewVersions(run: StepRun): Promise<StepOutcome> {
   const components = (check.state as { components?: Record<string, CheckedComponent> }).components ?? {};
   const client = await run.client();
   // The last confirmation took it in this job, when it came just before.
-  const reading = run.freshFirmware.reading ?? (await readFirmwareInventory(client));
+  const reading = run.fresh.firmware ?? (await readFirmwareInventory(client));
   await storeFirmwareReading(run.db, reading, run.node.id, run.lease);
   const after: Record<string, string | null> = {};
   for (const [type, { ref }] of Object.entries(components)) after[type] = await installedVersionFrom(client, reading, ref);

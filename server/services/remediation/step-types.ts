@@ -4,6 +4,7 @@ import type { ComponentRef, FirmwareReading, RedfishClient, UpdateTimeouts } fro
 import type { BmcLease } from "../bmc-operations";
 import type { AuditVersions } from "./persist";
 import type { RemediationTarget, ComponentPlan } from "./schemas";
+import type { CheckedComponent } from "./step-server";
 import type { RunOptions } from "./options";
 
 export type StepState = Record<string, unknown>;
@@ -18,10 +19,34 @@ export type StepOutcome =
 export type ComponentContext = {
   plan: ComponentPlan;
   ref: ComponentRef;
+  /** What the compliance check read from the BMC (undefined: it did not read this component). */
+  checked: CheckedComponent | undefined;
+  /** That version, else the stored inventory's. */
   before: string | null;
   /** Merged state of the component's earlier steps. */
   earlier: StepState;
 };
+
+/** What a job read from the BMC; a send forgets it all (`forgetReadings`), since what it starts may change it. */
+export interface JobReadings {
+  /** Versions by firmware type. */
+  versions: Map<string, string | null>;
+  /** The whole firmware reading (the last confirmation before the final log of versions). */
+  firmware: FirmwareReading | null;
+  /**
+   * The `@odata.id` of every job in the iDRAC's queue, as Dell's pre-step found it before deleting the finished ones: for
+   * the send's snapshot, a list that may still hold deleted jobs is as good (a job id is never used again).
+   */
+  dellJobs: string[] | null;
+}
+
+export const noReadings = (): JobReadings => ({ versions: new Map(), firmware: null, dellJobs: null });
+
+export function forgetReadings(readings: JobReadings): void {
+  readings.versions.clear();
+  readings.firmware = null;
+  readings.dellJobs = null;
+}
 
 export interface StepRun {
   db: Database;
@@ -35,10 +60,8 @@ export interface StepRun {
   lease: BmcLease;
   signal: AbortSignal;
   timeouts: UpdateTimeouts;
-  /** Versions this job read from the BMC (by firmware type) and nothing sent since: a later step of the job need not read them again. */
-  freshVersions: Map<string, string | null>;
-  /** The firmware reading this job took (the last confirmation before the final log of versions), nothing sent since. */
-  freshFirmware: { reading: FirmwareReading | null };
+  /** What this job read from the BMC with nothing sent since: a later step of the job need not read it again. */
+  fresh: JobReadings;
   /** The BMC client, logged in on first use and logged out when the job ends. */
   client(): Promise<RedfishClient>;
   /**
