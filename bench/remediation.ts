@@ -89,7 +89,7 @@ const staff = (await createTestUser(db, { isStaff: true })).token;
 const registeredAt = Date.now();
 const registered = await registerBmcs(api, staff, bmcs, readFileSync(path.join(dir, "tls", "bmc-cert.pem"), "utf8"), 32);
 const registrationS = (Date.now() - registeredAt) / 1000;
-for (const bmc of BMC_LATENCY_MS > 0 ? bmcs : []) await fleet.control.setFaults(bmc.address, { latencyMs: BMC_LATENCY_MS });
+if (BMC_LATENCY_MS > 0) for (const bmc of bmcs) await fleet.control.setFaults(bmc.address, { latencyMs: BMC_LATENCY_MS });
 console.log(`setup:    ${SERVERS} BMCs (Dell, Lenovo, Supermicro thirds) in one child process, registered through the API in ${registrationS.toFixed(0)} s${BMC_LATENCY_MS > 0 ? `; then each answers ${BMC_LATENCY_MS} ms late` : ""}`);
 const baselineId = await createBaseline(db, "bench", registered, (bmc) => TARGET[bmc.vendor]!);
 const serverIds = registered.map((bmc) => bmc.id);

@@ -136,12 +136,7 @@ export class RedfishClient {
    * a client lives, such as a service's links (the TaskService's task collection) or how many systems a BMC has.
    */
   findSettledResource(path: string): Promise<Json | null> {
-    let read = this.settled.get(path);
-    if (!read) {
-      this.settled.set(path, (read = this.findResource(path)));
-      read.catch(() => this.settled.delete(path));
-    }
-    return read;
+    return this.settled.get(path) ?? this.refreshSettledResource(path);
   }
 
   /** `findResource` now, its answer kept for `findSettledResource` (whose readers use only what does not change in it, such as its links). */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startFleet, type BmcHandle, type Fleet } from "~/simulator";
 import { serveImages, type ImageServer } from "~/simulator/testing/image-server";
 import type { VendorKey } from "~/simulator/types";
-import { RedfishClient } from "./client";
+import { RedfishClient, withBmc } from "./client";
 import { confirmVersion, readInstalledVersion } from "./confirm";
 import { readFirmwareInventory, readInventory } from "./inventory";
 import { linkOf, pathOf } from "./odata";
@@ -127,8 +127,7 @@ describe("update capabilities", () => {
   it("look for iLO 4's HPE UpdateService under the manager only on an HPE BMC", async () => {
     for (const vendor of ["dell", "supermicro", "lenovo", "hpe-ilo4"] as const) {
       const bmc = byVendor(vendor);
-      const client = await connect(bmc);
-      try {
+      await withBmc(stepOptions(fleet, bmc), async (client) => {
         const { managerPath } = updateRequestFor(bmc, "bmc", {});
         const reads = vi.spyOn(client, "findResource");
         const capabilities = await readUpdateCapabilities(client, managerPath);
@@ -136,17 +135,14 @@ describe("update capabilities", () => {
         // iLO 4 offers HPE's own install action, not the DMTF one.
         if (vendor === "hpe-ilo4") expect(capabilities.installFromUri?.target, vendor).toMatch(/\/HpiLOFirmwareUpdate\.InstallFromURI\/$/);
         else expect([capabilities.installFromUri, managerReads.length], vendor).toEqual([null, 0]);
-      } finally {
-        await client.close();
-      }
+      });
     }
   });
 
   it("are read fresh for every update, but the ActionInfo and the firmware inventory's link once per client", async () => {
     for (const vendor of ["dell", "supermicro", "lenovo"] as const) {
       const bmc = byVendor(vendor);
-      const client = await connect(bmc);
-      try {
+      await withBmc(stepOptions(fleet, bmc), async (client) => {
         const { managerPath } = updateRequestFor(bmc, "bmc", {});
         const requests = vi.spyOn(client, "request");
         const first = await readUpdateCapabilities(client, managerPath);
@@ -157,9 +153,7 @@ describe("update capabilities", () => {
         expect(reads.filter((path) => path === pathOf(linkOf(client.root, "UpdateService")!)), vendor).toHaveLength(2);
         // Supermicro's SimpleUpdate names its TransferProtocol values in an ActionInfo.
         expect(reads.filter((path) => path.endsWith("ActionInfo")), vendor).toHaveLength(vendor === "supermicro" ? 1 : 0);
-      } finally {
-        await client.close();
-      }
+      });
     }
   });
 });
