@@ -2,7 +2,7 @@
 // BIOS, storage controller), flash 2 s, host restart 3 s (three 1 s power phases), BMC back 3 s after its
 // own flash, max_parallel 200, run by one `npm run worker` process. Prints the request's wall time next
 // to the ideal, the engine's overhead per step, the worker's RSS and CPU time, and PostgreSQL's and the fleet's CPU (per server and per job).
-// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY, WORKER_LOCAL_QUEUE, WORKER_NODE_ARGS,
+// Run: npx tsx bench/remediation.ts (env SERVERS, MAX_PARALLEL, WORKER_CONCURRENCY and WORKER_LOCAL_QUEUE (unset: the product defaults), WORKER_NODE_ARGS,
 // BMC_LATENCY_MS: every BMC answers that much later once registered, as real BMCs take 0.1-2 s a request; the ideal
 // leaves request latency out, so the ratio then counts it as the engine's).
 import { spawn } from "node:child_process";
@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { workerSettings } from "~/server/config";
 import { spawnFleet } from "~/simulator";
 import type { VendorKey } from "~/simulator/types";
 import { startBenchDatabase } from "./lib/database";
@@ -32,8 +33,9 @@ const database = await startBenchDatabase("remediation");
 const { dir, url } = database;
 const settings = {
   RACKPILOT_DATA_DIR: path.join(dir, "data"),
-  RACKPILOT_WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "64",
-  RACKPILOT_WORKER_LOCAL_QUEUE: process.env.WORKER_LOCAL_QUEUE ?? "32",
+  // Unset: the product's defaults.
+  ...(process.env.WORKER_CONCURRENCY && { RACKPILOT_WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY }),
+  ...(process.env.WORKER_LOCAL_QUEUE && { RACKPILOT_WORKER_LOCAL_QUEUE: process.env.WORKER_LOCAL_QUEUE }),
   RACKPILOT_COMPLIANCE_NIGHTLY_HOUR: "off",
   RACKPILOT_UPDATE_TIMEOUTS: JSON.stringify({ "*": { poll: POLL_S } }),
 };
@@ -169,9 +171,9 @@ console.log(`overhead: ${(((counts!.chain_p50 - chainS) / stepsPerServer) * 1000
 console.log(`steps:    mean duration started->finished: ${phases.map((phase) => `${phase.component ? `${phase.component}:` : ""}${phase.name} ${phase.mean.toFixed(2)} s`).join(", ")}`);
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 console.log(
-  `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs locked by the worker on average (concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}, local queue ${settings.RACKPILOT_WORKER_LOCAL_QUEUE}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and not yet fetched, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
+  `queue:    sampled every 500 ms: ${mean(queueSamples.map((sample) => sample.running)).toFixed(1)} jobs locked by the worker on average (concurrency ${workerSettings.concurrency}, local queue ${workerSettings.localQueueSize}), ${mean(queueSamples.map((sample) => sample.due)).toFixed(1)} due and not yet fetched, the oldest of them due for ${mean(queueSamples.map((sample) => sample.oldest)).toFixed(2)} s on average`,
 );
-console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CPU ${workerCpu.toFixed(1)} s user+sys over the run, concurrency ${settings.RACKPILOT_WORKER_CONCURRENCY}`);
+console.log(`worker:   peak RSS ${mib(peakRss)} (VmRSS sampled every 500 ms), CPU ${workerCpu.toFixed(1)} s user+sys over the run, concurrency ${workerSettings.concurrency}`);
 console.log(`database: PostgreSQL CPU ${databaseCpu.toFixed(1)} s user+sys (postmaster and backends); per server: worker ${((workerCpu / SERVERS) * 1000).toFixed(0)} ms, PostgreSQL ${((databaseCpu / SERVERS) * 1000).toFixed(0)} ms, fleet ${((fleetCpu / SERVERS) * 1000).toFixed(0)} ms; per job: worker ${((workerCpu / counts!.jobs) * 1000).toFixed(1)} ms, PostgreSQL ${((databaseCpu / counts!.jobs) * 1000).toFixed(1)} ms`);
 console.log(`fleet:    CPU ${fleetCpu.toFixed(1)} s user+sys; machine: ${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} (shared with other work)`);
 

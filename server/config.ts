@@ -23,9 +23,13 @@ export const workerSettings = {
   get concurrency() {
     return env("RACKPILOT_WORKER_CONCURRENCY");
   },
-  /** Jobs fetched (and locked) at once for the worker's slots; 0: each idle slot asks the database itself. */
+  /**
+   * Jobs fetched (and locked) at once for the worker's slots; 0: each idle slot asks the database itself.
+   * By default one per slot: graphile-worker warns about a batch smaller than its concurrency, and takes no batch of 1.
+   */
   get localQueueSize() {
-    return env("RACKPILOT_WORKER_LOCAL_QUEUE");
+    const concurrency = this.concurrency;
+    return env("RACKPILOT_WORKER_LOCAL_QUEUE") ?? (concurrency >= 2 ? concurrency : 0);
   },
   /** How often an idle worker looks for jobs whose run_at came (new jobs are announced at once; jobs this process queued for later wake it when due). */
   get pollIntervalMs() {

@@ -55,12 +55,13 @@ const variables = {
     })
     .optional(),
   RACKPILOT_WORKER: z.enum(["in-process", "external"], { error: "expected in-process or external" }).default("in-process"),
-  RACKPILOT_WORKER_CONCURRENCY: positiveInteger(4),
+  RACKPILOT_WORKER_CONCURRENCY: positiveInteger(64),
+  // Unset: as many as the worker's concurrency (see workerSettings.localQueueSize).
   RACKPILOT_WORKER_LOCAL_QUEUE: z.coerce
     .number({ error: "expected a whole number" })
     .int({ error: "expected a whole number" })
     .refine((size) => size === 0 || size >= 2, { error: "expected 0 (off) or a whole number of at least 2" })
-    .default(0),
+    .optional(),
   RACKPILOT_WORKER_HEARTBEAT_INTERVAL: positiveNumber(5),
   RACKPILOT_WORKER_HEARTBEAT_EXPIRY: positiveNumber(30),
   RACKPILOT_SCAN_CONCURRENCY: positiveInteger(1024),
@@ -78,7 +79,7 @@ const variables = {
   RACKPILOT_BMC_REQUEST_TIMEOUT: positiveNumber(15),
   RACKPILOT_BMC_LOCK_WAIT: z.coerce.number({ error: "expected a number" }).min(0, { error: "expected 0 or more" }).default(5),
   RACKPILOT_REGISTER_TIMEOUT: positiveNumber(180),
-  RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(32),
+  RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(4),
   RACKPILOT_REGISTRATION_RETENTION_DAYS: positiveNumber(7),
   RACKPILOT_WORKER_POLL_INTERVAL: positiveNumber(1),
   RACKPILOT_REMEDIATION_MAX_PARALLEL: positiveInteger(50),

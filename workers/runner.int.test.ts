@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { getDb } from "~/db/client";
 import { useFreshDatabase } from "~/db/testing/database";
 import { enqueueJob } from "~/server/services/jobs";
@@ -88,8 +88,7 @@ it("fetches and completes jobs on connections whose commits do not wait for the 
 
 it("fetches a job this process queued for later when it comes due, not at the next poll", async () => {
   const ran: { id: string; at: number }[] = [];
-  const previousPoll = process.env.RACKPILOT_WORKER_POLL_INTERVAL;
-  process.env.RACKPILOT_WORKER_POLL_INTERVAL = "30";
+  vi.stubEnv("RACKPILOT_WORKER_POLL_INTERVAL", "30");
   const runner = await startWorker(database.url, { tasks: { record: async (payload) => void ran.push({ ...(payload as { id: string }), at: Date.now() }) } });
   try {
     const queuedAt = Date.now();
@@ -103,6 +102,53 @@ it("fetches a job this process queued for later when it comes due, not at the ne
     expect(ran.map((job) => job.id)).toEqual(["woken"]);
   } finally {
     await runner.stop();
-    process.env.RACKPILOT_WORKER_POLL_INTERVAL = previousPoll;
+    vi.unstubAllEnvs();
+  }
+});
+
+it("with the shipped settings, runs 64 jobs at once and, while idle, asks the database for jobs once per poll interval", async () => {
+  vi.stubEnv("RACKPILOT_WORKER_CONCURRENCY", undefined);
+  vi.stubEnv("RACKPILOT_WORKER_LOCAL_QUEUE", undefined);
+  vi.stubEnv("RACKPILOT_WORKER_POLL_INTERVAL", undefined);
+  let running = 0;
+  let mostRunning = 0;
+  let finished = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  // Each job waits as a remediation step waits on its BMC's answers: holding its slot, not the CPU.
+  const runner = await startWorker(database.url, {
+    tasks: {
+      hold: async () => {
+        mostRunning = Math.max(mostRunning, ++running);
+        await released;
+        running--;
+        finished++;
+      },
+    },
+  });
+  // An empty fetch by an idle slot (no local queue), or one fetch by the local queue for all of them.
+  let fetches = 0;
+  runner.events.on("worker:getJob:empty", () => fetches++);
+  runner.events.on("localQueue:getJobs:complete", () => fetches++);
+  try {
+    await getDb().transaction(async (tx) => {
+      for (let job = 0; job < 72; job++) await enqueueJob(tx, "hold", { job }, { maxAttempts: 1 });
+    });
+    await expect.poll(() => running, { timeout: 10_000 }).toBe(64);
+    // The other 8 wait for a free slot.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(mostRunning).toBe(64);
+    release();
+    await expect.poll(() => finished, { timeout: 10_000 }).toBe(72);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fetches = 0;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // 3 s at the default 1 s poll interval: about 3 fetches, where 64 slots polling each by itself would make about 192.
+    expect(fetches).toBeGreaterThanOrEqual(2);
+    expect(fetches).toBeLessThanOrEqual(5);
+  } finally {
+    release();
+    await runner.stop();
+    vi.unstubAllEnvs();
   }
 });
