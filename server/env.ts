@@ -79,7 +79,7 @@ const variables = {
   RACKPILOT_BMC_REQUEST_TIMEOUT: positiveNumber(15),
   RACKPILOT_BMC_LOCK_WAIT: z.coerce.number({ error: "expected a number" }).min(0, { error: "expected 0 or more" }).default(5),
   RACKPILOT_REGISTER_TIMEOUT: positiveNumber(180),
-  RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(4),
+  RACKPILOT_REGISTER_CONCURRENCY: positiveInteger(32),
   RACKPILOT_REGISTRATION_RETENTION_DAYS: positiveNumber(7),
   RACKPILOT_WORKER_POLL_INTERVAL: positiveNumber(1),
   RACKPILOT_REMEDIATION_MAX_PARALLEL: positiveInteger(50),
