@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { getDb } from "~/db/client";
 import { useFreshDatabase } from "~/db/testing/database";
 import { enqueueJob } from "~/server/services/jobs";
@@ -10,6 +10,7 @@ beforeAll(async () => {
   database = await useFreshDatabase();
 });
 afterAll(() => database.drop());
+afterEach(() => vi.unstubAllEnvs());
 
 it("runs jobs committed with their transaction and never those rolled back", async () => {
   const seen: unknown[] = [];
@@ -102,7 +103,6 @@ it("fetches a job this process queued for later when it comes due, not at the ne
     expect(ran.map((job) => job.id)).toEqual(["woken"]);
   } finally {
     await runner.stop();
-    vi.unstubAllEnvs();
   }
 });
 
@@ -149,6 +149,5 @@ it("with the shipped settings, runs 64 jobs at once and, while idle, asks the da
   } finally {
     release();
     await runner.stop();
-    vi.unstubAllEnvs();
   }
 });
